@@ -1,0 +1,10 @@
+namespace Unikraft.Build.Options;
+
+public enum OptionType
+{
+    Int,
+    Bool,
+    String,
+    Size,
+    Enum,
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using Unikraft.Build.Cli;
+
+namespace Unikraft.Build;
+
+public static class Program
+{
+    private const string Usage =
+        "usage:\n"
+        + "  Unikraft.Build resolve --manifest <apps/NAME/unikernel.yaml> --root <repo root> --out <dir>\n"
+        + "  Unikraft.Build catalog --root <repo root> [--json]\n";
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>The whole tool behind a testable seam: arguments in, exit code and text out.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 1 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help"))
+        {
+            stdout.Write(Usage);
+            return 0;
+        }
+
+        var commandLine = CommandLine.Parse(args, new[] { "json" }, out var error);
+        if (commandLine is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        switch (commandLine.Command)
+        {
+            case "resolve":
+            {
+                var unknown = commandLine.Unknown(new[] { "manifest", "root", "out" });
+                var manifest = commandLine.Get("manifest");
+                var root = commandLine.Get("root");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'resolve'");
+                }
+
+                if (manifest is null || root is null || output is null)
+                {
+                    return UsageError(stderr, "'resolve' needs --manifest, --root and --out");
+                }
+
+                if (!Directory.Exists(root))
+                {
+                    return UsageError(stderr, $"root directory '{root}' does not exist");
+                }
+
+                return ResolveCommand.Run(manifest, root, output, stdout, stderr);
+            }
+
+            case "catalog":
+            {
+                var unknown = commandLine.Unknown(new[] { "root", "json" });
+                var root = commandLine.Get("root");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'catalog'");
+                }
+
+                if (root is null)
+                {
+                    return UsageError(stderr, "'catalog' needs --root");
+                }
+
+                if (!Directory.Exists(root))
+                {
+                    return UsageError(stderr, $"root directory '{root}' does not exist");
+                }
+
+                return CatalogCommand.Run(root, commandLine.Has("json"), stdout, stderr);
+            }
+
+            default:
+                return UsageError(stderr, $"unknown command '{commandLine.Command}'");
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("Unikraft.Build: error: " + message);
+        stderr.Write(Usage);
+        return 1;
+    }
+}
