@@ -1,0 +1,6 @@
+using System.Runtime.CompilerServices;
+
+// The kernel core and the platform reach the runtime's seams (heap, panic, start-up)
+// without them becoming public API of the corlib.
+[assembly: InternalsVisibleTo("core")]
+[assembly: InternalsVisibleTo("pc-x86_64")]

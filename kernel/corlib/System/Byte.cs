@@ -1,0 +1,23 @@
+namespace System;
+
+public readonly struct Byte : IEquatable<byte>, IComparable<byte>, IFormattable
+{
+    private readonly byte m_value;
+
+    public const byte MinValue = 0;
+    public const byte MaxValue = 255;
+
+    public override string ToString() => NumberStrings.Unsigned(m_value, 8, null);
+
+    public string ToString(string? format) => NumberStrings.Unsigned(m_value, 8, format);
+
+    public string ToString(string? format, IFormatProvider? provider) => NumberStrings.Unsigned(m_value, 8, format);
+
+    public bool Equals(byte obj) => m_value == obj;
+
+    public override bool Equals(object? obj) => obj is byte other && m_value == other;
+
+    public override int GetHashCode() => (int)m_value;
+
+    public int CompareTo(byte value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+}

@@ -1,0 +1,5 @@
+namespace System;
+
+public abstract class Enum : ValueType
+{
+}

@@ -1,0 +1,23 @@
+namespace System;
+
+public readonly struct SByte : IEquatable<sbyte>, IComparable<sbyte>, IFormattable
+{
+    private readonly sbyte m_value;
+
+    public const sbyte MinValue = -128;
+    public const sbyte MaxValue = 127;
+
+    public override string ToString() => NumberStrings.Signed(m_value, 8, null);
+
+    public string ToString(string? format) => NumberStrings.Signed(m_value, 8, format);
+
+    public string ToString(string? format, IFormatProvider? provider) => NumberStrings.Signed(m_value, 8, format);
+
+    public bool Equals(sbyte obj) => m_value == obj;
+
+    public override bool Equals(object? obj) => obj is sbyte other && m_value == other;
+
+    public override int GetHashCode() => (int)m_value;
+
+    public int CompareTo(sbyte value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+}

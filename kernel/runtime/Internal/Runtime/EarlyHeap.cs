@@ -1,0 +1,45 @@
+using System;
+namespace Internal.Runtime;
+
+// A bump allocator over the largest free region of RAM the boot memory map describes.
+// Only primitive statics here: it runs before GC statics exist.
+internal static unsafe class EarlyHeap
+{
+    private static byte* s_next;
+    private static byte* s_end;
+    private static ulong s_allocations;
+    private static ulong s_failures;
+    private static byte* s_start;
+
+    internal static void AddRegion(void* start, nuint length)
+    {
+        s_start = s_next = (byte*)(((nuint)start + 15) & ~(nuint)15);
+        s_end = (byte*)start + length;
+    }
+
+    internal static bool IsInitialized => s_end != null;
+
+    internal static void* Allocate(nuint size)
+    {
+        size = (size + 7) & ~(nuint)7;
+        if (size > (nuint)(s_end - s_next))
+        {
+            s_failures++;
+            return null;
+        }
+        byte* result = s_next;
+        s_next += size;
+        s_allocations++;
+        // RAM handed over by firmware is not guaranteed to be zero.
+        MemoryBlock.Fill(result, 0, size);
+        return result;
+    }
+
+    internal static HeapStatistics Statistics => new HeapStatistics
+    {
+        BytesInUse = (ulong)(s_next - s_start),
+        BytesFree = (ulong)(s_end - s_next),
+        Allocations = s_allocations,
+        Failures = s_failures,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Internal.Runtime;
+
+namespace System.Runtime;
+
+// Boxing and unboxing, which ILC-generated code calls by these names.
+internal static unsafe class RuntimeExports
+{
+    private static object? RhBox(MethodTable* type, ref byte data)
+    {
+        ref byte value = ref data;
+        if (type->IsNullable)
+        {
+            // A Nullable<T> boxes to a boxed T, or to null when it has no value.
+            if (data == 0)
+                return null;
+            value = ref Unsafe.Add(ref data, NullableValueOffset(type));
+            type = type->NullableType;
+        }
+        object result = Allocation.NewObject(type);
+        Buffer.Memmove(ref Unsafe.As<RawData>(result).Data, ref value, type->ValueTypeSize);
+        return result;
+    }
+
+    private static ref byte RhUnbox2(MethodTable* type, object? obj)
+    {
+        if (obj is null)
+            throw new NullReferenceException();
+        if (obj.m_pEEType != type && !IsSameUnderlyingPrimitive(obj.m_pEEType, type))
+            throw new InvalidCastException("Unable to unbox object of type '" + TypeNames.FullNameOf(obj.m_pEEType)
+                + "' as '" + TypeNames.FullNameOf(type) + "'.");
+        return ref Unsafe.As<RawData>(obj).Data;
+    }
+
+    private static void RhUnboxNullable(ref byte data, MethodTable* type, object? obj)
+    {
+        MethodTable* valueType = type->NullableType;
+        uint valueSize = valueType->ValueTypeSize;
+        int offset = NullableValueOffset(type);
+        if (obj is null)
+        {
+            SpanHelpers.ClearWithoutReferences(ref data, (nuint)(offset + valueSize));
+            return;
+        }
+        if (obj.m_pEEType != valueType)
+            throw new InvalidCastException("Unable to unbox object of type '" + TypeNames.FullNameOf(obj.m_pEEType)
+                + "' as '" + TypeNames.FullNameOf(type) + "'.");
+        data = 1;
+        Buffer.Memmove(ref Unsafe.Add(ref data, offset), ref Unsafe.As<RawData>(obj).Data, valueSize);
+    }
+
+    private static void RhUnboxTypeTest(MethodTable* type, MethodTable* boxType)
+    {
+        if (type != boxType && !IsSameUnderlyingPrimitive(type, boxType))
+            throw new InvalidCastException("Unable to unbox object of type '" + TypeNames.FullNameOf(type)
+                + "' as '" + TypeNames.FullNameOf(boxType) + "'.");
+    }
+
+    // An enum unboxes as its underlying integer type and the reverse, as the CLR allows.
+    private static bool IsSameUnderlyingPrimitive(MethodTable* a, MethodTable* b) =>
+        a->IsPrimitive && a->ElementType == b->ElementType && a->ValueTypeSize == b->ValueTypeSize;
+
+    // The value follows the hasValue flag, aligned to the value's own alignment (at most 8).
+    private static int NullableValueOffset(MethodTable* nullableType)
+    {
+        uint size = nullableType->NullableType->ValueTypeSize;
+        int alignment = size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+        return alignment;
+    }
+}
