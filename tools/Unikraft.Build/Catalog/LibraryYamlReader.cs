@@ -65,13 +65,19 @@ public static class LibraryYamlReader
             {
                 reader.Error(nameLine, $"library name '{name}' must equal its folder name '{folderName}'");
             }
+
+            // A misnamed library is dropped so it cannot also collide with the library it was mistaken for.
+            if (name != folderName)
+            {
+                name = null;
+            }
+            else if (!File.Exists(Path.Combine(directory, name + ".csproj")))
+            {
+                reader.Error(nameLine, $"library project '{name}.csproj' not found in {directory}");
+            }
         }
 
-        var projectPath = Path.Combine(directory, (name ?? folderName) + ".csproj");
-        if (name is not null && !File.Exists(projectPath))
-        {
-            reader.Error(root.Find("name")!.Value.Line, $"library project '{name}.csproj' not found in {directory}");
-        }
+        var projectPath = Path.Combine(directory, folderName + ".csproj");
 
         var options = ReadOptions(reader, name ?? folderName, YamlSchemaReader.Optional(root, "options"));
         var optionsClassNode = YamlSchemaReader.Optional(root, "options-class");
@@ -100,7 +106,7 @@ public static class LibraryYamlReader
             Provides = reader.ReadNameList(YamlSchemaReader.Optional(root, "provides"), "'provides'"),
             Requires = reader.ReadNameList(YamlSchemaReader.Optional(root, "requires"), "'requires'"),
             Apis = ReadApis(reader, name, YamlSchemaReader.Optional(root, "apis")),
-            Init = ReadInit(reader, YamlSchemaReader.Optional(root, "init")),
+            Init = ReadInit(reader, root.Find("init")),
             OptionsClass = optionsClass,
             Options = options,
             Nasm = nasm,
@@ -161,9 +167,9 @@ public static class LibraryYamlReader
         return result;
     }
 
-    private static InitCall? ReadInit(YamlSchemaReader reader, YamlNode? node)
+    private static InitCall? ReadInit(YamlSchemaReader reader, YamlEntry? entry)
     {
-        var mapping = node is null ? null : reader.ExpectMapping(node, "'init'");
+        var mapping = entry is null ? null : reader.ExpectMapping(entry.Value, "'init'");
         if (mapping is null)
         {
             return null;
@@ -194,7 +200,7 @@ public static class LibraryYamlReader
             call = null;
         }
 
-        return initClass is null || call is null ? null : new InitCall(initClass.Value, call, mapping.Line);
+        return initClass is null || call is null ? null : new InitCall(initClass.Value, call, entry!.Key.Line);
     }
 
     private static List<OptionDefinition> ReadOptions(YamlSchemaReader reader, string library, YamlNode? node)
