@@ -86,7 +86,7 @@ internal static class YamlLexer
             {
                 depth--;
             }
-            else if (c == ':' && depth == 0 && (i + 1 == text.Length || text[i + 1] == ' '))
+            else if (c == ':' && depth == 0 && (i + 1 == text.Length || text[i + 1] == ' ' || text[i + 1] == '\t'))
             {
                 return i;
             }
