@@ -101,6 +101,14 @@ public sealed class YamlParserTests
     }
 
     [Fact]
+    public void TabMaySeparateKeyAndValue()
+    {
+        var root = Assert.IsType<YamlMapping>(YamlParser.Parse("key:\tvalue\n"));
+
+        Assert.Equal("value", Scalar(root, "key").Value);
+    }
+
+    [Fact]
     public void EmptyDocumentIsAnEmptyMappingAndLeadingMarkerIsAllowed()
     {
         Assert.Empty(Assert.IsType<YamlMapping>(YamlParser.Parse("# nothing\n\n")).Entries);

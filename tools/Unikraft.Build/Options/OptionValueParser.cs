@@ -24,7 +24,7 @@ public static class OptionValueParser
         error = null;
         if (node is not YamlScalar scalar)
         {
-            error = $"option '{qualifiedName}' expects {DescribeType(type, values)}, got {node.KindName}";
+            error = $"option '{qualifiedName}' expects {DescribeType(type, values)}{(type == OptionType.Enum ? ";" : ",")} got {node.KindName}";
             return null;
         }
 
