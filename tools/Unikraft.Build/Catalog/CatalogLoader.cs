@@ -18,7 +18,8 @@ public static class CatalogLoader
         var libraries = new List<LibraryDefinition>();
         foreach (var folder in LibraryFolders)
         {
-            var parent = Path.Combine(root, folder);
+            // "--root ." should read "drivers/x/library.yaml" in errors, not "./drivers/...".
+            var parent = root == "." || root == "./" ? folder : Path.Combine(root, folder);
             if (!Directory.Exists(parent))
             {
                 continue;

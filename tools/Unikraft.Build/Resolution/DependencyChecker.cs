@@ -74,6 +74,26 @@ public static class DependencyChecker
         return result;
     }
 
+    /// <summary>The members that satisfy a requirement: every provider of an API, or the named library.</summary>
+    public static List<ImageMember> Satisfiers(IReadOnlyList<ImageMember> image, string requirement, LibraryCatalog catalog)
+    {
+        if (catalog.FindApi(requirement) is not null)
+        {
+            return Providers(image, requirement);
+        }
+
+        var result = new List<ImageMember>();
+        foreach (var member in image)
+        {
+            if (member.Name == requirement)
+            {
+                result.Add(member);
+            }
+        }
+
+        return result;
+    }
+
     public static bool Contains(IReadOnlyList<ImageMember> image, string name)
     {
         foreach (var member in image)

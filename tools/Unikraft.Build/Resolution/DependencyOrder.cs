@@ -51,21 +51,7 @@ public static class DependencyOrder
     {
         foreach (var required in member.Library.Requires)
         {
-            var dependencies = catalog.FindApi(required.Name) is not null
-                ? DependencyChecker.Providers(image, required.Name)
-                : new List<ImageMember>();
-            if (dependencies.Count == 0 && catalog.FindApi(required.Name) is null)
-            {
-                foreach (var candidate in image)
-                {
-                    if (candidate.Name == required.Name)
-                    {
-                        dependencies.Add(candidate);
-                    }
-                }
-            }
-
-            foreach (var dependency in dependencies)
+            foreach (var dependency in DependencyChecker.Satisfiers(image, required.Name, catalog))
             {
                 // Only order within the group: core and the platform always come first anyway.
                 if (dependency.Name != member.Name && DependencyChecker.Contains(group, dependency.Name) && !placed.Contains(dependency.Name))
