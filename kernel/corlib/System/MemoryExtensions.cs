@@ -2,7 +2,9 @@ namespace System;
 
 public static class MemoryExtensions
 {
-    public static ReadOnlySpan<char> AsSpan(this string? text) => text;
+    // Not `=> text`: C# 14's span conversion of a string calls this very method.
+    public static ReadOnlySpan<char> AsSpan(this string? text) =>
+        text is null ? default : new ReadOnlySpan<char>(ref text.GetRawStringData(), text.Length);
 
     public static ReadOnlySpan<char> AsSpan(this string? text, int start) => AsSpan(text).Slice(start);
 

@@ -1,0 +1,28 @@
+namespace Uk.Core;
+
+// Every registered console receives every write, so one image can print on a serial line
+// and a screen at once.
+public static class Consoles
+{
+    private static IConsole[] s_consoles = new IConsole[4];
+    private static int s_count;
+
+    public static int Count => s_count;
+
+    public static void Register(IConsole console)
+    {
+        if (s_count == s_consoles.Length)
+        {
+            IConsole[] larger = new IConsole[s_count * 2];
+            new System.ReadOnlySpan<IConsole>(s_consoles).CopyTo(larger);
+            s_consoles = larger;
+        }
+        s_consoles[s_count++] = console;
+    }
+
+    public static void Write(System.ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < s_count; i++)
+            s_consoles[i].Write(text);
+    }
+}

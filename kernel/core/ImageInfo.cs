@@ -1,0 +1,9 @@
+namespace Uk.Core;
+
+// What the build put into this image, set by the generated composition code.
+public static class ImageInfo
+{
+    public static string Name = "unikernel";
+    public static string Platform = "";
+    public static string Libraries = "";
+}

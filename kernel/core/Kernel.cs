@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using Internal.Runtime;
+
+namespace Uk.Core;
+
+// The platform-independent half of kmain: wire the image, run the init classes, run the
+// application's Main, and shut down with its exit code.
+public static unsafe class Kernel
+{
+    private static string[] s_arguments = new string[0];
+
+    public static BootInfo? Boot { get; private set; }
+
+    // argv as the application sees it: the image name, then its arguments.
+    public static string[] Arguments => s_arguments;
+
+    public static void Start(BootInfo boot)
+    {
+        Boot = boot;
+        RuntimeFailure.InstallPanicHandler(&Panic.FromRuntime);
+        uk_compose();
+
+        InitTable.Run(InitClass.Early);
+        Log.Info("booting '" + ImageInfo.Name + "' on " + ImageInfo.Platform + " (" + boot.Protocol + ", " + boot.BootLoaderName + ")");
+        Log.Info("libraries: " + ImageInfo.Libraries);
+        Log.Info("memory: " + (boot.MemoryBytes / 1024).ToString() + " KiB usable, heap " + (boot.HeapBytes / 1024).ToString() + " KiB");
+        InitTable.Run(InitClass.Plat);
+        InitTable.Run(InitClass.Lib);
+        InitTable.Run(InitClass.Sys);
+        InitTable.Run(InitClass.Late);
+
+        CommandLine.Partition(CommandLine.Split(boot.CommandLine), out string[] parameters, out string[] arguments);
+        if (parameters.Length > 0)
+            Log.Debug("kernel parameters: " + string.Join(" ", parameters));
+        int exitCode = RunMain(arguments);
+        Shutdown(exitCode);
+    }
+
+    public static void Shutdown(int exitCode)
+    {
+        Log.Info("exit code " + exitCode.ToString() + ", shutting down");
+        Plat.Terminate(exitCode);
+    }
+
+    // ILC's __managed__Main takes C's argc/argv; build them from the arguments' ASCII bytes.
+    private static int RunMain(string[] arguments)
+    {
+        string[] argv = new string[arguments.Length + 1];
+        argv[0] = ImageInfo.Name;
+        new System.ReadOnlySpan<string>(arguments).CopyTo(new System.Span<string>(argv, 1, arguments.Length));
+        s_arguments = argv;
+
+        sbyte*[] pointers = new sbyte*[argv.Length];
+        for (int i = 0; i < argv.Length; i++)
+        {
+            sbyte[] bytes = new sbyte[argv[i].Length + 1];
+            for (int j = 0; j < argv[i].Length; j++)
+                bytes[j] = (sbyte)argv[i][j];
+            // Objects never move (no compacting collector), so the address stays valid.
+            fixed (sbyte* pinned = bytes)
+                pointers[i] = pinned;
+        }
+        fixed (sbyte** pointerArray = pointers)
+            return __managed__Main(argv.Length, pointerArray);
+    }
+
+    [DllImport("*", EntryPoint = "uk_compose"), SuppressGCTransition]
+    private static extern void uk_compose();
+
+    [DllImport("*", EntryPoint = "__managed__Main"), SuppressGCTransition]
+    private static extern int __managed__Main(int argc, sbyte** argv);
+}

@@ -1,0 +1,52 @@
+using System;
+
+namespace Uk.Core;
+
+// A panic prints what happened and the machine state, then ends the machine with the
+// panic exit code so a test or supervisor sees the failure.
+public static unsafe class Panic
+{
+    private static bool s_panicking;
+
+    public static void Halt(string message)
+    {
+        RegisterState registers;
+        Plat.CaptureRegisters(&registers);
+        Report(message, &registers);
+    }
+
+    // Installed into the runtime: unhandled exceptions and runtime failures arrive here.
+    internal static void FromRuntime(string message, object? exception)
+    {
+        RegisterState registers;
+        Plat.CaptureRegisters(&registers);
+        Report(message, &registers);
+    }
+
+    private static void Report(string message, RegisterState* r)
+    {
+        // A fault while reporting must not recurse forever.
+        if (s_panicking)
+            Plat.Terminate(CoreOptions.PanicExitCode);
+        s_panicking = true;
+        Consoles.Write("\nPANIC: ");
+        Consoles.Write(message);
+        Consoles.Write("\n");
+        Line("rax", r->Rax, "rbx", r->Rbx, "rcx", r->Rcx, "rdx", r->Rdx);
+        Line("rsi", r->Rsi, "rdi", r->Rdi, "rbp", r->Rbp, "rsp", r->Rsp);
+        Line("r8 ", r->R8, "r9 ", r->R9, "r10", r->R10, "r11", r->R11);
+        Line("r12", r->R12, "r13", r->R13, "r14", r->R14, "r15", r->R15);
+        Line("rip", r->Rip, "flg", r->Rflags, "cr0", r->Cr0, "cr2", r->Cr2);
+        Line("cr3", r->Cr3, "cr4", r->Cr4, null, 0, null, 0);
+        Consoles.Write("halting with exit code " + CoreOptions.PanicExitCode.ToString() + "\n");
+        Plat.Terminate(CoreOptions.PanicExitCode);
+    }
+
+    private static void Line(string n1, ulong v1, string n2, ulong v2, string? n3, ulong v3, string? n4, ulong v4)
+    {
+        Consoles.Write("  " + n1 + "=" + v1.ToString("X16") + " " + n2 + "=" + v2.ToString("X16"));
+        if (n3 is not null)
+            Consoles.Write(" " + n3 + "=" + v3.ToString("X16") + " " + n4 + "=" + v4.ToString("X16"));
+        Consoles.Write("\n");
+    }
+}

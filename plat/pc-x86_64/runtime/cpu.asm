@@ -1,0 +1,117 @@
+; CPU and port instructions that C# reaches through DllImport("*") (SysV calling convention).
+bits 64
+default rel
+
+section .text
+
+global ukplat_outb, ukplat_outw, ukplat_outd, ukplat_inb, ukplat_inw, ukplat_ind
+ukplat_outb:                       ; (ushort port, byte value)
+    mov dx, di
+    mov al, sil
+    out dx, al
+    ret
+ukplat_outw:
+    mov dx, di
+    mov ax, si
+    out dx, ax
+    ret
+ukplat_outd:
+    mov dx, di
+    mov eax, esi
+    out dx, eax
+    ret
+ukplat_inb:                        ; (ushort port) -> byte
+    mov dx, di
+    xor eax, eax
+    in al, dx
+    ret
+ukplat_inw:
+    mov dx, di
+    xor eax, eax
+    in ax, dx
+    ret
+ukplat_ind:
+    mov dx, di
+    in eax, dx
+    ret
+
+global ukplat_halt, ukplat_pause
+ukplat_halt:                       ; stop for good
+    cli
+.again:
+    hlt
+    jmp .again
+ukplat_pause:
+    pause
+    ret
+
+global ukplat_read_tsc
+ukplat_read_tsc:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret
+
+; Fills a RegisterState (see Uk.Core.RegisterState) with the caller's registers.
+global ukplat_capture_registers
+ukplat_capture_registers:          ; (RegisterState* state)
+    mov [rdi + 0 * 8], rax
+    mov [rdi + 1 * 8], rbx
+    mov [rdi + 2 * 8], rcx
+    mov [rdi + 3 * 8], rdx
+    mov [rdi + 4 * 8], rsi
+    mov [rdi + 5 * 8], rdi
+    mov [rdi + 6 * 8], rbp
+    lea rax, [rsp + 8]
+    mov [rdi + 7 * 8], rax         ; the caller's rsp
+    mov [rdi + 8 * 8], r8
+    mov [rdi + 9 * 8], r9
+    mov [rdi + 10 * 8], r10
+    mov [rdi + 11 * 8], r11
+    mov [rdi + 12 * 8], r12
+    mov [rdi + 13 * 8], r13
+    mov [rdi + 14 * 8], r14
+    mov [rdi + 15 * 8], r15
+    mov rax, [rsp]
+    mov [rdi + 16 * 8], rax        ; rip: the return address into the caller
+    pushfq
+    pop rax
+    mov [rdi + 17 * 8], rax
+    mov rax, cr0
+    mov [rdi + 18 * 8], rax
+    mov rax, cr2
+    mov [rdi + 19 * 8], rax
+    mov rax, cr3
+    mov [rdi + 20 * 8], rax
+    mov rax, cr4
+    mov [rdi + 21 * 8], rax
+    ret
+
+; Linker-script symbols the runtime needs at start-up.
+global ukplat_image_bounds
+extern __image_start, __image_end, __modules_start, __modules_end
+ukplat_image_bounds:               ; (ImageBounds* bounds)
+    lea rax, [__image_start]
+    mov [rdi + 0], rax
+    lea rax, [__image_end]
+    mov [rdi + 8], rax
+    lea rax, [__modules_start]
+    mov [rdi + 16], rax
+    lea rax, [__modules_end]
+    mov [rdi + 24], rax
+    ret
+
+; Ends the machine with an exit code: QEMU's isa-debug-exit turns it into the process exit
+; status ((code << 1) | 1); elsewhere ACPI power-off on QEMU's PIIX4 PM port, then halt.
+global ukplat_terminate
+ukplat_terminate:                  ; (int code)
+    mov eax, edi
+    mov dx, 0xF4
+    out dx, eax
+    mov ax, 0x2000
+    mov dx, 0x604
+    out dx, ax
+    cli
+.halt:
+    hlt
+    jmp .halt

@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+
+namespace Uk.Plat.PcX86_64;
+
+// hvm_start_info, which QEMU hands to a PVH kernel booted with -kernel.
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PvhStartInfo
+{
+    public uint Magic;
+    public uint Version;
+    public uint Flags;
+    public uint ModuleCount;
+    public ulong ModuleListAddress;
+    public ulong CommandLineAddress;
+    public ulong RsdpAddress;
+    public ulong MemoryMapAddress;
+    public uint MemoryMapEntries;
+    public uint Reserved;
+
+    public MemoryMap MemoryMap => Version >= 1
+        ? new MemoryMap((byte*)MemoryMapAddress, (int)MemoryMapEntries, 24)
+        : default;
+}
