@@ -9,7 +9,8 @@ public static class Program
     private const string Usage =
         "usage:\n"
         + "  Unikraft.Build resolve --manifest <apps/NAME/unikernel.yaml> --root <repo root> --out <dir>\n"
-        + "  Unikraft.Build catalog --root <repo root> [--json]\n";
+        + "  Unikraft.Build catalog --root <repo root> [--json]\n"
+        + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm>\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -74,6 +75,25 @@ public static class Program
                 }
 
                 return CatalogCommand.Run(root, commandLine.Has("json"), stdout, stderr);
+            }
+
+            case "typenames":
+            {
+                var unknown = commandLine.Unknown(new[] { "object", "assemblies", "out" });
+                var objectPath = commandLine.Get("object");
+                var assemblies = commandLine.Get("assemblies");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'typenames'");
+                }
+
+                if (objectPath is null || assemblies is null || output is null)
+                {
+                    return UsageError(stderr, "'typenames' needs --object, --assemblies and --out");
+                }
+
+                return TypeNamesCommand.Run(objectPath, assemblies, output, stdout, stderr);
             }
 
             default:
