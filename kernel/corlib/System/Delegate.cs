@@ -3,13 +3,15 @@ using System.Runtime.CompilerServices;
 namespace System;
 
 // ILC generates the Invoke of every delegate type over these four fields, and calls the
-// Initialize* methods (by name) when C# creates a delegate.
+// Initialize* methods (by name) when C# creates a delegate. The JIT's inlined invoke reads
+// the target at offset 8 and the code pointer at offset 32; ILC lays out references first,
+// then the rest in declaration order, which this order matches.
 public abstract unsafe class Delegate
 {
-    private object? _helperObject;
     private object? _target;
-    private nint _methodPtr;
+    private object? _helperObject;
     private nint _extraFunctionPointerOrData;
+    private nint _methodPtr;
 
     private protected virtual nint GetThunk(int whichThunk) => 0;
 

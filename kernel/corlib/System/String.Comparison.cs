@@ -46,6 +46,8 @@ public sealed partial class String
         return strA.Length - strB.Length;
     }
 
+    public int CompareTo(string? strB) => CompareOrdinal(this, strB);
+
     public bool StartsWith(string value) => value.Length <= _stringLength && this.AsSpan(0, value.Length).SequenceEqual(value.AsSpan());
 
     public bool EndsWith(string value) => value.Length <= _stringLength && this.AsSpan(_stringLength - value.Length).SequenceEqual(value.AsSpan());

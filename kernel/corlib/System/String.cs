@@ -3,7 +3,7 @@ using Internal.Runtime;
 
 namespace System;
 
-public sealed unsafe partial class String : IEquatable<string?>
+public sealed unsafe partial class String : IEquatable<string?>, IComparable<string?>
 {
     // ILC knows these two fields by name: the length, then the first of the characters.
     private readonly int _stringLength;

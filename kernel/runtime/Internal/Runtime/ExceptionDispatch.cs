@@ -8,8 +8,10 @@ namespace Internal.Runtime;
 internal static class ExceptionDispatch
 {
     [RuntimeExport("RhpThrowEx")]
-    private static void ThrowException(object exception)
+    private static void ThrowException(object? exception)
     {
+        // `throw null` throws a NullReferenceException, as in the CLR.
+        exception ??= new NullReferenceException();
         string message = exception is Exception managed
             ? "unhandled exception: " + TypeNames.FullNameOf(exception) + ": " + managed.Message
             : "unhandled exception: " + TypeNames.FullNameOf(exception);

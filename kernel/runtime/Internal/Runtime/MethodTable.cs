@@ -77,6 +77,9 @@ internal unsafe struct MethodTable
     // The type boxed inside a Nullable<T>: its single generic argument.
     internal MethodTable* NullableType => GenericArgument(0);
 
+    // Where the value sits inside a Nullable<T>; ILC stores log2 of it in the low flag bits.
+    internal int NullableValueOffset => 1 << (int)((_flags & 0x700) >> 8);
+
     // Boxed value size: the base size less the object header and method-table pointer.
     internal uint ValueTypeSize => _baseSize - (uint)(2 * sizeof(nint)) - ValueTypePadding;
 
@@ -121,13 +124,19 @@ internal unsafe struct MethodTable
 
     internal MethodTable* GenericDefinition => IsGeneric ? (MethodTable*)FollowRelative(GenericDefinitionCell) : null;
 
-    // The composition holds the argument count then relative pointers to each argument.
+    // With one generic argument the composition cell points straight at it; with more it
+    // points at a list of relative pointers, one per argument.
     internal MethodTable* GenericArgument(int index)
     {
-        byte* composition = FollowRelative(GenericDefinitionCell + sizeof(int));
-        byte* argumentCell = composition + sizeof(nint) + index * sizeof(int);
-        return (MethodTable*)FollowRelative(argumentCell);
+        byte* compositionCell = GenericDefinitionCell + sizeof(int);
+        if (GenericDefinition->GenericParameterCount == 1)
+            return (MethodTable*)FollowRelative(compositionCell);
+        byte* list = FollowRelative(compositionCell);
+        return (MethodTable*)FollowRelative(list + index * sizeof(int));
     }
+
+    // ILC 10 stores a generic definition's parameter count in its base-size field.
+    internal uint GenericParameterCount => _baseSize;
 }
 
 internal enum ElementType

@@ -60,11 +60,5 @@ internal static unsafe class RuntimeExports
     private static bool IsSameUnderlyingPrimitive(MethodTable* a, MethodTable* b) =>
         a->IsPrimitive && a->ElementType == b->ElementType && a->ValueTypeSize == b->ValueTypeSize;
 
-    // The value follows the hasValue flag, aligned to the value's own alignment (at most 8).
-    private static int NullableValueOffset(MethodTable* nullableType)
-    {
-        uint size = nullableType->NullableType->ValueTypeSize;
-        int alignment = size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
-        return alignment;
-    }
+    private static int NullableValueOffset(MethodTable* nullableType) => nullableType->NullableValueOffset;
 }

@@ -11,14 +11,15 @@ internal static unsafe class TypeCast
     {
         if (obj is null)
             return null;
+        // Arrays have no base-type chain in their method table (the slot holds the element
+        // type), and can match through covariance (object[] from string[]).
+        if (obj.m_pEEType->IsArray)
+            return AreTypesAssignable(obj.m_pEEType, targetType) ? obj : null;
         for (MethodTable* type = obj.m_pEEType; type != null; type = type->BaseType)
         {
             if (type == targetType)
                 return obj;
         }
-        // A class target can still match an array through variance (e.g. object[] from string[]).
-        if (targetType->IsArray && obj.m_pEEType->IsArray)
-            return AreTypesAssignable(obj.m_pEEType, targetType) ? obj : null;
         return null;
     }
 
