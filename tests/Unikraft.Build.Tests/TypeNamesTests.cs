@@ -53,8 +53,8 @@ public sealed class TypeNamesTests : IDisposable
         Assert.Equal(
             new[]
             {
-                new TypeNameEntry("_ZTV6Object", "Object"),
                 new TypeNameEntry("_ZTV31corlib_System_ArgumentException", "System.ArgumentException"),
+                new TypeNameEntry("_ZTV6Object", "System.Object"),
                 new TypeNameEntry("_ZTV21core_Uk_Core_BootInfo", "Uk.Core.BootInfo"),
                 new TypeNameEntry("_ZTV28pc_x86_64_Uk_Platform_Pc_Cpu", "Uk.Platform.Pc.Cpu"),
             },
@@ -69,7 +69,7 @@ public sealed class TypeNamesTests : IDisposable
     [InlineData("core_x_Uk_Thing", "Uk.Thing")] // longest prefix: "core-x", not "core"
     [InlineData("core_Uk_Thing", "Uk.Thing")]
     [InlineData("unknown_Ns_Type", "unknown.Ns.Type")]
-    [InlineData("String", "String")]
+    [InlineData("String", "System.String")]
     [InlineData("__Array<core_Uk_Core_IConsole>", "__Array<core_Uk_Core_IConsole>")]
     [InlineData("corlib_System_Span_1<String>", "corlib_System_Span_1<String>")]
     public void DemanglesWithTheLongestAssemblyPrefix(string mangled, string expected)

@@ -71,7 +71,8 @@ public sealed class TypeNameDemangler
         return Encoding.UTF8.GetByteCount(mangled) == length ? mangled : null;
     }
 
-    /// <summary>"corlib_System_ArgumentException" → "System.ArgumentException". A name with
+    /// <summary>"corlib_System_ArgumentException" → "System.ArgumentException", "String" →
+    /// "System.String". A name with
     /// characters outside [A-Za-z0-9_.] (generic instantiations, "__Array&lt;...&gt;") is kept as is.</summary>
     public string Demangle(string mangled)
     {
@@ -83,17 +84,16 @@ public sealed class TypeNameDemangler
             }
         }
 
-        var name = mangled;
         foreach (var prefix in _prefixes)
         {
-            if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal))
+            if (mangled.Length > prefix.Length && mangled.StartsWith(prefix, StringComparison.Ordinal))
             {
-                name = name.Substring(prefix.Length);
-                break;
+                return mangled.Substring(prefix.Length).Replace('_', '.');
             }
         }
 
-        return name.Replace('_', '.');
+        // ILC leaves the corlib's well-known types (Object, String, Int32...) unprefixed.
+        return mangled.Contains('_') ? mangled.Replace('_', '.') : "System." + mangled;
     }
 
     private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');

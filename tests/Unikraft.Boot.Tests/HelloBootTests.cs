@@ -1,0 +1,80 @@
+namespace Unikraft.Boot.Tests;
+
+public sealed class HelloBootTests
+{
+    private const string Greeting = "Hello from C# on a unikernel!";
+
+    [Fact]
+    public void ElfWithDirectKernelBootPrintsGreetingAndArguments()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, "a b");
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Contains("boot loader: PVH direct boot (pvh)", run.Lines);
+        Assert.Contains("command line: \"a b\"", run.Lines);
+        Assert.Contains("arguments: 2", run.Lines);
+        Assert.Contains("  args[0] = a", run.Lines);
+        Assert.Contains("  args[1] = b", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void IsoUnderSeaBiosBootsThroughGrub()
+    {
+        ProcessResult run = Qemu.BootIsoBios(Images.Hello.Iso);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB") && line.EndsWith("(multiboot2)"));
+        Assert.Contains("arguments: 0", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void IsoUnderOvmfBootsThroughGrubEfi()
+    {
+        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB") && line.EndsWith("(multiboot2)"));
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void KernelParametersBeforeDoubleDashAreNotApplicationArguments()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, "verbose=1 -- only this");
+
+        Assert.Contains("arguments: 2", run.Lines);
+        Assert.Contains("  args[0] = only", run.Lines);
+        Assert.Contains("  args[1] = this", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void RunsInTwoMiBOfGuestMemory()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 2);
+
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void HeapIsSizedFromTheMemoryMap()
+    {
+        ProcessResult small = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 4);
+        ProcessResult large = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 64);
+
+        Assert.True(HeapKiB(large) > HeapKiB(small) + 50 * 1024, small.Output + large.Output);
+    }
+
+    private static int HeapKiB(ProcessResult run)
+    {
+        string line = run.Lines.First(l => l.Contains("heap "));
+        string digits = line.Substring(line.IndexOf("heap ") + 5).Split(' ')[0];
+        return int.Parse(digits);
+    }
+}

@@ -1,0 +1,74 @@
+namespace Unikraft.Boot.Tests;
+
+// The build itself: outputs, incrementality and manifest errors, through `dotnet build`.
+public sealed class ImageBuildTests
+{
+    [Fact]
+    public void BuildLeavesAnElfAndAnIsoThatGrubAccepts()
+    {
+        BuiltImage hello = Images.Hello;
+
+        Assert.True(File.Exists(hello.Elf));
+        Assert.True(File.Exists(hello.Iso));
+        ProcessResult multiboot = ProcessRunner.Run("grub-file", ["--is-x86-multiboot2", hello.Elf], TimeSpan.FromSeconds(30));
+        Assert.Equal(0, multiboot.ExitCode);
+    }
+
+    [Fact]
+    public void SecondBuildWithNoChangeDoesNoImageWork()
+    {
+        DateTime elfTime = File.GetLastWriteTimeUtc(Images.Hello.Elf);
+        DateTime isoTime = File.GetLastWriteTimeUtc(Images.Hello.Iso);
+
+        ProcessResult again = Images.DotnetBuild("apps/hello");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("uk: ILC", again.Output);
+        Assert.DoesNotContain("uk: NASM", again.Output);
+        Assert.DoesNotContain("uk: ld", again.Output);
+        Assert.DoesNotContain("uk: grub", again.Output);
+        Assert.Equal(elfTime, File.GetLastWriteTimeUtc(Images.Hello.Elf));
+        Assert.Equal(isoTime, File.GetLastWriteTimeUtc(Images.Hello.Iso));
+    }
+
+    [Fact]
+    public void LibraryNameTypoFailsTheBuildWithFileLineAndHint()
+    {
+        using var app = new ScratchApp("libraries: [uart1655]");
+
+        ProcessResult build = Images.DotnetBuild(app.Directory);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("unikernel.yaml:4: error: unknown library 'uart1655' (did you mean 'uart16550'?)", build.Output);
+        Assert.DoesNotContain("uk: ILC", build.Output);
+    }
+
+    [Fact]
+    public void IllTypedOptionFailsTheBuildWithFileAndLine()
+    {
+        using var app = new ScratchApp("libraries: [uart16550]\noptions:\n  uart16550.port: com1");
+
+        ProcessResult build = Images.DotnetBuild(app.Directory);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("unikernel.yaml:6: error: option 'uart16550.port' expects int (decimal or 0x hex), got 'com1'", build.Output);
+    }
+
+    // A throwaway application under tests/apps/, so it gets the same build as every app.
+    private sealed class ScratchApp : IDisposable
+    {
+        public ScratchApp(string manifestTail)
+        {
+            Directory = Path.Combine("tests", "apps", ".scratch-" + Guid.NewGuid().ToString("N")[..8]);
+            string full = Repository.PathOf(Directory);
+            System.IO.Directory.CreateDirectory(full);
+            File.WriteAllText(Path.Combine(full, "scratch.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            File.WriteAllText(Path.Combine(full, "Program.cs"), "return 0;\n");
+            File.WriteAllText(Path.Combine(full, "unikernel.yaml"), "# scratch app of ImageBuildTests\nname: scratch\nplatform: pc-x86_64\n" + manifestTail + "\n");
+        }
+
+        public string Directory { get; }
+
+        public void Dispose() => System.IO.Directory.Delete(Repository.PathOf(Directory), recursive: true);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Unikraft.Boot.Tests;
+
+// Builds each test image once per test run, through the same `dotnet build` a user runs.
+internal sealed class Images
+{
+    private static readonly Lazy<BuiltImage> HelloImage = new(() => Build("apps/hello", "hello"));
+    private static readonly Lazy<BuiltImage> TypeSystemImage = new(() => Build("tests/apps/typesystem", "typesystem"));
+
+    public static BuiltImage Hello => HelloImage.Value;
+
+    public static BuiltImage TypeSystem => TypeSystemImage.Value;
+
+    public static ProcessResult DotnetBuild(string projectDirectory) =>
+        ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
+
+    private static BuiltImage Build(string projectDirectory, string name)
+    {
+        ProcessResult build = DotnetBuild(projectDirectory);
+        if (build.ExitCode != 0)
+            throw new InvalidOperationException("dotnet build " + projectDirectory + " failed:\n" + build.Output);
+        string output = Repository.PathOf(Path.Combine(projectDirectory, "bin", "Debug"));
+        return new BuiltImage(Path.Combine(output, name + ".elf"), Path.Combine(output, name + ".iso"), build.Output);
+    }
+}
+
+internal sealed record BuiltImage(string Elf, string Iso, string BuildOutput);

@@ -1,0 +1,50 @@
+namespace Unikraft.Boot.Tests;
+
+// Boots an image the three ways the project supports. The guest ends QEMU through
+// isa-debug-exit, so QEMU's exit code is (guest code << 1) | 1.
+internal static class Qemu
+{
+    private const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
+    private const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+
+    public static int ExitCodeFor(int guestExitCode) => (guestExitCode << 1) | 1;
+
+    public static ProcessResult BootElf(string elf, string? commandLine = null, int memoryMiB = 64) =>
+        Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine])], memoryMiB, TimeSpan.FromSeconds(60));
+
+    public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64) =>
+        Run(["-boot", "d", "-cdrom", iso], memoryMiB, TimeSpan.FromSeconds(60));
+
+    public static ProcessResult BootIsoUefi(string iso, int memoryMiB = 128)
+    {
+        string vars = Path.Combine(Path.GetTempPath(), "uk-ovmf-vars-" + Guid.NewGuid().ToString("N") + ".fd");
+        File.Copy(OvmfVars, vars);
+        try
+        {
+            return Run(
+                ["-boot", "d", "-cdrom", iso,
+                 "-drive", "if=pflash,format=raw,readonly=on,file=" + OvmfCode,
+                 "-drive", "if=pflash,format=raw,file=" + vars],
+                memoryMiB, TimeSpan.FromSeconds(120));
+        }
+        finally
+        {
+            File.Delete(vars);
+        }
+    }
+
+    private static ProcessResult Run(string[] bootArguments, int memoryMiB, TimeSpan timeout)
+    {
+        List<string> arguments =
+        [
+            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot",
+            "-m", memoryMiB + "M",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+        ];
+        // /dev/kvm existing proves nothing here (nested paravirtual KVM cannot run the guests).
+        if (Environment.GetEnvironmentVariable("UK_KVM") == "1")
+            arguments.AddRange(["-enable-kvm", "-cpu", "host"]);
+        arguments.AddRange(bootArguments);
+        return ProcessRunner.Run("qemu-system-x86_64", arguments, timeout);
+    }
+}

@@ -1,0 +1,53 @@
+namespace Unikraft.Boot.Tests;
+
+// The corlib and runtime type system, checked inside a real guest.
+public sealed class TypeSystemBootTests
+{
+    private static readonly int PanicExitCode = Qemu.ExitCodeFor(127);
+
+    [Fact]
+    public void EveryTypeSystemCheckPassesInTheGuest()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "checks");
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.True(run.Lines.Count(line => line.StartsWith("ok ")) >= 56, run.Output);
+        Assert.Contains("ok interface dispatch over 9 implementors", run.Lines);
+        Assert.Contains("ok nullable boxes to int", run.Lines);
+        Assert.Contains("ok closure delegate", run.Lines);
+        Assert.Contains("all checks passed", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void InvalidCastPanicsWithBothTypeNames()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-cast");
+
+        Assert.Contains("PANIC: unhandled exception: System.InvalidCastException: Unable to cast object of type 'System.String' to type 'TypeSystem.IShape'.", run.Lines);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rip="));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public void CovariantArrayStoreOfTheWrongTypePanics()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-store");
+
+        Assert.Contains("PANIC: unhandled exception: System.ArrayTypeMismatchException: Attempted to store an element of type 'TypeSystem.Square' in an array of 'System.String'.", run.Lines);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public void IndexOutOfRangePanics()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-index");
+
+        Assert.Contains("PANIC: unhandled exception: System.IndexOutOfRangeException: Index was outside the bounds of the array.", run.Lines);
+        Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rax="));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+}
