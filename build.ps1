@@ -1,0 +1,200 @@
+#!/usr/bin/env pwsh
+# A thin front over dotnet and the host tools. Runs with the PowerShell pinned as a local
+# dotnet tool, so a machine with only the .NET SDK needs: dotnet tool restore; dotnet pwsh ./build.ps1 <command>
+#
+#   setup                      install the host tools (apt-get) that are missing
+#   build [app]                dotnet build apps/<app> (default: hello) -> ELF + ISO
+#   run   [app] [--iso|--kernel] [--uefi] [--memory 64M] [--append "args"]
+#                              build, then boot in QEMU with the serial console here;
+#                              the guest's exit code becomes this command's
+#   test                       every test project; ends with "N passed, N failed"
+#   bench                      bench/boot figures beside a Linux microVM baseline
+#   clean                      remove build outputs (bin/ and obj/ folders)
+
+[CmdletBinding(PositionalBinding = $false)]
+param(
+    [Parameter(Position = 0)] [string] $Command = 'help',
+    [Parameter(Position = 1, ValueFromRemainingArguments = $true)] [string[]] $Rest = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+# command -> Debian package that provides it
+$HostTools = [ordered]@{
+    'nasm'               = 'nasm'
+    'ld'                 = 'binutils'
+    'objcopy'            = 'binutils'
+    'qemu-system-x86_64' = 'qemu-system-x86'
+    'grub-mkrescue'      = 'grub-common'
+    'grub-file'          = 'grub-common'
+    'xorriso'            = 'xorriso'
+    'mformat'            = 'mtools'
+}
+$HostFiles = [ordered]@{
+    '/usr/lib/grub/i386-pc/moddep.lst'      = 'grub-pc-bin'
+    '/usr/lib/grub/x86_64-efi/moddep.lst'   = 'grub-efi-amd64-bin'
+    '/usr/share/OVMF/OVMF_CODE_4M.fd'       = 'ovmf'
+}
+
+function Write-Step([string] $text) { Write-Host "==> $text" -ForegroundColor Cyan }
+
+function Get-MissingPackages {
+    $missing = [System.Collections.Generic.List[string]]::new()
+    foreach ($tool in $HostTools.Keys) {
+        if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) { $missing.Add($HostTools[$tool]) }
+    }
+    foreach ($file in $HostFiles.Keys) {
+        if (-not (Test-Path $file)) { $missing.Add($HostFiles[$file]) }
+    }
+    return @($missing | Select-Object -Unique)
+}
+
+function Invoke-Setup([switch] $OnlyIfMissing) {
+    $packages = @(Get-MissingPackages)
+    if ($packages.Count -eq 0) {
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, grub, xorriso, mtools, ovmf)' }
+        return
+    }
+    Write-Step "installing host tools: $($packages -join ' ')"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-AsRoot @('apt-get', 'update', '-qq')
+    Invoke-AsRoot (@('apt-get', 'install', '-y', '-qq', '--no-install-recommends') + $packages)
+    $still = @(Get-MissingPackages)
+    if ($still.Count -gt 0) { throw "still missing after install: $($still -join ' ')" }
+}
+
+function Invoke-AsRoot([string[]] $commandLine) {
+    if ((& id -u) -eq '0') {
+        & $commandLine[0] @($commandLine | Select-Object -Skip 1)
+    } elseif (Get-Command sudo -ErrorAction SilentlyContinue) {
+        & sudo -E @commandLine
+    } else {
+        throw "Not root and no sudo: run '$($commandLine -join ' ')' as root."
+    }
+    if ($LASTEXITCODE -ne 0) { throw "'$($commandLine -join ' ')' failed (exit code $LASTEXITCODE)" }
+}
+
+function Resolve-AppDirectory([string] $app) {
+    if (-not $app) { $app = 'hello' }
+    foreach ($candidate in @($app, (Join-Path 'apps' $app), (Join-Path 'tests/apps' $app))) {
+        $full = Join-Path $Root $candidate
+        if (Test-Path (Join-Path $full 'unikernel.yaml')) { return (Resolve-Path $full).Path }
+    }
+    $known = (Get-ChildItem (Join-Path $Root 'apps') -Directory | Where-Object { Test-Path (Join-Path $_.FullName 'unikernel.yaml') }).Name -join ', '
+    throw "No application '$app' (a folder with unikernel.yaml). Applications: $known"
+}
+
+function Invoke-Build([string] $appDirectory, [string] $configuration = 'Debug') {
+    Write-Step "building $([System.IO.Path]::GetRelativePath($Root, $appDirectory)) ($configuration)"
+    & dotnet build $appDirectory -c $configuration -nologo -v minimal
+    if ($LASTEXITCODE -ne 0) { throw "build of $appDirectory failed" }
+}
+
+function Get-ImageInfo([string] $appDirectory, [string] $configuration) {
+    $json = Join-Path $appDirectory "obj/$configuration/uk/image.json"
+    return Get-Content $json -Raw | ConvertFrom-Json
+}
+
+function Invoke-Run([string[]] $arguments) {
+    $app = $null; $mode = 'kernel'; $uefi = $false; $memory = $null; $append = $null
+    for ($i = 0; $i -lt $arguments.Count; $i++) {
+        switch ($arguments[$i]) {
+            '--iso'    { $mode = 'iso' }
+            '--kernel' { $mode = 'kernel' }
+            '--uefi'   { $uefi = $true; $mode = 'iso' }
+            '--memory' { $memory = $arguments[++$i] }
+            '--append' { $append = $arguments[++$i] }
+            default {
+                if ($arguments[$i].StartsWith('--')) { throw "run: unknown option '$($arguments[$i])' (use --iso, --kernel, --uefi, --memory SIZE, --append ARGS)" }
+                $app = $arguments[$i]
+            }
+        }
+    }
+    Invoke-Setup -OnlyIfMissing
+    $appDirectory = Resolve-AppDirectory $app
+    Invoke-Build $appDirectory
+    $info = Get-ImageInfo $appDirectory 'Debug'
+    $name = $info.name
+    if (-not $memory) {
+        $mib = [math]::Max(2, [math]::Ceiling([double]$info.memory / 1MB))
+        if ($uefi -and $mib -lt 128) { $mib = 128 }
+        $memory = "${mib}M"
+    }
+    $qemu = @('-nodefaults', '-display', 'none', '-serial', 'stdio', '-m', $memory,
+              '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04')
+    if ($env:UK_KVM -eq '1') { $qemu += @('-enable-kvm', '-cpu', 'host') }
+    $output = Join-Path $appDirectory 'bin/Debug'
+    if ($mode -eq 'iso') {
+        $qemu += @('-boot', 'd', '-cdrom', (Join-Path $output "$name.iso"))
+        if ($uefi) {
+            $vars = Join-Path ([System.IO.Path]::GetTempPath()) "uk-ovmf-vars-$PID.fd"
+            Copy-Item /usr/share/OVMF/OVMF_VARS_4M.fd $vars -Force
+            $qemu += @('-drive', 'if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd',
+                       '-drive', "if=pflash,format=raw,file=$vars")
+        }
+        if ($append) { Write-Warning '--append applies to --kernel boots; the ISO uses the command line of its grub.cfg (manifest cmdline).' }
+    } else {
+        $qemu += @('-kernel', (Join-Path $output "$name.elf"))
+        $commandLine = if ($null -ne $append) { $append } else { $info.cmdline }
+        if ($commandLine) { $qemu += @('-append', $commandLine) }
+    }
+    Write-Step "qemu-system-x86_64 $($qemu -join ' ')"
+    & qemu-system-x86_64 @qemu
+    $code = $LASTEXITCODE
+    # isa-debug-exit makes QEMU exit with (guest code << 1) | 1.
+    if ($code % 2 -eq 1) { $guest = $code -shr 1 } else { $guest = $code }
+    Write-Step "guest exit code $guest"
+    exit $guest
+}
+
+function Invoke-Test {
+    Invoke-Setup -OnlyIfMissing
+    $results = Join-Path $Root 'TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $projects = Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj' | Sort-Object FullName
+    $passed = 0; $failed = 0; $broken = @()
+    foreach ($project in $projects) {
+        Write-Step "testing $($project.BaseName)"
+        $trx = "$($project.BaseName).trx"
+        & dotnet test $project.FullName -nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $results
+        $exit = $LASTEXITCODE
+        $file = Join-Path $results $trx
+        if (-not (Test-Path $file)) { $broken += $project.BaseName; continue }
+        [xml] $report = Get-Content $file -Raw
+        $counters = $report.TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        if ($exit -ne 0 -and ([int] $counters.failed) -eq 0) { $broken += $project.BaseName }
+    }
+    foreach ($name in $broken) { Write-Host "error: $name did not run to completion" -ForegroundColor Red; $failed++ }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+    exit 0
+}
+
+switch ($Command) {
+    'setup' { Invoke-Setup }
+    'build' { Invoke-Build (Resolve-AppDirectory ($Rest | Select-Object -First 1)) }
+    'run'   { Invoke-Run $Rest }
+    'test'  { Invoke-Test }
+    'bench' {
+        Invoke-Setup -OnlyIfMissing
+        & dotnet run --project (Join-Path $Root 'bench/boot') -c Release -- @Rest
+        exit $LASTEXITCODE
+    }
+    'clean' {
+        Write-Step 'removing bin/ and obj/ folders'
+        Get-ChildItem $Root -Recurse -Directory -Include bin, obj -ErrorAction SilentlyContinue |
+            Where-Object { $_.FullName -notmatch '[\\/]\.git[\\/]' } |
+            Remove-Item -Recurse -Force -ErrorAction SilentlyContinue
+        if (Test-Path (Join-Path $Root 'TestResults')) { Remove-Item (Join-Path $Root 'TestResults') -Recurse -Force }
+    }
+    default {
+        Get-Content $PSCommandPath | Select-Object -Skip 1 -First 12 | ForEach-Object { $_ -replace '^# ?', '' }
+        if ($Command -ne 'help') { Write-Host "unknown command '$Command'"; exit 2 }
+    }
+}
