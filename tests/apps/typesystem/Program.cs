@@ -31,6 +31,7 @@ TypeChecks.Boxing();
 TypeChecks.Strings();
 TypeChecks.Spans();
 TypeChecks.Delegates();
+StaticChecks.Run();
 
 Console.WriteLine(Checks.Failures == 0 ? "all checks passed" : Checks.Failures.ToString() + " checks failed");
 return Checks.Failures == 0 ? 0 : 1;
