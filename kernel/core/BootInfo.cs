@@ -3,8 +3,9 @@ namespace Uk.Core;
 // What the boot loader told the kernel, in a form independent of the boot protocol.
 public sealed class BootInfo
 {
-    public BootInfo(string protocol, string bootLoaderName, string commandLine, ulong memoryBytes, ulong heapBytes)
+    public BootInfo(string protocol, string bootLoaderName, string commandLine, ulong memoryBytes, ulong heapBytes, MemoryRegion[] freeMemory)
     {
+        FreeMemory = freeMemory;
         Protocol = protocol;
         BootLoaderName = bootLoaderName;
         CommandLine = commandLine;
@@ -25,4 +26,8 @@ public sealed class BootInfo
 
     // Size of the region given to the early heap.
     public ulong HeapBytes { get; }
+
+    // Free RAM besides the early heap's region: neither kernel image nor boot information,
+    // identity-mapped. An allocator library takes these over at start-up.
+    public MemoryRegion[] FreeMemory { get; }
 }

@@ -4,3 +4,4 @@ using System.Runtime.CompilerServices;
 // without them becoming public API of the corlib.
 [assembly: InternalsVisibleTo("core")]
 [assembly: InternalsVisibleTo("pc-x86_64")]
+[assembly: InternalsVisibleTo("ukalloc")]

@@ -61,6 +61,32 @@ public sealed unsafe class HeapRegionTests
         Assert.Equal(640 * 1024 + 3 * MiB, map.View.TotalAvailable);
     }
 
+    [Fact]
+    public void FreePiecesCutOutBothExclusionsInAddressOrder()
+    {
+        ProbeMap map = new((0, 640 * 1024, 1), (MiB, 15 * MiB, 1), (16 * MiB, MiB, 2), (32 * MiB, 4 * MiB, 1));
+        var pieces = new FreePieces(map.View, 8 * MiB, 9 * MiB, MiB, 2 * MiB);
+        var found = new List<(ulong, ulong)>();
+
+        while (pieces.MoveNext(out ulong start, out ulong length))
+            found.Add((start, length));
+
+        Assert.Equal(new[] { (2 * MiB, 6 * MiB), (9 * MiB, 7 * MiB), (32 * MiB, 4 * MiB) }, found);
+    }
+
+    [Fact]
+    public void OverlappingExclusionsAreMerged()
+    {
+        ProbeMap map = new((MiB, 15 * MiB, 1));
+        var pieces = new FreePieces(map.View, 2 * MiB, 5 * MiB, 4 * MiB, 6 * MiB);
+        var found = new List<(ulong, ulong)>();
+
+        while (pieces.MoveNext(out ulong start, out ulong length))
+            found.Add((start, length));
+
+        Assert.Equal(new[] { (MiB, MiB), (6 * MiB, 10 * MiB) }, found);
+    }
+
     // A pinned buffer of map entries standing in for the boot loader's memory.
     private sealed class ProbeMap
     {

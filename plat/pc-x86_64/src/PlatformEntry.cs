@@ -40,18 +40,38 @@ internal static unsafe class PlatformEntry
         EarlyHeap.AddRegion((void*)heapStart, (nuint)heapLength);
         ModuleSections.Initialize(image.ModulesStart, image.ModulesEnd);
 
-        Kernel.Start(DescribeBoot(magic, info, map.TotalAvailable, heapLength));
+        MemoryRegion[] freeMemory = OtherFreePieces(new FreePieces(map, (ulong)image.Start, (ulong)image.End, infoStart, infoEnd), heapStart);
+        Kernel.Start(DescribeBoot(magic, info, map.TotalAvailable, heapLength, freeMemory));
     }
 
-    private static BootInfo DescribeBoot(uint magic, uint info, ulong memory, ulong heap)
+    private static MemoryRegion[] OtherFreePieces(FreePieces pieces, ulong earlyHeapStart)
+    {
+        FreePieces counting = pieces;
+        int count = 0;
+        while (counting.MoveNext(out ulong start, out _))
+        {
+            if (start != earlyHeapStart)
+                count++;
+        }
+        MemoryRegion[] regions = new MemoryRegion[count];
+        count = 0;
+        while (pieces.MoveNext(out ulong start, out ulong length))
+        {
+            if (start != earlyHeapStart)
+                regions[count++] = new MemoryRegion(start, length);
+        }
+        return regions;
+    }
+
+    private static BootInfo DescribeBoot(uint magic, uint info, ulong memory, ulong heap, MemoryRegion[] freeMemory)
     {
         if (magic == BootProtocol.Multiboot2Magic)
         {
             Multiboot2Info multiboot = new Multiboot2Info((byte*)info);
-            return new BootInfo("multiboot2", new string(multiboot.BootLoaderName), new string(multiboot.CommandLine), memory, heap);
+            return new BootInfo("multiboot2", new string(multiboot.BootLoaderName), new string(multiboot.CommandLine), memory, heap, freeMemory);
         }
         PvhStartInfo* start = (PvhStartInfo*)info;
-        return new BootInfo("pvh", "PVH direct boot", new string((sbyte*)start->CommandLineAddress), memory, heap);
+        return new BootInfo("pvh", "PVH direct boot", new string((sbyte*)start->CommandLineAddress), memory, heap, freeMemory);
     }
 
     // Before GC statics exist a string literal is still safe: literals are frozen objects.

@@ -19,6 +19,15 @@ internal static unsafe class EarlyHeap
 
     internal static bool IsInitialized => s_end != null;
 
+    // Stops the early heap and returns what it never handed out, for the real allocator.
+    // Objects it already served stay where they are: nothing moves or frees them.
+    internal static void Retire(out void* start, out nuint length)
+    {
+        start = s_next;
+        length = (nuint)(s_end - s_next);
+        s_end = s_next;
+    }
+
     internal static void* Allocate(nuint size)
     {
         size = (size + 7) & ~(nuint)7;

@@ -29,4 +29,8 @@ public static unsafe class Unsafe
     [Intrinsic] public static void WriteUnaligned<T>(void* destination, T value) => throw null!;
     [Intrinsic] public static void WriteUnaligned<T>(ref byte destination, T value) => throw null!;
     [Intrinsic] public static void SkipInit<T>(out T value) => throw null!;
+    [Intrinsic] public static void InitBlock(void* startAddress, byte value, uint byteCount) => throw null!;
+    [Intrinsic] public static void InitBlockUnaligned(void* startAddress, byte value, uint byteCount) => throw null!;
+    [Intrinsic] public static void CopyBlock(void* destination, void* source, uint byteCount) => throw null!;
+    [Intrinsic] public static void CopyBlockUnaligned(void* destination, void* source, uint byteCount) => throw null!;
 }

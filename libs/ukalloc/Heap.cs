@@ -1,0 +1,68 @@
+using Internal.Runtime;
+using Uk.Core;
+
+namespace Uk.Alloc;
+
+// The image's allocator. An implementation library installs itself here at start-up; from
+// then on managed `new` and every library's allocations are served by it.
+public static unsafe class Heap
+{
+    public const nuint MinimumAlignment = 16;
+
+    private static IAllocator? s_allocator;
+
+    public static IAllocator Allocator => s_allocator ?? throw new System.InvalidOperationException("No allocator is installed: list an allocator library (ukallocbuddy, ukallocregion, ukalloctlsf) in unikernel.yaml.");
+
+    public static bool IsInstalled => s_allocator is not null;
+
+    // Gives allocator every free memory region the platform reported and routes managed
+    // allocation to it.
+    public static void Install(IAllocator allocator)
+    {
+        MemoryRegion[] regions = Kernel.Boot?.FreeMemory ?? new MemoryRegion[0];
+        EarlyHeap.Retire(out void* earlyRest, out nuint earlyRestLength);
+        allocator.AddRegion(earlyRest, earlyRestLength);
+        ulong total = earlyRestLength;
+        for (int i = 0; i < regions.Length; i++)
+        {
+            allocator.AddRegion((void*)regions[i].Start, (nuint)regions[i].Length);
+            total += regions[i].Length;
+        }
+        s_allocator = allocator;
+        HeapSeam.Install(&AllocateManaged, &ManagedStatistics);
+        Log.Info("alloc: " + allocator.Name + " over " + (regions.Length + 1).ToString() + " regions, " + (total / 1024).ToString() + " KiB");
+    }
+
+    public static void* Allocate(nuint size) => Allocator.Allocate(size);
+
+    public static void* AllocateAligned(nuint size, nuint alignment) => Allocator.AllocateAligned(size, alignment);
+
+    public static void* AllocateZeroed(nuint size)
+    {
+        void* block = Allocator.Allocate(size);
+        if (block != null)
+            System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block, 0, (uint)size);
+        return block;
+    }
+
+    public static void* Reallocate(void* block, nuint size) => Allocator.Reallocate(block, size);
+
+    public static void Free(void* block) => Allocator.Free(block);
+
+    public static AllocatorStatistics Statistics => Allocator.Statistics;
+
+    // Managed objects need zeroed memory; the runtime turns a null into the out-of-memory panic.
+    private static void* AllocateManaged(nuint size) => AllocateZeroed(size);
+
+    private static HeapStatistics ManagedStatistics()
+    {
+        AllocatorStatistics statistics = Allocator.Statistics;
+        return new HeapStatistics
+        {
+            BytesInUse = statistics.BytesInUse,
+            BytesFree = statistics.BytesFree,
+            Allocations = statistics.Allocations,
+            Failures = statistics.Failures,
+        };
+    }
+}
