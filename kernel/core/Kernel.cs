@@ -11,12 +11,16 @@ public static unsafe class Kernel
 
     public static BootInfo? Boot { get; private set; }
 
+    // The kernel's page tables, for mappings made at run time.
+    public static IAddressSpace? AddressSpace { get; private set; }
+
     // argv as the application sees it: the image name, then its arguments.
     public static string[] Arguments => s_arguments;
 
-    public static void Start(BootInfo boot)
+    public static void Start(BootInfo boot, IAddressSpace addressSpace)
     {
         Boot = boot;
+        AddressSpace = addressSpace;
         RuntimeFailure.InstallPanicHandler(&Panic.FromRuntime);
         uk_compose();
 

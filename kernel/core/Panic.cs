@@ -15,6 +15,9 @@ public static unsafe class Panic
         Report(message, &registers);
     }
 
+    // For faults, where the registers of the faulting code are known (CR0-CR4 are current).
+    public static void Halt(string message, RegisterState registers) => Report(message, &registers);
+
     // Installed into the runtime: unhandled exceptions and runtime failures arrive here.
     internal static void FromRuntime(string message, object? exception)
     {

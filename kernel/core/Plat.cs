@@ -18,5 +18,5 @@ public static unsafe class Plat
     public static extern ulong ReadTimestampCounter();
 
     [DllImport("*", EntryPoint = "ukplat_capture_registers"), SuppressGCTransition]
-    internal static extern void CaptureRegisters(RegisterState* state);
+    public static extern void CaptureRegisters(RegisterState* state);
 }

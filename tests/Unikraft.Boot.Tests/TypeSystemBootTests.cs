@@ -51,4 +51,34 @@ public sealed class TypeSystemBootTests
         Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rax="));
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
+
+    [Fact]
+    public void NullDereferenceIsAPageFaultPanicNamingTheAddress()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "null-read");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x0): null dereference, read of address 0x0000000000000008"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public void WriteToKernelCodeIsRefusedByThePageTables()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "write-text");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x3): write to read-only memory, address 0x"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public void ExecutingHeapDataIsRefusedByNoExecute()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "exec-data");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x11): execute of no-execute memory, address 0x"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
 }

@@ -89,7 +89,7 @@ ukplat_capture_registers:          ; (RegisterState* state)
 
 ; Linker-script symbols the runtime needs at start-up.
 global ukplat_image_bounds
-extern __image_start, __image_end, __modules_start, __modules_end
+extern __image_start, __image_end, __modules_start, __modules_end, __text_end, __rodata_end
 ukplat_image_bounds:               ; (ImageBounds* bounds)
     lea rax, [__image_start]
     mov [rdi + 0], rax
@@ -99,6 +99,25 @@ ukplat_image_bounds:               ; (ImageBounds* bounds)
     mov [rdi + 16], rax
     lea rax, [__modules_end]
     mov [rdi + 24], rax
+    lea rax, [__text_end]
+    mov [rdi + 32], rax
+    lea rax, [__rodata_end]
+    mov [rdi + 40], rax
+    ret
+
+; Switches to the page tables at rdi: no-execute bits need EFER.NXE first, and CR0.WP makes
+; read-only pages read-only for the kernel too.
+EFER_MSR equ 0xC0000080
+global ukplat_enable_paging
+ukplat_enable_paging:              ; (ulong pml4)
+    mov ecx, EFER_MSR
+    rdmsr
+    or eax, 1 << 11
+    wrmsr
+    mov cr3, rdi
+    mov rax, cr0
+    or rax, 1 << 16
+    mov cr0, rax
     ret
 
 ; Ends the machine with an exit code: QEMU's isa-debug-exit turns it into the process exit

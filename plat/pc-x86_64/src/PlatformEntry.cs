@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Internal.Runtime;
 using Uk.Core;
+using Uk.Plat.PcX86_64.Paging;
 
 namespace Uk.Plat.PcX86_64;
 
@@ -13,6 +14,7 @@ internal static unsafe class PlatformEntry
     {
         ImageBounds image;
         ukplat_image_bounds(&image);
+        Traps.Initialize();
 
         MemoryMap map;
         ulong infoStart = info;
@@ -41,7 +43,23 @@ internal static unsafe class PlatformEntry
         ModuleSections.Initialize(image.ModulesStart, image.ModulesEnd);
 
         MemoryRegion[] freeMemory = OtherFreePieces(new FreePieces(map, (ulong)image.Start, (ulong)image.End, infoStart, infoEnd), heapStart);
-        Kernel.Start(DescribeBoot(magic, info, map.TotalAvailable, heapLength, freeMemory));
+        BootInfo boot = DescribeBoot(magic, info, map.TotalAvailable, heapLength, freeMemory);
+        // Last: boot loaders may leave their data in page 0, which the kernel map leaves out.
+        PageTable kernelMap = EnablePaging(image);
+        Kernel.Start(boot, kernelMap);
+    }
+
+    // Replaces the boot stub's all-RWX identity map with one that has rights per section.
+    private static PageTable EnablePaging(ImageBounds image)
+    {
+        ulong started = Uk.Core.Plat.ReadTimestampCounter();
+        var layout = new ImageLayout((ulong)image.Start, (ulong)image.TextEnd, (ulong)image.ReadOnlyEnd, (ulong)image.End);
+        PageTable? kernelMap = KernelAddressSpace.Build(new IdentityMappedMemory(), new EarlyHeapFrames(), layout, FreePieces.MappedLimit);
+        if (kernelMap is null)
+            EarlyPanic("out of memory while building the kernel page tables");
+        ukplat_enable_paging(kernelMap!.Root);
+        PlatformLibrary.RecordPaging(kernelMap.TablesAllocated, Uk.Core.Plat.ReadTimestampCounter() - started);
+        return kernelMap;
     }
 
     private static MemoryRegion[] OtherFreePieces(FreePieces pieces, ulong earlyHeapStart)
@@ -87,6 +105,9 @@ internal static unsafe class PlatformEntry
     [DllImport("*"), SuppressGCTransition]
     private static extern void uk_early_panic(char* message, int length);
 
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void ukplat_enable_paging(ulong pml4);
+
     [StructLayout(LayoutKind.Sequential)]
     private struct ImageBounds
     {
@@ -94,5 +115,7 @@ internal static unsafe class PlatformEntry
         public byte* End;
         public byte* ModulesStart;
         public byte* ModulesEnd;
+        public byte* TextEnd;
+        public byte* ReadOnlyEnd;
     }
 }

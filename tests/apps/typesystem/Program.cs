@@ -2,7 +2,8 @@ using System;
 using TypeSystem;
 
 // Usage (kernel command line): "checks" runs every check and exits 0 when all pass;
-// "bad-cast" and "bad-store" do something invalid that must end in a panic.
+// "bad-cast", "bad-store", "bad-index", "null-read", "write-text" and "exec-data" do
+// something invalid that must end in a panic.
 string mode = args.Length > 0 ? args[0] : "checks";
 switch (mode)
 {
@@ -16,6 +17,17 @@ switch (mode)
         objects[0] = "fine";
         objects[1] = Checks.Opaque(new Square());
         Console.WriteLine("unreachable: store succeeded");
+        return 0;
+    case "null-read":
+        Console.WriteLine("unreachable: " + Faults.ReadThroughNullReference().ToString());
+        return 0;
+    case "write-text":
+        Faults.WriteToKernelCode();
+        Console.WriteLine("unreachable: kernel code was written");
+        return 0;
+    case "exec-data":
+        Faults.ExecuteHeapData();
+        Console.WriteLine("unreachable: heap data ran as code");
         return 0;
     case "bad-index":
         int[] numbers = (int[])Checks.Opaque(new int[3]);

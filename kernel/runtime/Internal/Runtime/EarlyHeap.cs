@@ -28,6 +28,15 @@ internal static unsafe class EarlyHeap
         s_end = s_next;
     }
 
+    internal static void* AllocateAligned(nuint size, nuint alignment)
+    {
+        byte* aligned = (byte*)(((nuint)s_next + alignment - 1) & ~(alignment - 1));
+        if (aligned > s_end)
+            return null;
+        s_next = aligned;
+        return Allocate(size);
+    }
+
     internal static void* Allocate(nuint size)
     {
         size = (size + 7) & ~(nuint)7;

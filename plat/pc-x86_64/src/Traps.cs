@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+using Uk.Core;
+
+namespace Uk.Plat.PcX86_64;
+
+// CPU exceptions end in a panic a developer can act on: which exception, the error code,
+// for page faults the address and what kind of access failed, and the registers.
+internal static unsafe class Traps
+{
+    private const int PageFault = 14;
+    private const ulong NullPageEnd = 4096;
+
+    internal static void Initialize() => ukplat_init_traps();
+
+    [UnmanagedCallersOnly(EntryPoint = "ukplat_trap")]
+    private static void OnTrap(TrapFrame* frame)
+    {
+        RegisterState registers = frame->ToRegisterState();
+        string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
+        if (frame->Vector == PageFault)
+            message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
+        message = message + " at rip 0x" + frame->Rip.ToString("X");
+        Panic.Halt(message, registers);
+    }
+
+    internal static string DescribePageFault(ulong address, ulong errorCode)
+    {
+        bool protection = (errorCode & 1) != 0;
+        bool write = (errorCode & 2) != 0;
+        bool fetch = (errorCode & 16) != 0;
+        string where = "address 0x" + address.ToString("X16");
+        if (!protection && address < NullPageEnd)
+            return "null dereference, " + (write ? "write to " : fetch ? "call through " : "read of ") + where;
+        if (protection && fetch)
+            return "execute of no-execute memory, " + where;
+        if (protection && write)
+            return "write to read-only memory, " + where;
+        return (write ? "write to" : fetch ? "execute of" : "read of") + " unmapped " + where;
+    }
+
+    private static string ExceptionName(int vector) => vector switch
+    {
+        0 => "divide error",
+        1 => "debug",
+        2 => "non-maskable interrupt",
+        3 => "breakpoint",
+        4 => "overflow",
+        5 => "bound range exceeded",
+        6 => "invalid opcode",
+        7 => "device not available",
+        8 => "double fault",
+        10 => "invalid TSS",
+        11 => "segment not present",
+        12 => "stack-segment fault",
+        13 => "general protection fault",
+        14 => "page fault",
+        16 => "x87 floating-point error",
+        17 => "alignment check",
+        18 => "machine check",
+        19 => "SIMD floating-point exception",
+        20 => "virtualization exception",
+        21 => "control protection exception",
+        _ => "reserved exception",
+    };
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void ukplat_init_traps();
+
+    // As runtime/traps.asm pushes it, lowest address first.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TrapFrame
+    {
+        public ulong R15, R14, R13, R12, R11, R10, R9, R8, Rbp, Rdi, Rsi, Rdx, Rcx, Rbx, Rax;
+        public ulong Vector, ErrorCode;
+        public ulong Rip, Cs, Rflags, Rsp, Ss;
+
+        public RegisterState ToRegisterState()
+        {
+            RegisterState state;
+            Uk.Core.Plat.CaptureRegisters(&state);
+            state.Rax = Rax; state.Rbx = Rbx; state.Rcx = Rcx; state.Rdx = Rdx;
+            state.Rsi = Rsi; state.Rdi = Rdi; state.Rbp = Rbp; state.Rsp = Rsp;
+            state.R8 = R8; state.R9 = R9; state.R10 = R10; state.R11 = R11;
+            state.R12 = R12; state.R13 = R13; state.R14 = R14; state.R15 = R15;
+            state.Rip = Rip; state.Rflags = Rflags;
+            return state;
+        }
+    }
+}
