@@ -15,14 +15,13 @@ public static class KernelAddressSpace
         if (mappedEnd < smallPagesEnd)
             mappedEnd = smallPagesEnd;
 
-        for (ulong address = PageTable.PageSize; address < smallPagesEnd; address += PageTable.PageSize)
-        {
-            if (!table.Map(address, address, RightsAt(address, image)))
-                return null;
-        }
-        if (!table.MapRange(smallPagesEnd, smallPagesEnd, mappedEnd - smallPagesEnd, PageRights.Writable))
-            return null;
-        return table;
+        bool mapped =
+            Identity(table, PageTable.PageSize, image.TextStart, PageRights.Writable)
+            && Identity(table, image.TextStart, image.TextEnd, PageRights.Executable)
+            && Identity(table, image.TextEnd, image.ReadOnlyEnd, PageRights.None)
+            && Identity(table, image.ReadOnlyEnd, smallPagesEnd, PageRights.Writable)
+            && Identity(table, smallPagesEnd, mappedEnd, PageRights.Writable);
+        return mapped ? table : null;
     }
 
     public static PageRights RightsAt(ulong address, ImageLayout image)
@@ -33,6 +32,11 @@ public static class KernelAddressSpace
             return PageRights.None;
         return PageRights.Writable;
     }
+
+    // Page 0 stays out because every span starts at 4 KiB or above, and a span starting off a
+    // 2 MiB boundary gets 4 KiB pages up to that boundary.
+    private static bool Identity(PageTable table, ulong start, ulong end, PageRights rights) =>
+        end <= start || table.MapRange(start, start, end - start, rights);
 
     private static ulong RoundUp(ulong value, ulong alignment) => (value + alignment - 1) & ~(alignment - 1);
 }

@@ -34,21 +34,34 @@ public sealed class PageTable : IAddressSpace
         && SetLeaf(virtualAddress, PageTableEntry.Leaf(physicalAddress, flags, large: true), large: true);
 
     // Maps [virtualAddress, +length) to [physicalAddress, +length) with the largest pages
-    // alignment allows. Returns false when a table frame could not be allocated.
-    public bool MapRange(ulong virtualAddress, ulong physicalAddress, ulong length, PageRights flags)
+    // alignment allows. Consecutive entries of one table are written without walking from
+    // the root again, which keeps building a 4 GiB map to a few table walks.
+    // Returns false when a table frame could not be allocated.
+    public bool MapRange(ulong virtualAddress, ulong physicalAddress, ulong length, PageRights rights)
     {
         ulong end = virtualAddress + length;
         while (virtualAddress < end)
         {
-            bool large = virtualAddress % LargePageSize == 0 && physicalAddress % LargePageSize == 0 && end - virtualAddress >= LargePageSize;
-            if (!(large ? MapLarge(virtualAddress, physicalAddress, flags) : Map(virtualAddress, physicalAddress, flags)))
+            bool large = FitsLargePage(virtualAddress, physicalAddress, end);
+            ulong entryAddress = LeafEntryAddress(virtualAddress, create: true, splitLarge: !large, largeLeaf: large);
+            if (entryAddress == 0)
                 return false;
             ulong step = large ? LargePageSize : PageSize;
-            virtualAddress += step;
-            physicalAddress += step;
+            ulong tableEnd = (entryAddress & ~(PageSize - 1)) + PageSize;
+            do
+            {
+                _memory.Write(entryAddress, PageTableEntry.Leaf(physicalAddress, rights, large));
+                virtualAddress += step;
+                physicalAddress += step;
+                entryAddress += 8;
+            }
+            while (virtualAddress < end && entryAddress < tableEnd && FitsLargePage(virtualAddress, physicalAddress, end) == large);
         }
         return true;
     }
+
+    private static bool FitsLargePage(ulong virtualAddress, ulong physicalAddress, ulong end) =>
+        virtualAddress % LargePageSize == 0 && physicalAddress % LargePageSize == 0 && end - virtualAddress >= LargePageSize;
 
     public bool Map(ulong virtualAddress, ulong physicalAddress, ulong length, PageRights rights) =>
         MapRange(virtualAddress, physicalAddress, length, rights);
