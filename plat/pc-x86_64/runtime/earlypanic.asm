@@ -1,4 +1,5 @@
-; The last resort before the kernel's console exists: print straight to COM1 and stop.
+; The last resort when the kernel's console cannot be used (before it exists, or when the
+; heap is exhausted and formatting would allocate): print straight to COM1 and stop.
 bits 64
 default rel
 
@@ -7,7 +8,7 @@ DEBUG_EXIT_PORT equ 0xF4
 EARLY_PANIC_EXIT equ 0x7F
 
 section .rodata
-prefix: db 13, 10, "early panic: "
+prefix: db 13, 10, "PANIC: "
 prefix_length equ $ - prefix
 
 section .text
