@@ -1,0 +1,73 @@
+namespace Unikraft.Cli.Tests;
+
+public sealed class NewAndErrorTests
+{
+    [Fact]
+    public void App_outside_the_repository_builds_and_its_exit_code_becomes_uks()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var created = Uk.Run(scratch.Path, "new", "outside");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        string app = scratch.Combine("outside");
+        Assert.Contains(RepositoryRoot.Path, File.ReadAllText(Path.Combine(app, "Directory.Build.props")));
+        string program = Path.Combine(app, "Program.cs");
+        File.WriteAllText(program, File.ReadAllText(program).Replace("return 0;", "return 3;"));
+
+        var run = Uk.Run(app, "run");
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("Hello from outside", run.Output);
+        Assert.Contains("guest exit code 3", run.Output);
+    }
+
+    [Fact]
+    public void Build_error_is_reported_as_file_line_error_and_fails()
+    {
+        using var scratch = ScratchDirectory.InRepository();
+        string app = scratch.Combine("broken");
+        Assert.Equal(0, Uk.Run(RepositoryRoot.Path, "new", "broken", "--output", app).ExitCode);
+        string manifest = Path.Combine(app, "unikernel.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("[uart16550, vgacons]", "[uart1655, vgacons]"));
+
+        var build = Uk.Run(app, "build");
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"unikernel\.yaml:\d+: error: unknown library 'uart1655' \(did you mean 'uart16550'\?\)", build.Error);
+        Assert.Contains("build of", build.Error);
+        // Short: each error once, no MSBuild project suffixes.
+        Assert.Single(build.Error.Split('\n'), l => l.Contains("unknown library"));
+        Assert.DoesNotContain(".csproj]", build.Error);
+    }
+
+    [Fact]
+    public void New_refuses_a_folder_that_is_not_empty()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        File.WriteAllText(scratch.Combine("keep.txt"), "x");
+        var result = Uk.Run(scratch.Path, "new", "x", "--output", scratch.Path);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("already exists and is not empty", result.Error);
+        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(scratch.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void New_with_a_template_whose_libraries_are_missing_says_so()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var result = Uk.Run(scratch.Path, "new", "web", "--template", "httpserver");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("template httpserver needs libraries not yet in the catalog: virtio-net, lwip, posix-socket", result.Error);
+        Assert.Contains("# needs: virtio-net lwip posix-socket", File.ReadAllText(scratch.Combine("web", "unikernel.yaml")));
+    }
+
+    [Fact]
+    public void New_rejects_an_unknown_template_and_a_bad_name()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var template = Uk.Run(scratch.Path, "new", "a", "--template", "nope");
+        Assert.NotEqual(0, template.ExitCode);
+        Assert.Contains("unknown template 'nope'", template.Error);
+        var name = Uk.Run(scratch.Path, "new", "9lives");
+        Assert.NotEqual(0, name.ExitCode);
+        Assert.Contains("cannot name an application", name.All);
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Unikraft.Cli.Infrastructure;
+
+// An application folder and where its build puts things.
+public sealed record AppDirectory(string Path, Repository Repository)
+{
+    public string Manifest => System.IO.Path.Combine(Path, "unikernel.yaml");
+
+    public string Name => System.IO.Path.GetFileName(Path);
+
+    public string Project =>
+        Directory.GetFiles(Path, "*.csproj").OrderBy(p => p).FirstOrDefault()
+        ?? throw new UkException($"no .csproj in {Path}. Create one: <Project Sdk=\"Microsoft.NET.Sdk\" /> (or start over with uk new).");
+
+    public string OutputDirectory(string configuration) => System.IO.Path.Combine(Path, "bin", configuration);
+
+    public string UkDirectory(string configuration) => System.IO.Path.Combine(Path, "obj", configuration, "uk");
+
+    public ImageInfo ReadImageInfo(string configuration)
+    {
+        string file = System.IO.Path.Combine(UkDirectory(configuration), "image.json");
+        if (!File.Exists(file))
+            throw new UkException($"{file} is missing: build first (uk build {Path}).");
+        return JsonSerializer.Deserialize<ImageInfo>(File.ReadAllText(file), ImageInfo.JsonOptions)
+            ?? throw new UkException($"{file}: not a valid image description; rebuild (uk build).");
+    }
+
+    public string Elf(ImageInfo image, string configuration) => System.IO.Path.Combine(OutputDirectory(configuration), image.Name + ".elf");
+    public string Iso(ImageInfo image, string configuration) => System.IO.Path.Combine(OutputDirectory(configuration), image.Name + ".iso");
+    public string DebugElf(ImageInfo image, string configuration) => System.IO.Path.Combine(UkDirectory(configuration), image.Name + ".debug.elf");
+}

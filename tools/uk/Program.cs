@@ -1,0 +1,4 @@
+using Spectre.Console.Cli;
+using Unikraft.Cli;
+
+return UkApp.Run(args);
