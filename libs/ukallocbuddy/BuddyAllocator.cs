@@ -1,0 +1,257 @@
+namespace Uk.Alloc.Buddy;
+
+// Binary buddy allocator: every block is a power of two in size and aligned to its size, so a
+// block's buddy is at address ^ size. Allocation splits the smallest large-enough free block;
+// Free coalesces with the buddy while it is free and whole. Each block starts with a 16-byte
+// header (BuddyBlock); the caller's data follows it, or starts at the requested alignment.
+//
+// Statistics count whole blocks (power-of-two sizes, header included). A successful
+// Reallocate of a live block counts as one allocation and one free, so Allocations - Frees is
+// always the number of live blocks.
+public sealed unsafe partial class BuddyAllocator : IAllocator
+{
+    // 32 bytes: the header plus the two free-list links.
+    internal const int MinOrder = 5;
+    internal const int MaxOrder = 47;
+    private const nuint MinimumAlignment = 16;
+
+    // Head of the free list of each order, and a bit per order whose list is not empty.
+    private readonly nuint[] _freeLists = new nuint[MaxOrder + 1];
+    private ulong _nonEmpty;
+
+    private AllocatorStatistics _statistics;
+
+    public string Name => "buddy";
+
+    public bool SupportsFree => true;
+
+    public AllocatorStatistics Statistics => _statistics;
+
+    // Carves the range into maximal aligned power-of-two blocks: at most two per order, so the
+    // cost is logarithmic in the region size and no page is touched beyond those headers.
+    public void AddRegion(void* start, nuint length)
+    {
+        nuint minBlock = (nuint)1 << MinOrder;
+        nuint first = ((nuint)start + minBlock - 1) & ~(minBlock - 1);
+        nuint end = ((nuint)start + length) & ~(minBlock - 1);
+        if (length == 0 || (nuint)start + length < (nuint)start || first == 0 || end <= first)
+            return;
+        while (end - first >= minBlock)
+        {
+            int order = Bits.TrailingZeros(first);
+            int fits = Bits.Log2Floor(end - first);
+            if (fits < order) order = fits;
+            if (order > MaxOrder) order = MaxOrder;
+            BuddyBlock* block = (BuddyBlock*)first;
+            block->TopOrder = (byte)order;
+            PushFree(block, order);
+            _statistics.BytesFree += (ulong)1 << order;
+            first += (nuint)1 << order;
+        }
+    }
+
+    public void* Allocate(nuint size) => AllocateAligned(size, MinimumAlignment);
+
+    public void* AllocateAligned(nuint size, nuint alignment)
+    {
+        void* user = AllocateBlock(size, alignment);
+        if (user == null)
+            _statistics.Failures++;
+        else
+            _statistics.Allocations++;
+        return user;
+    }
+
+    public void Free(void* user)
+    {
+        if (user == null)
+            return;
+        BuddyBlock* block = HeaderOf(user);
+        if (block == null)
+            return;
+        _statistics.Frees++;
+        FreeBlock(block);
+    }
+
+    public void* Reallocate(void* user, nuint size)
+    {
+        if (user == null)
+            return Allocate(size);
+        if (size == 0)
+        {
+            Free(user);
+            return null;
+        }
+        BuddyBlock* block = HeaderOf(user);
+        if (block == null)
+        {
+            _statistics.Failures++;
+            return null;
+        }
+        nuint offset = (nuint)block->UserOffset;
+        int order = OrderFor(size, offset);
+        if (order >= 0 && (order <= block->Order || TryGrowInPlace(block, order)))
+        {
+            if (order < block->Order)
+                ShrinkInPlace(block, order);
+            _statistics.Allocations++;
+            _statistics.Frees++;
+            return user;
+        }
+        void* moved = AllocateBlock(size, MinimumAlignment);
+        if (moved == null)
+        {
+            _statistics.Failures++;
+            return null;
+        }
+        nuint oldUsable = ((nuint)1 << block->Order) - offset;
+        Copy((byte*)moved, (byte*)user, oldUsable < size ? oldUsable : size);
+        FreeBlock(block);
+        _statistics.Allocations++;
+        _statistics.Frees++;
+        return moved;
+    }
+
+    // The order of the smallest block holding size bytes at offset, or -1 if none can.
+    private static int OrderFor(nuint size, nuint offset)
+    {
+        if (size > ((nuint)1 << MaxOrder))
+            return -1;
+        if (size == 0)
+            size = 1;
+        int order = Bits.Log2Ceiling(size + offset);
+        if (order < MinOrder) order = MinOrder;
+        return order > MaxOrder ? -1 : order;
+    }
+
+    private void* AllocateBlock(nuint size, nuint alignment)
+    {
+        if (!Bits.IsPowerOfTwo(alignment))
+            return null;
+        if (alignment < MinimumAlignment)
+            alignment = MinimumAlignment;
+        if (alignment > ((nuint)1 << MaxOrder))
+            return null;
+        // The block is aligned to its size, so the caller's data at block + alignment is
+        // aligned too, and the header at the block start stays out of the caller's way.
+        int order = OrderFor(size, alignment);
+        if (order < 0)
+            return null;
+        ulong candidates = _nonEmpty & (~0UL << order);
+        if (candidates == 0)
+            return null;
+        int found = Bits.TrailingZeros(candidates);
+        BuddyBlock* block = PopFree(found);
+        while (found > order)
+        {
+            found--;
+            BuddyBlock* upper = (BuddyBlock*)((byte*)block + ((nuint)1 << found));
+            upper->TopOrder = block->TopOrder;
+            PushFree(upper, found);
+        }
+        MarkUsed(block, order, alignment);
+        return (byte*)block + alignment;
+    }
+
+    private void MarkUsed(BuddyBlock* block, int order, nuint offset)
+    {
+        block->Tag = BuddyBlock.UsedTag;
+        block->Order = (byte)order;
+        block->UserOffset = offset;
+        *(ulong*)((byte*)block + offset - 8) = offset;
+        ulong size = (ulong)1 << order;
+        _statistics.BytesFree -= size;
+        _statistics.BytesInUse += size;
+        if (_statistics.BytesInUse > _statistics.PeakBytesInUse)
+            _statistics.PeakBytesInUse = _statistics.BytesInUse;
+    }
+
+    // The header of an allocated block from the caller's pointer; null when the pointer does
+    // not lead to one (a double free or a foreign pointer is ignored rather than corrupting).
+    private static BuddyBlock* HeaderOf(void* user)
+    {
+        if (((nuint)user & (MinimumAlignment - 1)) != 0)
+            return null;
+        ulong offset = *(ulong*)((byte*)user - 8);
+        if (offset < MinimumAlignment || offset > ((ulong)1 << MaxOrder) || (nuint)user < offset)
+            return null;
+        BuddyBlock* block = (BuddyBlock*)((byte*)user - (nuint)offset);
+        if (block->Tag != BuddyBlock.UsedTag || block->UserOffset != offset)
+            return null;
+        return block;
+    }
+
+    private void FreeBlock(BuddyBlock* block)
+    {
+        // The header stops saying "used" at once, so a second Free of the pointer is ignored.
+        block->Tag = 0;
+        int order = block->Order;
+        ulong size = (ulong)1 << order;
+        _statistics.BytesInUse -= size;
+        _statistics.BytesFree += size;
+        while (order < block->TopOrder)
+        {
+            BuddyBlock* buddy = (BuddyBlock*)((nuint)block ^ ((nuint)1 << order));
+            if (buddy->Tag != BuddyBlock.FreeTag || buddy->Order != order)
+                break;
+            RemoveFree(buddy);
+            if (buddy < block)
+            {
+                buddy->TopOrder = block->TopOrder;
+                block = buddy;
+            }
+            order++;
+        }
+        PushFree(block, order);
+    }
+
+    // Gives back the upper halves until the block has the given order. Their buddies are the
+    // lower halves, still in use, so there is nothing to coalesce with.
+    private void ShrinkInPlace(BuddyBlock* block, int order)
+    {
+        int current = block->Order;
+        while (current > order)
+        {
+            current--;
+            BuddyBlock* upper = (BuddyBlock*)((byte*)block + ((nuint)1 << current));
+            upper->TopOrder = block->TopOrder;
+            PushFree(upper, current);
+            _statistics.BytesInUse -= (ulong)1 << current;
+            _statistics.BytesFree += (ulong)1 << current;
+        }
+        block->Order = (byte)order;
+    }
+
+    // Grows by absorbing free buddies above the block, when each one up to the wanted order
+    // is free and whole; checks them all before changing anything.
+    private bool TryGrowInPlace(BuddyBlock* block, int order)
+    {
+        for (int level = block->Order; level < order; level++)
+        {
+            if (level >= block->TopOrder || ((nuint)block & ((nuint)1 << level)) != 0)
+                return false;
+            BuddyBlock* buddy = (BuddyBlock*)((byte*)block + ((nuint)1 << level));
+            if (buddy->Tag != BuddyBlock.FreeTag || buddy->Order != level)
+                return false;
+        }
+        for (int level = block->Order; level < order; level++)
+        {
+            RemoveFree((BuddyBlock*)((byte*)block + ((nuint)1 << level)));
+            _statistics.BytesInUse += (ulong)1 << level;
+            _statistics.BytesFree -= (ulong)1 << level;
+        }
+        block->Order = (byte)order;
+        if (_statistics.BytesInUse > _statistics.PeakBytesInUse)
+            _statistics.PeakBytesInUse = _statistics.BytesInUse;
+        return true;
+    }
+
+    private static void Copy(byte* destination, byte* source, nuint length)
+    {
+        nuint i = 0;
+        for (; i + 8 <= length; i += 8)
+            *(ulong*)(destination + i) = *(ulong*)(source + i);
+        for (; i < length; i++)
+            destination[i] = source[i];
+    }
+}

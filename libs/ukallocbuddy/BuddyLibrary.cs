@@ -1,0 +1,6 @@
+namespace Uk.Alloc.Buddy;
+
+public static class BuddyLibrary
+{
+    public static void Initialize() => Heap.Install(new BuddyAllocator());
+}

@@ -1,0 +1,6 @@
+namespace Uk.Alloc.Region;
+
+public static class RegionLibrary
+{
+    public static void Initialize() => Heap.Install(new RegionAllocator());
+}
