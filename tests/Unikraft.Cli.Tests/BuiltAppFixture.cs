@@ -18,3 +18,10 @@ public sealed class BuiltAppFixture : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 }
+
+// Every test class that reads the built app shares one build.
+[CollectionDefinition(Name)]
+public sealed class BuiltAppCollection : ICollectionFixture<BuiltAppFixture>
+{
+    public const string Name = "built app";
+}

@@ -1,7 +1,8 @@
 namespace Unikraft.Cli.Tests;
 
 // uk new -> uk build -> uk run on a hello app, end to end.
-public sealed class CoreCommandTests(BuiltAppFixture fixture) : IClassFixture<BuiltAppFixture>
+[Collection(BuiltAppCollection.Name)]
+public sealed class CoreCommandTests(BuiltAppFixture fixture)
 {
     [Fact]
     public void New_writes_a_manifest_program_and_project_named_after_the_app()

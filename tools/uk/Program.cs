@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using Unikraft.Cli;
 
 return UkApp.Run(args);

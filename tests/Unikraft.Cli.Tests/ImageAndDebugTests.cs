@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Unikraft.Cli.Tests;
+
+// uk image exports disks that boot; uk debug stops at the application's Main under gdb.
+[Collection(BuiltAppCollection.Name)]
+public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
+{
+    [Fact]
+    public void Raw_image_boots_from_a_disk_under_SeaBIOS()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        string raw = scratch.Combine("demo.img");
+        var image = Uk.Run(fixture.App, "image", "--format", "raw", "--output", raw);
+        Assert.True(image.ExitCode == 0, image.ToString());
+        var boot = Boot(["-drive", $"file={raw},format=raw"]);
+        Assert.True(boot.ExitCode == 1, boot.ToString());
+        Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
+    }
+
+    [Fact]
+    public void Vmdk_image_boots_as_a_vmdk_disk()
+    {
+        // qemu-img comes with Debian's qemu-utils (build.ps1 setup installs it).
+        using var scratch = ScratchDirectory.Outside();
+        string vmdk = scratch.Combine("demo.vmdk");
+        var image = Uk.Run(fixture.App, "image", "--format", "vmdk", "--output", vmdk);
+        Assert.True(image.ExitCode == 0, image.ToString());
+        Assert.StartsWith("KDMV", File.ReadAllText(vmdk)[..4]);
+        var boot = Boot(["-drive", $"file={vmdk},format=vmdk"]);
+        Assert.True(boot.ExitCode == 1, boot.ToString());
+        Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
+    }
+
+    [Fact]
+    public void Debug_in_batch_mode_stops_at_Main()
+    {
+        var debug = Uk.Run(fixture.App, TimeSpan.FromSeconds(120), "debug", "--batch");
+        Assert.True(debug.ExitCode == 0, debug.ToString());
+        Assert.Matches(@"Breakpoint 1, 0x[0-9a-f]+ in demo_Program___Main__", debug.Output);
+        Assert.Contains("demo__Module___StartupCodeMain", debug.Output);
+    }
+
+    private static UkResult Boot(string[] arguments)
+    {
+        var info = new ProcessStartInfo("qemu-system-x86_64")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "64M",
+                     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" }.Concat(arguments))
+            info.ArgumentList.Add(argument);
+        return Uk.Start(info, TimeSpan.FromSeconds(90));
+    }
+}
