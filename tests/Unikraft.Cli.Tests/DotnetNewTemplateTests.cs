@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Unikraft.Cli.Tests;
+
+// tools/templates packs into a template package that `dotnet new install` accepts (into a
+// private template hive, so the machine's templates are untouched).
+public sealed class DotnetNewTemplateTests
+{
+    [Fact]
+    public void Template_package_installs_and_creates_an_app_outside_the_repository()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        Run(RepositoryRoot.Path, "pack", Path.Combine(RepositoryRoot.Path, "tools/templates"), "-o", scratch.Combine("pkg"), "-nologo");
+        string package = Directory.GetFiles(scratch.Combine("pkg"), "Unikraft.Templates.*.nupkg").Single();
+        string hive = scratch.Combine("hive");
+        Run(scratch.Path, "new", "install", package, "--debug:custom-hive", hive);
+        Run(scratch.Path, "new", "uk-hello", "-n", "tmpl", "-o", scratch.Combine("tmpl"), "--repo", RepositoryRoot.Path, "--debug:custom-hive", hive);
+
+        Assert.Contains("name: tmpl", File.ReadAllText(scratch.Combine("tmpl", "unikernel.yaml")));
+        Assert.Contains("Hello from tmpl", File.ReadAllText(scratch.Combine("tmpl", "Program.cs")));
+        Assert.True(File.Exists(scratch.Combine("tmpl", "tmpl.csproj")));
+        Assert.Contains($"<UkRoot>{RepositoryRoot.Path}/</UkRoot>", File.ReadAllText(scratch.Combine("tmpl", "Directory.Build.props")));
+    }
+
+    private static void Run(string workingDirectory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+            info.ArgumentList.Add(argument);
+        var result = Uk.Start(info, TimeSpan.FromSeconds(120));
+        Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + "\n" + result);
+    }
+}
