@@ -84,17 +84,17 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
         string how = settings.Uefi ? "ISO, UEFI" : iso ? "ISO, BIOS" : "ELF, direct boot";
         Ui.Step($"booting {image.Name} ({how}, {Math.Max(options.MemoryMiB, settings.Uefi ? QemuCommandLine.UefiMinimumMiB : 0)}M){(settings.Gdb ? "" : "; Ctrl-C stops it")}");
         if (settings.Gdb)
-            PrintGdbHelp(app.DebugElf(image, settings.Configuration));
+            PrintGdbHelp(app.DebugElf(image, settings.Configuration), MainSymbol.Find(app.DebugElf(image, settings.Configuration), Path.GetFileNameWithoutExtension(app.Project)));
         int code = QemuSession.Boot(options);
         if (code != QemuSession.Interrupted)
             Ui.Step($"guest exit code {code}");
         return code;
     }
 
-    private static void PrintGdbHelp(string debugElf)
+    private static void PrintGdbHelp(string debugElf, string main)
     {
         Ui.Info("  halted, gdb server on :1234. In another terminal:");
-        Ui.Info($"    gdb {debugElf} -ex 'target remote :1234' -ex 'hbreak __managed__Main' -ex continue");
+        Ui.Info($"    gdb {debugElf} -ex 'target remote :1234' -ex 'hbreak {main}' -ex continue");
         Ui.Info("  (or use `uk debug`, which does this for you)");
     }
 }

@@ -36,9 +36,18 @@ public static class QemuSession
             });
             started?.Invoke(process);
             process.WaitForExit();
+            // QEMU ends 0 only when it was stopped (a guest exit through isa-debug-exit is odd);
+            // give the SIGINT handler a moment to record a Ctrl-C that raced QEMU's exit.
+            if (process.ExitCode == 0 && !interrupted)
+                Thread.Sleep(200);
             if (interrupted)
             {
                 Ui.Step("stopped (Ctrl-C)");
+                return Interrupted;
+            }
+            if (process.ExitCode == 0)
+            {
+                Ui.Step("QEMU stopped without a guest exit code");
                 return Interrupted;
             }
             return GuestExitCode(process.ExitCode);
