@@ -10,6 +10,19 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
+
+    // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.
+    public static BuiltImage Allocator(string allocator)
+    {
+        lock (AllocatorImages)
+        {
+            if (!AllocatorImages.TryGetValue(allocator, out BuiltImage? image))
+                AllocatorImages[allocator] = image = Build("tests/apps/alloc-" + allocator, "alloc-" + allocator);
+            return image;
+        }
+    }
+
     public static ProcessResult DotnetBuild(string projectDirectory) =>
         ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 
