@@ -9,7 +9,7 @@ using Uk.Alloc.Tlsf;
 
 namespace Unikraft.Bench.Alloc;
 
-// dotnet run -c Release --project bench/alloc
+// dotnet run -c Release --project bench/alloc [-- --host-only]
 // Throughput: alloc+free pairs per second over a pre-faulted buffer (median of runs after a
 // warm-up). Initialisation: AddRegion over untouched virtual ranges of 32 MiB, 512 MiB and
 // 3 GiB (median per call), which shows whether set-up grows with the memory size.
@@ -26,7 +26,26 @@ public static unsafe class Program
         ("ukallocregion", () => new RegionAllocator()),
     };
 
-    public static int Main()
+    public static int Main(string[] args)
+    {
+        int host = RunHost();
+        if (host != 0 || Array.IndexOf(args, "--host-only") >= 0)
+            return host;
+        Console.WriteLine();
+        return GuestBench.Run(RepositoryRoot());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "global.json")))
+                return directory.FullName;
+        }
+        throw new InvalidOperationException("run the benchmark inside the repository");
+    }
+
+    private static int RunHost()
     {
         Console.WriteLine("alloc bench: " + Pairs + " pairs x " + Runs + " runs, " + Workload.Slots + " live slots, .NET " + Environment.Version);
         var workload = new Workload(Pairs, seed: 42);
@@ -48,6 +67,7 @@ public static unsafe class Program
 
         double baseline = rows[0].PairsPerSecond;
         Console.WriteLine();
+        Console.WriteLine("host (.NET " + Environment.Version + "), medians:");
         Console.WriteLine("| allocator | alloc+free pairs/s | ratio | init 32M | init 512M | init 3G |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var row in rows)

@@ -25,6 +25,12 @@ public static unsafe class Program
             return 0;
         }
 
+        if (mode == "bench")
+        {
+            BenchPairs(allocator, 20000);
+            return 0;
+        }
+
         AllocatorStatistics before = Heap.Statistics;
         ulong allocated = MixedSizes(allocator, rounds: 20000);
         ManagedObjects();
@@ -132,6 +138,30 @@ public static unsafe class Program
         }
         if (allocator.SupportsFree)
             Check("memory is usable again after freeing", allocator.Allocate(1024 * 1024) != null);
+    }
+
+    // Allocation and free only, no touching of the blocks: what bench/alloc reports.
+    private static void BenchPairs(IAllocator allocator, int pairs)
+    {
+        nint[] blocks = new nint[Slots];
+        nuint[] sizes = new nuint[pairs];
+        uint random = 42;
+        for (int i = 0; i < pairs; i++)
+        {
+            random = random * 1664525 + 1013904223;
+            sizes[i] = SizeFor(random) / 4;
+        }
+        for (int slot = 0; slot < Slots; slot++)
+            blocks[slot] = (nint)allocator.Allocate(sizes[slot]);
+        ulong started = Plat.ReadTimestampCounter();
+        for (int i = 0; i < pairs; i++)
+        {
+            int slot = (int)((uint)(sizes[i] * 2654435761U + (uint)i) % Slots);
+            allocator.Free((void*)blocks[slot]);
+            blocks[slot] = (nint)allocator.Allocate(sizes[i]);
+        }
+        ulong cycles = Plat.ReadTimestampCounter() - started;
+        Console.WriteLine("bench pairs: " + pairs.ToString() + " alloc+free pairs in " + cycles.ToString() + " cycles, " + (cycles / (ulong)pairs).ToString() + " per pair");
     }
 
     // Keeps the compiler from proving a value constant or an allocation unused.
