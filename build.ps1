@@ -33,6 +33,8 @@ $HostTools = [ordered]@{
     'grub-file'          = 'grub-common'
     'xorriso'            = 'xorriso'
     'mformat'            = 'mtools'
+    'qemu-img'           = 'qemu-utils'
+    'gdb'                = 'gdb'
 }
 $HostFiles = [ordered]@{
     '/usr/lib/grub/i386-pc/moddep.lst'      = 'grub-pc-bin'
@@ -56,7 +58,7 @@ function Get-MissingPackages {
 function Invoke-Setup([switch] $OnlyIfMissing) {
     $packages = @(Get-MissingPackages)
     if ($packages.Count -eq 0) {
-        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, grub, xorriso, mtools, ovmf)' }
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, ovmf, gdb)' }
         return
     }
     Write-Step "installing host tools: $($packages -join ' ')"
