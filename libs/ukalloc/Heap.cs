@@ -33,7 +33,7 @@ public static unsafe class Heap
             total += regions[i].Length;
         }
         s_allocator = allocator;
-        HeapSeam.Install(&AllocateManaged, &ManagedStatistics);
+        HeapSeam.Install(&AllocateManaged, &AllocateAlignedZeroed, &ManagedStatistics);
         InitializationCycles = Plat.ReadTimestampCounter() - started;
         Log.Info("alloc: " + allocator.Name + " over " + (regions.Length + 1).ToString() + " regions, "
             + (total / 1024).ToString() + " KiB, set up in " + InitializationCycles.ToString() + " cycles");
@@ -59,6 +59,15 @@ public static unsafe class Heap
 
     // Managed objects need zeroed memory; the runtime turns a null into the out-of-memory panic.
     private static void* AllocateManaged(nuint size) => AllocateZeroed(size);
+
+    // Page frames for new page tables, once the early heap has retired.
+    private static void* AllocateAlignedZeroed(nuint size, nuint alignment)
+    {
+        void* block = Allocator.AllocateAligned(size, alignment);
+        if (block != null)
+            System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block, 0, (uint)size);
+        return block;
+    }
 
     private static HeapStatistics ManagedStatistics()
     {

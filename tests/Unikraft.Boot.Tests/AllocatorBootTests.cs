@@ -18,6 +18,8 @@ public sealed class AllocatorBootTests
         Assert.Contains("stress: " + allocator + (reusesMemory ? "" : " (no free)"), run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
         Assert.Contains("ok out of memory returns null and counts a failure", run.Lines);
+        Assert.Contains("ok the mapped window reaches the frame", run.Lines);
+        Assert.Contains("ok unmap removes the window", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("stats: in use "));
         if (reusesMemory)
             Assert.Contains("ok memory is usable again after freeing", run.Lines);

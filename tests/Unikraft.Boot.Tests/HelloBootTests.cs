@@ -77,4 +77,24 @@ public sealed class HelloBootTests
         string digits = line.Substring(line.IndexOf("heap ") + 5).Split(' ')[0];
         return int.Parse(digits);
     }
+
+    [Fact]
+    public void BootModulesAreKeptOutOfTheHeap()
+    {
+        string module = Path.Combine(Path.GetTempPath(), "uk-module-" + Guid.NewGuid().ToString("N")[..8] + ".bin");
+        File.WriteAllBytes(module, new byte[2 * 1024 * 1024]);
+        try
+        {
+            ProcessResult plain = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 16);
+            ProcessResult withModule = Qemu.BootElfWithModule(Images.Hello.Elf, module, memoryMiB: 16);
+
+            Assert.Contains("[ info] boot modules: 1, 2048 KiB kept out of the heap", withModule.Lines);
+            Assert.True(HeapKiB(withModule) <= HeapKiB(plain) - 2048, plain.Output + withModule.Output);
+            Assert.Equal(Qemu.ExitCodeFor(0), withModule.ExitCode);
+        }
+        finally
+        {
+            File.Delete(module);
+        }
+    }
 }

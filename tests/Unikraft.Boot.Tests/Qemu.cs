@@ -12,6 +12,10 @@ internal static class Qemu
     public static ProcessResult BootElf(string elf, string? commandLine = null, int memoryMiB = 64) =>
         Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine])], memoryMiB, TimeSpan.FromSeconds(60));
 
+    // A PVH boot with a file passed as a boot module (QEMU's -initrd).
+    public static ProcessResult BootElfWithModule(string elf, string module, int memoryMiB) =>
+        Run(["-kernel", elf, "-initrd", module], memoryMiB, TimeSpan.FromSeconds(60));
+
     public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64) =>
         Run(["-boot", "d", "-cdrom", iso], memoryMiB, TimeSpan.FromSeconds(60));
 

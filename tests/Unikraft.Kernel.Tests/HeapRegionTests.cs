@@ -15,7 +15,7 @@ public sealed unsafe class HeapRegionTests
         // RAM 0-640K, 1M-64M available; kernel at 1M-1.5M; boot info at 60M-60M+4K.
         ProbeMap map = new((0, 640 * 1024, 1), (MiB, 63 * MiB, 1));
 
-        HeapRegion.Choose(map.View, MiB, MiB + MiB / 2, 60 * MiB, 60 * MiB + 4096, out ulong start, out ulong length);
+        HeapRegion.Choose(Pieces(map, (MiB, MiB + MiB / 2), (60 * MiB, 60 * MiB + 4096)), out ulong start, out ulong length);
 
         Assert.Equal(MiB + MiB / 2, start);
         Assert.Equal(60 * MiB - (MiB + MiB / 2), length);
@@ -26,7 +26,7 @@ public sealed unsafe class HeapRegionTests
     {
         ProbeMap map = new((0, 640 * 1024, 1), (MiB, MiB, 2), (2 * MiB, MiB, 1));
 
-        HeapRegion.Choose(map.View, MiB, MiB + 4096, 0, 0, out ulong start, out ulong length);
+        HeapRegion.Choose(Pieces(map, (MiB, MiB + 4096), (0, 0)), out ulong start, out ulong length);
 
         Assert.Equal(2 * MiB, start);
         Assert.Equal(MiB, length);
@@ -37,7 +37,7 @@ public sealed unsafe class HeapRegionTests
     {
         ProbeMap map = new((MiB, 8192 * MiB, 1));
 
-        HeapRegion.Choose(map.View, MiB, 2 * MiB, 0, 0, out ulong start, out ulong length);
+        HeapRegion.Choose(Pieces(map, (MiB, 2 * MiB), (0, 0)), out ulong start, out ulong length);
 
         Assert.Equal(2 * MiB, start);
         Assert.Equal(4096 * MiB - 2 * MiB, length);
@@ -48,7 +48,7 @@ public sealed unsafe class HeapRegionTests
     {
         ProbeMap map = new((MiB, MiB, 1));
 
-        HeapRegion.Choose(map.View, MiB, 2 * MiB, 0, 0, out _, out ulong length);
+        HeapRegion.Choose(Pieces(map, (MiB, 2 * MiB), (0, 0)), out _, out ulong length);
 
         Assert.Equal(0UL, length);
     }
@@ -65,7 +65,7 @@ public sealed unsafe class HeapRegionTests
     public void FreePiecesCutOutBothExclusionsInAddressOrder()
     {
         ProbeMap map = new((0, 640 * 1024, 1), (MiB, 15 * MiB, 1), (16 * MiB, MiB, 2), (32 * MiB, 4 * MiB, 1));
-        var pieces = new FreePieces(map.View, 8 * MiB, 9 * MiB, MiB, 2 * MiB);
+        var pieces = Pieces(map, (8 * MiB, 9 * MiB), (MiB, 2 * MiB));
         var found = new List<(ulong, ulong)>();
 
         while (pieces.MoveNext(out ulong start, out ulong length))
@@ -78,13 +78,34 @@ public sealed unsafe class HeapRegionTests
     public void OverlappingExclusionsAreMerged()
     {
         ProbeMap map = new((MiB, 15 * MiB, 1));
-        var pieces = new FreePieces(map.View, 2 * MiB, 5 * MiB, 4 * MiB, 6 * MiB);
+        var pieces = Pieces(map, (2 * MiB, 5 * MiB), (4 * MiB, 6 * MiB));
         var found = new List<(ulong, ulong)>();
 
         while (pieces.MoveNext(out ulong start, out ulong length))
             found.Add((start, length));
 
         Assert.Equal(new[] { (MiB, MiB), (6 * MiB, 10 * MiB) }, found);
+    }
+
+    [Fact]
+    public void ModulesAreCutOutLikeTheKernel()
+    {
+        ProbeMap map = new((MiB, 31 * MiB, 1));
+        var pieces = Pieces(map, (20 * MiB, 21 * MiB), (MiB, 2 * MiB), (10 * MiB, 12 * MiB), (11 * MiB, 13 * MiB));
+        var found = new List<(ulong, ulong)>();
+
+        while (pieces.MoveNext(out ulong start, out ulong length))
+            found.Add((start, length));
+
+        Assert.Equal(new[] { (2 * MiB, 8 * MiB), (13 * MiB, 7 * MiB), (21 * MiB, 11 * MiB) }, found);
+    }
+
+    private static FreePieces Pieces(ProbeMap map, params (ulong Start, ulong End)[] taken)
+    {
+        var ranges = new AddressRange[taken.Length];
+        for (int i = 0; i < taken.Length; i++)
+            ranges[i] = new AddressRange(taken[i].Start, taken[i].End);
+        return new FreePieces(map.View, ranges);
     }
 
     // A pinned buffer of map entries standing in for the boot loader's memory.

@@ -109,6 +109,21 @@ public sealed class PageTableTests
     }
 
     [Fact]
+    public void BuildingTheMapInvalidatesNothingButChangingALiveMappingDoes()
+    {
+        PageTable table = BuildKernelMap(out FakePhysicalMemory memory);
+        Assert.Empty(memory.Invalidated);
+
+        table.Protect(MiB + 24 * KiB, 4096, PageRights.None);
+        table.Unmap(8 * MiB, 4096);
+        table.Map(6 * MiB, 6 * MiB, 4096, PageRights.Writable);
+
+        Assert.Contains(MiB + 24 * KiB, memory.Invalidated);
+        Assert.Contains(8 * MiB, memory.Invalidated);
+        Assert.Contains(6 * MiB, memory.Invalidated);
+    }
+
+    [Fact]
     public void RunningOutOfFramesFailsInsteadOfCorrupting()
     {
         var memory = new FakePhysicalMemory();
@@ -172,6 +187,10 @@ public sealed class PageTableTests
             Assert.Equal(0UL, address % 4096);
             _pages[address] = new ulong[512];
         }
+
+        public List<ulong> Invalidated { get; } = new();
+
+        public void InvalidateTranslation(ulong virtualAddress) => Invalidated.Add(virtualAddress);
     }
 
     // Frames from a region far above anything mapped, so tables never alias tested addresses.

@@ -134,3 +134,8 @@ ukplat_terminate:                  ; (int code)
 .halt:
     hlt
     jmp .halt
+
+global ukplat_invalidate_page
+ukplat_invalidate_page:            ; (ulong virtualAddress)
+    invlpg [rdi]
+    ret

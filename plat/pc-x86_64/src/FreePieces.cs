@@ -1,37 +1,25 @@
+using System;
+
 namespace Uk.Plat.PcX86_64;
 
 // Enumerates free RAM without allocating (it runs before the heap exists): each available
 // memory-map entry, clipped to the identity-mapped range above the legacy first MiB, with
-// two excluded ranges (the kernel image and the boot information) cut out.
+// the excluded ranges (kernel image, boot information, boot modules) cut out.
 internal ref struct FreePieces
 {
     public const ulong LowLimit = 0x100000;
     public const ulong MappedLimit = 0x100000000;
 
     private readonly MemoryMap _map;
-    private readonly ulong _cutStart1, _cutEnd1, _cutStart2, _cutEnd2;
+    private readonly Span<AddressRange> _cuts;
     private int _entry;
     private int _piece;
 
-    public FreePieces(MemoryMap map, ulong excludeStart1, ulong excludeEnd1, ulong excludeStart2, ulong excludeEnd2)
+    // Sorts and merges exclusions in place; the caller's buffer must outlive the enumeration.
+    public FreePieces(MemoryMap map, Span<AddressRange> exclusions)
     {
         _map = map;
-        // Order the cuts by start and merge them when they overlap, so pieces come out sorted.
-        if (excludeStart2 < excludeStart1)
-        {
-            (excludeStart1, excludeStart2) = (excludeStart2, excludeStart1);
-            (excludeEnd1, excludeEnd2) = (excludeEnd2, excludeEnd1);
-        }
-        if (excludeStart2 < excludeEnd1)
-        {
-            if (excludeEnd2 > excludeEnd1)
-                excludeEnd1 = excludeEnd2;
-            excludeStart2 = excludeEnd2 = excludeEnd1;
-        }
-        _cutStart1 = excludeStart1;
-        _cutEnd1 = excludeEnd1;
-        _cutStart2 = excludeStart2;
-        _cutEnd2 = excludeEnd2;
+        _cuts = SortAndMerge(exclusions);
         _entry = 0;
         _piece = 0;
     }
@@ -50,11 +38,11 @@ internal ref struct FreePieces
                 regionStart = LowLimit;
             if (regionEnd > MappedLimit)
                 regionEnd = MappedLimit;
-            // Piece 0 lies below the first cut, piece 1 between the cuts, piece 2 above both.
-            while (_piece < 3)
+            // Piece k lies between cut k-1 and cut k; there is one more piece than cuts.
+            while (_piece <= _cuts.Length)
             {
-                ulong pieceStart = _piece == 0 ? regionStart : Max(regionStart, _piece == 1 ? _cutEnd1 : _cutEnd2);
-                ulong pieceEnd = _piece == 0 ? Min(regionEnd, _cutStart1) : _piece == 1 ? Min(regionEnd, _cutStart2) : regionEnd;
+                ulong pieceStart = _piece == 0 ? regionStart : Max(regionStart, _cuts[_piece - 1].End);
+                ulong pieceEnd = _piece == _cuts.Length ? regionEnd : Min(regionEnd, _cuts[_piece].Start);
                 _piece++;
                 if (pieceEnd > pieceStart)
                 {
@@ -68,6 +56,35 @@ internal ref struct FreePieces
         }
         start = length = 0;
         return false;
+    }
+
+    private static Span<AddressRange> SortAndMerge(Span<AddressRange> ranges)
+    {
+        for (int i = 1; i < ranges.Length; i++)
+        {
+            AddressRange current = ranges[i];
+            int j = i - 1;
+            while (j >= 0 && ranges[j].Start > current.Start)
+            {
+                ranges[j + 1] = ranges[j];
+                j--;
+            }
+            ranges[j + 1] = current;
+        }
+        int count = 0;
+        for (int i = 0; i < ranges.Length; i++)
+        {
+            if (ranges[i].End <= ranges[i].Start)
+                continue;
+            if (count > 0 && ranges[i].Start <= ranges[count - 1].End)
+            {
+                if (ranges[i].End > ranges[count - 1].End)
+                    ranges[count - 1].End = ranges[i].End;
+                continue;
+            }
+            ranges[count++] = ranges[i];
+        }
+        return ranges.Slice(0, count);
     }
 
     private static ulong Min(ulong a, ulong b) => a < b ? a : b;

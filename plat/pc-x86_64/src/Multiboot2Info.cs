@@ -6,6 +6,7 @@ internal readonly unsafe struct Multiboot2Info
     private const uint TagEnd = 0;
     private const uint TagCommandLine = 1;
     private const uint TagBootLoaderName = 2;
+    private const uint TagModule = 3;
     private const uint TagMemoryMap = 6;
 
     private readonly byte* _start;
@@ -31,7 +32,25 @@ internal readonly unsafe struct Multiboot2Info
         }
     }
 
-    private byte* FindTag(uint type, int payloadOffset)
+    public int ModuleCount
+    {
+        get
+        {
+            int count = 0;
+            while (FindTag(TagModule, 0, count) != null)
+                count++;
+            return count;
+        }
+    }
+
+    // A boot module (a file GRUB loaded with `module2`): {start, end} after the tag header.
+    public AddressRange Module(int index)
+    {
+        byte* tag = FindTag(TagModule, 0, index);
+        return new AddressRange(*(uint*)(tag + 8), *(uint*)(tag + 12));
+    }
+
+    private byte* FindTag(uint type, int payloadOffset, int skip = 0)
     {
         byte* tag = _start + 8;
         byte* end = _start + TotalSize;
@@ -41,7 +60,7 @@ internal readonly unsafe struct Multiboot2Info
             uint size = *(uint*)(tag + 4);
             if (tagType == TagEnd || size < 8)
                 break;
-            if (tagType == type)
+            if (tagType == type && skip-- == 0)
                 return tag + payloadOffset;
             tag += (size + 7) & ~7u;
         }

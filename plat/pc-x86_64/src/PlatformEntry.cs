@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using Internal.Runtime;
 using Uk.Core;
@@ -17,6 +18,7 @@ internal static unsafe class PlatformEntry
         Traps.Initialize();
 
         MemoryMap map;
+        int moduleCount;
         ulong infoStart = info;
         ulong infoEnd;
         if (magic == BootProtocol.Multiboot2Magic)
@@ -24,11 +26,13 @@ internal static unsafe class PlatformEntry
             Multiboot2Info multiboot = new Multiboot2Info((byte*)info);
             map = multiboot.MemoryMap;
             infoEnd = infoStart + multiboot.TotalSize;
+            moduleCount = multiboot.ModuleCount;
         }
         else if (magic == BootProtocol.PvhMagic)
         {
             map = ((PvhStartInfo*)info)->MemoryMap;
             infoEnd = infoStart + (ulong)sizeof(PvhStartInfo);
+            moduleCount = (int)((PvhStartInfo*)info)->ModuleCount;
         }
         else
         {
@@ -36,13 +40,25 @@ internal static unsafe class PlatformEntry
             return;
         }
 
-        HeapRegion.Choose(map, (ulong)image.Start, (ulong)image.End, infoStart, infoEnd, out ulong heapStart, out ulong heapLength);
+        // RAM that is not free: the kernel image, the boot information, the boot modules.
+        Span<AddressRange> taken = stackalloc AddressRange[2 + moduleCount];
+        taken[0] = new AddressRange((ulong)image.Start, (ulong)image.End);
+        taken[1] = new AddressRange(infoStart, infoEnd);
+        for (int i = 0; i < moduleCount; i++)
+            taken[2 + i] = magic == BootProtocol.Multiboot2Magic ? new Multiboot2Info((byte*)info).Module(i) : ((PvhStartInfo*)info)->Module(i);
+
+        ulong moduleBytes = 0;
+        for (int i = 2; i < taken.Length; i++)
+            moduleBytes += taken[i].End - taken[i].Start;
+        PlatformLibrary.RecordModules(moduleCount, moduleBytes);
+
+        HeapRegion.Choose(new FreePieces(map, taken), out ulong heapStart, out ulong heapLength);
         if (heapLength == 0)
             EarlyPanic("no usable RAM for the heap in the boot memory map");
         EarlyHeap.AddRegion((void*)heapStart, (nuint)heapLength);
         ModuleSections.Initialize(image.ModulesStart, image.ModulesEnd);
 
-        MemoryRegion[] freeMemory = OtherFreePieces(new FreePieces(map, (ulong)image.Start, (ulong)image.End, infoStart, infoEnd), heapStart);
+        MemoryRegion[] freeMemory = OtherFreePieces(new FreePieces(map, taken), heapStart);
         BootInfo boot = DescribeBoot(magic, info, map.TotalAvailable, heapLength, freeMemory);
         // Last: boot loaders may leave their data in page 0, which the kernel map leaves out.
         PageTable kernelMap = EnablePaging(image);
@@ -54,7 +70,7 @@ internal static unsafe class PlatformEntry
     {
         ulong started = Uk.Core.Plat.ReadTimestampCounter();
         var layout = new ImageLayout((ulong)image.Start, (ulong)image.TextEnd, (ulong)image.ReadOnlyEnd, (ulong)image.End);
-        PageTable? kernelMap = KernelAddressSpace.Build(new IdentityMappedMemory(), new EarlyHeapFrames(), layout, FreePieces.MappedLimit);
+        PageTable? kernelMap = KernelAddressSpace.Build(new IdentityMappedMemory(), new HeapFrames(), layout, FreePieces.MappedLimit);
         if (kernelMap is null)
             EarlyPanic("out of memory while building the kernel page tables");
         ukplat_enable_paging(kernelMap!.Root);

@@ -5,6 +5,8 @@ namespace Uk.Plat.PcX86_64;
 // The platform's init step: reports what kmain set up before any console existed.
 public static class PlatformLibrary
 {
+    private static int s_modules;
+    private static ulong s_moduleBytes;
     private static int s_pageTables;
     private static ulong s_pagingCycles;
 
@@ -14,7 +16,17 @@ public static class PlatformLibrary
         s_pagingCycles = cycles;
     }
 
-    public static void Initialize() =>
+    internal static void RecordModules(int count, ulong bytes)
+    {
+        s_modules = count;
+        s_moduleBytes = bytes;
+    }
+
+    public static void Initialize()
+    {
         Log.Info("paging: 4 GiB identity map, page 0 unmapped, text RX, rodata R, data RW, NX on; "
             + s_pageTables.ToString() + " tables in " + s_pagingCycles.ToString() + " cycles");
+        if (s_modules > 0)
+            Log.Info("boot modules: " + s_modules.ToString() + ", " + (s_moduleBytes / 1024).ToString() + " KiB kept out of the heap");
+    }
 }

@@ -17,6 +17,13 @@ internal unsafe struct PvhStartInfo
     public uint MemoryMapEntries;
     public uint Reserved;
 
+    // hvm_modlist_entry: {physical address, size, command line, reserved}, 32 bytes each.
+    public AddressRange Module(int index)
+    {
+        ulong* entry = (ulong*)(ModuleListAddress + (ulong)index * 32);
+        return new AddressRange(entry[0], entry[0] + entry[1]);
+    }
+
     public MemoryMap MemoryMap => Version >= 1
         ? new MemoryMap((byte*)MemoryMapAddress, (int)MemoryMapEntries, 24)
         : default;

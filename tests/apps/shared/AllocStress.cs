@@ -34,6 +34,7 @@ public static unsafe class Program
         AllocatorStatistics before = Heap.Statistics;
         ulong allocated = MixedSizes(allocator, rounds: 20000);
         ManagedObjects();
+        RunTimeMapping();
         AllocatorStatistics after = Heap.Statistics;
         Check("statistics count every allocation", after.Allocations >= before.Allocations + allocated && allocated > 5000);
         Check("no failures while memory was plentiful", after.Failures == before.Failures);
@@ -110,6 +111,24 @@ public static unsafe class Program
             total += numbers[numbers.Length - 1] + text.Length;
         }
         Check("managed new served by the allocator", total > 0);
+    }
+
+    // A page mapped at run time above the 4 GiB identity map: the page tables it needs come
+    // from this allocator now that the early heap has retired.
+    private static void RunTimeMapping()
+    {
+        IAddressSpace space = Kernel.AddressSpace!;
+        ulong* frame = (ulong*)Heap.AllocateAligned(4096, 4096);
+        ulong window = 5UL << 30;
+        bool mapped = space.Map(window, (ulong)frame, 4096, PageRights.Writable);
+        Check("run-time mapping above the identity map", mapped);
+        if (!mapped)
+            return;
+        *(ulong*)window = 0x5EED_F00D_CAFE;
+        Check("the mapped window reaches the frame", *frame == 0x5EED_F00D_CAFE);
+        Check("protect makes the window read-only", space.Protect(window, 4096, PageRights.None)
+            && space.Translate(window, out ulong physical, out PageRights rights) && rights == PageRights.None && physical == (ulong)frame);
+        Check("unmap removes the window", space.Unmap(window, 4096) && !space.Translate(window, out _, out _));
     }
 
     // Allocation failure is an answer, not a crash: keep asking for 64 KiB blocks until

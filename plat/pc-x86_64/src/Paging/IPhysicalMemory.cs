@@ -9,6 +9,9 @@ public interface IPhysicalMemory
     void Write(ulong address, ulong value);
 
     void ZeroPage(ulong address);
+
+    // Drops the CPU's cached translation of virtualAddress after its entry changed.
+    void InvalidateTranslation(ulong virtualAddress);
 }
 
 // Page frames for new tables: 4 KiB, 4 KiB aligned; 0 when none is left.

@@ -13,10 +13,16 @@ internal sealed unsafe class IdentityMappedMemory : IPhysicalMemory
         for (int i = 0; i < 512; i++)
             page[i] = 0;
     }
+
+    public void InvalidateTranslation(ulong virtualAddress) => ukplat_invalidate_page(virtualAddress);
+
+    [System.Runtime.InteropServices.DllImport("*"), System.Runtime.InteropServices.SuppressGCTransition]
+    private static extern void ukplat_invalidate_page(ulong virtualAddress);
 }
 
-// Page-table frames from the early heap: they live as long as the kernel.
-internal sealed unsafe class EarlyHeapFrames : IFrameAllocator
+// Page-table frames from the kernel heap (the early heap at boot, the allocator library
+// once it is installed): tables live as long as the kernel.
+internal sealed unsafe class HeapFrames : IFrameAllocator
 {
-    public ulong AllocateFrame() => (ulong)Internal.Runtime.EarlyHeap.AllocateAligned((nuint)PageTable.PageSize, (nuint)PageTable.PageSize);
+    public ulong AllocateFrame() => (ulong)Internal.Runtime.HeapSeam.AllocateAligned((nuint)PageTable.PageSize, (nuint)PageTable.PageSize);
 }

@@ -50,7 +50,7 @@ public sealed class PageTable : IAddressSpace
             ulong tableEnd = (entryAddress & ~(PageSize - 1)) + PageSize;
             do
             {
-                _memory.Write(entryAddress, PageTableEntry.Leaf(physicalAddress, rights, large));
+                ReplaceEntry(entryAddress, PageTableEntry.Leaf(physicalAddress, rights, large), virtualAddress);
                 virtualAddress += step;
                 physicalAddress += step;
                 entryAddress += 8;
@@ -92,6 +92,7 @@ public sealed class PageTable : IAddressSpace
         if (entryAddress == 0)
             return false;
         _memory.Write(entryAddress, 0);
+        _memory.InvalidateTranslation(virtualAddress);
         return true;
     }
 
@@ -104,6 +105,7 @@ public sealed class PageTable : IAddressSpace
         if ((entry & PageTableEntry.Present) == 0)
             return false;
         _memory.Write(entryAddress, PageTableEntry.Leaf(entry & PageTableEntry.AddressMask, flags, large: false));
+        _memory.InvalidateTranslation(virtualAddress);
         return true;
     }
 
@@ -136,8 +138,18 @@ public sealed class PageTable : IAddressSpace
         ulong entryAddress = LeafEntryAddress(virtualAddress, create: true, splitLarge: !large, largeLeaf: large);
         if (entryAddress == 0)
             return false;
-        _memory.Write(entryAddress, entry);
+        ReplaceEntry(entryAddress, entry, virtualAddress);
         return true;
+    }
+
+    // Entries that were live may be cached by the CPU; fresh ones (every entry while the
+    // kernel map is built) need no invalidation.
+    private void ReplaceEntry(ulong entryAddress, ulong entry, ulong virtualAddress)
+    {
+        bool wasPresent = (_memory.Read(entryAddress) & PageTableEntry.Present) != 0;
+        _memory.Write(entryAddress, entry);
+        if (wasPresent)
+            _memory.InvalidateTranslation(virtualAddress);
     }
 
     // The address of the entry that maps virtualAddress: the PD entry for a large page, the
@@ -164,7 +176,7 @@ public sealed class PageTable : IAddressSpace
             {
                 if (!splitLarge)
                     return 0;
-                entry = SplitLargePage(entryAddress, entry);
+                entry = SplitLargePage(entryAddress, entry, virtualAddress);
                 if (entry == 0)
                     return 0;
             }
@@ -174,7 +186,7 @@ public sealed class PageTable : IAddressSpace
     }
 
     // Replaces a 2 MiB mapping by a table of 512 4 KiB pages with the same rights.
-    private ulong SplitLargePage(ulong entryAddress, ulong largeEntry)
+    private ulong SplitLargePage(ulong entryAddress, ulong largeEntry, ulong virtualAddress)
     {
         ulong table = NewTable();
         if (table == 0)
@@ -185,6 +197,7 @@ public sealed class PageTable : IAddressSpace
             _memory.Write(table + (ulong)i * 8, PageTableEntry.Leaf(physical + (ulong)i * PageSize, flags, large: false));
         ulong entry = table | PageTableEntry.TableFlags;
         _memory.Write(entryAddress, entry);
+        _memory.InvalidateTranslation(virtualAddress);
         return entry;
     }
 
