@@ -32,6 +32,13 @@ public static unsafe class Panic
         if (s_panicking)
             Plat.Terminate(CoreOptions.PanicExitCode);
         s_panicking = true;
+        // Before any console registered (a fault in early init), the platform's last-resort
+        // path still gets the message out on COM1.
+        if (Consoles.Count == 0)
+        {
+            fixed (char* text = message)
+                Plat.EarlyPanic(text, message.Length);
+        }
         Consoles.Write("\nPANIC: ");
         Consoles.Write(message);
         Consoles.Write("\n");

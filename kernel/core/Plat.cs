@@ -17,6 +17,10 @@ public static unsafe class Plat
     [DllImport("*", EntryPoint = "ukplat_read_tsc"), SuppressGCTransition]
     public static extern ulong ReadTimestampCounter();
 
+    // Prints straight to COM1 and ends the machine; for panics before any console exists.
+    [DllImport("*", EntryPoint = "uk_early_panic"), SuppressGCTransition]
+    public static extern void EarlyPanic(char* message, int length);
+
     [DllImport("*", EntryPoint = "ukplat_capture_registers"), SuppressGCTransition]
     public static extern void CaptureRegisters(RegisterState* state);
 }

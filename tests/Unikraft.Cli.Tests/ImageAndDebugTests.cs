@@ -37,8 +37,10 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
     {
         var debug = Uk.Run(fixture.App, TimeSpan.FromSeconds(120), "debug", "--batch");
         Assert.True(debug.ExitCode == 0, debug.ToString());
-        // ILC's DWARF (-g) lets gdb name the C# source line of Main.
+        // ILC's DWARF (-g) lets gdb name the C# source line of Main, step it, and read a local
+        // (uk debug builds without the optimiser for that).
         Assert.Matches(@"Breakpoint 1, demo_Program___Main__ \(.*\) at .*Program\.cs:\d+", debug.Output);
+        Assert.Contains("argumentCount = 0", debug.Output);
         Assert.Contains("demo__Module___StartupCodeMain", debug.Output);
     }
 

@@ -9,9 +9,12 @@ namespace Unikraft.Cli.Building;
 // shows each step with its time, then one summary line; errors short, exit code non-zero.
 public static partial class ImageBuilder
 {
-    public static BuildResult Build(AppDirectory app, string configuration, bool quiet = false)
+    // optimize: false builds the image without ILC's optimiser, so gdb can show locals (uk debug).
+    public static BuildResult Build(AppDirectory app, string configuration, bool quiet = false, bool optimize = true)
     {
         var arguments = new List<string> { "build", app.Project, "-c", configuration, "-nologo", "-nodeReuse:false", "-clp:NoSummary" };
+        if (!optimize)
+            arguments.Add("-p:UkOptimize=false");
         arguments.Add(Ui.Verbose ? "-v:n" : "-v:minimal");
         var parser = new BuildOutputParser();
         if (!quiet)

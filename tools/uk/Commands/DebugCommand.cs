@@ -27,12 +27,17 @@ public sealed class DebugCommand : UkCommand<DebugCommand.Settings>
         [CommandOption("--break <SYMBOL>")]
         [Description("break here instead of the application's Main")]
         public string? Break { get; set; }
+
+        [CommandOption("--optimized")]
+        [Description("debug the optimised image (as shipped): source lines, but locals optimised away")]
+        public bool Optimized { get; set; }
     }
 
     protected override int Run(Settings settings)
     {
         var app = AppLocator.Resolve(settings.App);
-        ImageBuilder.Build(app, settings.Configuration);
+        // Without ILC's optimiser gdb sees every C# local; `uk build` later restores the shipped image.
+        ImageBuilder.Build(app, settings.Configuration, optimize: settings.Optimized);
         var image = app.ReadImageInfo(settings.Configuration);
         string debugElf = app.DebugElf(image, settings.Configuration);
         if (!ProcessRunner.Exists("gdb"))
@@ -66,7 +71,7 @@ public sealed class DebugCommand : UkCommand<DebugCommand.Settings>
                 "-ex", "continue",
             ]);
             if (settings.Batch)
-                gdbArguments.AddRange(["-ex", "bt 5", "-ex", "info registers rip rsp", "-ex", "kill"]);
+                gdbArguments.AddRange(["-ex", "bt 5", "-ex", "next", "-ex", "next", "-ex", "info locals", "-ex", "info registers rip rsp", "-ex", "kill"]);
             using var gdb = ProcessRunner.StartAttached("gdb", gdbArguments);
             // Ctrl-C belongs to gdb (it interrupts the guest); uk keeps waiting.
             using var signal = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
