@@ -19,6 +19,23 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
     }
 
     [Fact]
+    public void Raw_image_boots_from_a_disk_under_OVMF()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        string raw = scratch.Combine("demo.img");
+        string vars = scratch.Combine("vars.fd");
+        File.Copy("/usr/share/OVMF/OVMF_VARS_4M.fd", vars);
+        var image = Uk.Run(fixture.App, "image", "--format", "raw", "--output", raw);
+        Assert.True(image.ExitCode == 0, image.ToString());
+        var boot = Boot([
+            "-m", "128M", "-drive", $"file={raw},format=raw",
+            "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd",
+            "-drive", $"if=pflash,format=raw,file={vars}"]);
+        Assert.True(boot.ExitCode == 1, boot.ToString());
+        Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
+    }
+
+    [Fact]
     public void Vmdk_image_boots_as_a_vmdk_disk()
     {
         // qemu-img comes with Debian's qemu-utils (build.ps1 setup installs it).
