@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Uk.Alloc.Buddy;
 
 // Binary buddy allocator: every block is a power of two in size and aligned to its size, so a
@@ -38,8 +40,8 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
             return;
         while (end - first >= minBlock)
         {
-            int order = Bits.TrailingZeros(first);
-            int fits = Bits.Log2Floor(end - first);
+            int order = BitOperations.TrailingZeroCount(first);
+            int fits = BitOperations.Log2(end - first);
             if (fits < order) order = fits;
             if (order > MaxOrder) order = MaxOrder;
             BuddyBlock* block = (BuddyBlock*)first;
@@ -119,14 +121,14 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
             return -1;
         if (size == 0)
             size = 1;
-        int order = Bits.Log2Ceiling(size + offset);
+        int order = Log2Ceiling(size + offset);
         if (order < MinOrder) order = MinOrder;
         return order > MaxOrder ? -1 : order;
     }
 
     private void* AllocateBlock(nuint size, nuint alignment)
     {
-        if (!Bits.IsPowerOfTwo(alignment))
+        if (!BitOperations.IsPow2(alignment))
             return null;
         if (alignment < MinimumAlignment)
             alignment = MinimumAlignment;
@@ -140,7 +142,7 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
         ulong candidates = _nonEmpty & (~0UL << order);
         if (candidates == 0)
             return null;
-        int found = Bits.TrailingZeros(candidates);
+        int found = BitOperations.TrailingZeroCount(candidates);
         BuddyBlock* block = PopFree(found);
         while (found > order)
         {
@@ -254,4 +256,6 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
         for (; i < length; i++)
             destination[i] = source[i];
     }
+
+    private static int Log2Ceiling(nuint value) => value <= 1 ? 0 : BitOperations.Log2(value - 1) + 1;
 }

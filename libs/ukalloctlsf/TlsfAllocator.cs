@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Uk.Alloc.Tlsf;
 
 // Two-Level Segregated Fit (Masmano et al.): free blocks sit in lists indexed by a first level
@@ -160,7 +162,7 @@ public sealed unsafe partial class TlsfAllocator : IAllocator
 
     private void* AllocateBlock(nuint size, nuint alignment)
     {
-        if (!Bits.IsPowerOfTwo(alignment) || alignment > MaxRequest)
+        if (!BitOperations.IsPow2(alignment) || alignment > MaxRequest)
             return null;
         if (alignment < MinimumAlignment)
             alignment = MinimumAlignment;

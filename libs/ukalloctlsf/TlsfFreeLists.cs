@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Uk.Alloc.Tlsf;
 
 // The segregated free lists and their two bitmap levels: a bit per first-level class with
@@ -21,7 +23,7 @@ public sealed unsafe partial class TlsfAllocator
             secondLevel = (int)(size >> AlignmentLog2);
             return;
         }
-        int log2 = Bits.Log2Floor(size);
+        int log2 = BitOperations.Log2(size);
         secondLevel = (int)(size >> (log2 - _secondLevelLog2)) ^ (1 << _secondLevelLog2);
         firstLevel = log2 - _firstLevelShift + 1;
     }
@@ -31,7 +33,7 @@ public sealed unsafe partial class TlsfAllocator
     private void MapSearch(nuint size, out int firstLevel, out int secondLevel)
     {
         if (size >= ((nuint)1 << _firstLevelShift))
-            size += ((nuint)1 << (Bits.Log2Floor(size) - _secondLevelLog2)) - 1;
+            size += ((nuint)1 << (BitOperations.Log2(size) - _secondLevelLog2)) - 1;
         MapInsert(size, out firstLevel, out secondLevel);
     }
 
@@ -47,10 +49,10 @@ public sealed unsafe partial class TlsfAllocator
             ulong firstMap = firstLevel + 1 >= 64 ? 0 : _firstLevelBitmap & (~0UL << (firstLevel + 1));
             if (firstMap == 0)
                 return null;
-            firstLevel = Bits.TrailingZeros(firstMap);
+            firstLevel = BitOperations.TrailingZeroCount(firstMap);
             secondMap = _secondLevelBitmaps[firstLevel];
         }
-        secondLevel = Bits.TrailingZeros(secondMap);
+        secondLevel = BitOperations.TrailingZeroCount(secondMap);
         TlsfBlock* block = (TlsfBlock*)_freeLists[(firstLevel << _secondLevelLog2) + secondLevel];
         RemoveFree(block);
         return block;
