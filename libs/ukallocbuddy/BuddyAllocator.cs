@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 
 namespace Uk.Alloc.Buddy;
@@ -17,9 +18,16 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
     internal const int MaxOrder = 47;
     private const nuint MinimumAlignment = 16;
 
+    // Regions not yet carved into blocks, kept as [start, end) so set-up writes nothing.
+    private const int MaxUncarvedRegions = 16;
+
     // Head of the free list of each order, and a bit per order whose list is not empty.
     private readonly nuint[] _freeLists = new nuint[MaxOrder + 1];
     private ulong _nonEmpty;
+
+    private readonly nuint[] _uncarvedStart = new nuint[MaxUncarvedRegions];
+    private readonly nuint[] _uncarvedEnd = new nuint[MaxUncarvedRegions];
+    private int _uncarvedRegions;
 
     private AllocatorStatistics _statistics;
 
@@ -29,8 +37,9 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
 
     public AllocatorStatistics Statistics => _statistics;
 
-    // Carves the range into maximal aligned power-of-two blocks: at most two per order, so the
-    // cost is logarithmic in the region size and no page is touched beyond those headers.
+    // Records the range and carves it into blocks only when allocation needs them, so set-up
+    // costs the same whatever the size and touches no memory (in a guest, each first touch of
+    // a page is a host page fault). Past MaxUncarvedRegions a region is carved at once.
     public void AddRegion(void* start, nuint length)
     {
         nuint minBlock = (nuint)1 << MinOrder;
@@ -38,18 +47,49 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
         nuint end = ((nuint)start + length) & ~(minBlock - 1);
         if (length == 0 || (nuint)start + length < (nuint)start || first == 0 || end <= first)
             return;
-        while (end - first >= minBlock)
+        _statistics.BytesFree += (ulong)(end - first);
+        if (_uncarvedRegions < MaxUncarvedRegions)
         {
-            int order = BitOperations.TrailingZeroCount(first);
-            int fits = BitOperations.Log2(end - first);
-            if (fits < order) order = fits;
-            if (order > MaxOrder) order = MaxOrder;
-            BuddyBlock* block = (BuddyBlock*)first;
-            block->TopOrder = (byte)order;
-            PushFree(block, order);
-            _statistics.BytesFree += (ulong)1 << order;
-            first += (nuint)1 << order;
+            _uncarvedStart[_uncarvedRegions] = first;
+            _uncarvedEnd[_uncarvedRegions] = end;
+            _uncarvedRegions++;
+            return;
         }
+        while (first < end)
+            first = CarveBlock(first, end);
+    }
+
+    // Carves uncarved regions, block by block, until a free block of at least order exists.
+    private bool CarveUntilFree(int order)
+    {
+        while (_uncarvedRegions > 0)
+        {
+            int last = _uncarvedRegions - 1;
+            nuint first = _uncarvedStart[last];
+            nuint end = _uncarvedEnd[last];
+            int carved = Math.Min(BitOperations.TrailingZeroCount(first), BitOperations.Log2(end - first));
+            first = CarveBlock(first, end);
+            if (first >= end)
+                _uncarvedRegions--;
+            else
+                _uncarvedStart[last] = first;
+            if (carved >= order)
+                return true;
+        }
+        return false;
+    }
+
+    // The largest aligned power-of-two block at first that fits before end, made free; the
+    // next uncarved address. The block's order is also where merging stops on free.
+    private nuint CarveBlock(nuint first, nuint end)
+    {
+        int order = Math.Min(BitOperations.TrailingZeroCount(first), BitOperations.Log2(end - first));
+        if (order > MaxOrder)
+            order = MaxOrder;
+        BuddyBlock* block = (BuddyBlock*)first;
+        block->TopOrder = (byte)order;
+        PushFree(block, order);
+        return first + ((nuint)1 << order);
     }
 
     public void* Allocate(nuint size) => AllocateAligned(size, MinimumAlignment);
@@ -140,6 +180,8 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
         if (order < 0)
             return null;
         ulong candidates = _nonEmpty & (~0UL << order);
+        while (candidates == 0 && CarveUntilFree(order))
+            candidates = _nonEmpty & (~0UL << order);
         if (candidates == 0)
             return null;
         int found = BitOperations.TrailingZeroCount(candidates);
