@@ -19,4 +19,14 @@ public struct AllocatorStatistics
 
     // Requests that could not be served.
     public ulong Failures;
+
+    // Counts an allocation request by its outcome and passes the block on.
+    public unsafe void* Count(void* block)
+    {
+        if (block == null)
+            Failures++;
+        else
+            Allocations++;
+        return block;
+    }
 }

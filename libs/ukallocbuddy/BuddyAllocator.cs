@@ -94,15 +94,7 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
 
     public void* Allocate(nuint size) => AllocateAligned(size, MinimumAlignment);
 
-    public void* AllocateAligned(nuint size, nuint alignment)
-    {
-        void* user = AllocateBlock(size, alignment);
-        if (user == null)
-            _statistics.Failures++;
-        else
-            _statistics.Allocations++;
-        return user;
-    }
+    public void* AllocateAligned(nuint size, nuint alignment) => _statistics.Count(AllocateBlock(size, alignment));
 
     public void Free(void* user)
     {
@@ -147,7 +139,7 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
             return null;
         }
         nuint oldUsable = ((nuint)1 << block->Order) - offset;
-        Copy((byte*)moved, (byte*)user, oldUsable < size ? oldUsable : size);
+        CopyBlock(moved, user, oldUsable < size ? oldUsable : size);
         FreeBlock(block);
         _statistics.Allocations++;
         _statistics.Frees++;
@@ -290,14 +282,9 @@ public sealed unsafe partial class BuddyAllocator : IAllocator
         return true;
     }
 
-    private static void Copy(byte* destination, byte* source, nuint length)
-    {
-        nuint i = 0;
-        for (; i + 8 <= length; i += 8)
-            *(ulong*)(destination + i) = *(ulong*)(source + i);
-        for (; i < length; i++)
-            destination[i] = source[i];
-    }
 
     private static int Log2Ceiling(nuint value) => value <= 1 ? 0 : BitOperations.Log2(value - 1) + 1;
+
+    private static void CopyBlock(void* destination, void* source, nuint length) =>
+        System.Buffer.MemoryCopy(source, destination, (long)length, (long)length);
 }

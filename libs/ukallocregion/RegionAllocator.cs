@@ -51,15 +51,7 @@ public sealed unsafe class RegionAllocator : IAllocator
 
     public void* Allocate(nuint size) => AllocateAligned(size, MinimumAlignment);
 
-    public void* AllocateAligned(nuint size, nuint alignment)
-    {
-        void* user = AllocateBlock(size, alignment);
-        if (user == null)
-            _statistics.Failures++;
-        else
-            _statistics.Allocations++;
-        return user;
-    }
+    public void* AllocateAligned(nuint size, nuint alignment) => _statistics.Count(AllocateBlock(size, alignment));
 
     public void Free(void* user)
     {
@@ -114,7 +106,7 @@ public sealed unsafe class RegionAllocator : IAllocator
             _statistics.Failures++;
             return null;
         }
-        Copy((byte*)moved, (byte*)user, oldSize < size ? oldSize : size);
+        CopyBlock(moved, user, oldSize < size ? oldSize : size);
         header[1] = 0;
         _statistics.BytesInUse -= oldSize + HeaderSize;
         _statistics.Allocations++;
@@ -176,12 +168,6 @@ public sealed unsafe class RegionAllocator : IAllocator
             _statistics.PeakBytesInUse = _statistics.BytesInUse;
     }
 
-    private static void Copy(byte* destination, byte* source, nuint length)
-    {
-        nuint i = 0;
-        for (; i + 8 <= length; i += 8)
-            *(ulong*)(destination + i) = *(ulong*)(source + i);
-        for (; i < length; i++)
-            destination[i] = source[i];
-    }
+    private static void CopyBlock(void* destination, void* source, nuint length) =>
+        System.Buffer.MemoryCopy(source, destination, (long)length, (long)length);
 }

@@ -76,15 +76,7 @@ public sealed unsafe partial class TlsfAllocator : IAllocator
 
     public void* Allocate(nuint size) => AllocateAligned(size, MinimumAlignment);
 
-    public void* AllocateAligned(nuint size, nuint alignment)
-    {
-        void* user = AllocateBlock(size, alignment);
-        if (user == null)
-            _statistics.Failures++;
-        else
-            _statistics.Allocations++;
-        return user;
-    }
+    public void* AllocateAligned(nuint size, nuint alignment) => _statistics.Count(AllocateBlock(size, alignment));
 
     public void Free(void* user)
     {
@@ -135,7 +127,7 @@ public sealed unsafe partial class TlsfAllocator : IAllocator
                     return null;
                 }
                 nuint oldUsable = current - HeaderSize;
-                Copy((byte*)moved, (byte*)user, oldUsable < size ? oldUsable : size);
+                CopyBlock(moved, user, oldUsable < size ? oldUsable : size);
                 _statistics.BytesInUse -= current;
                 _statistics.BytesFree += current;
                 Release(block);
@@ -270,12 +262,6 @@ public sealed unsafe partial class TlsfAllocator : IAllocator
             _statistics.PeakBytesInUse = _statistics.BytesInUse;
     }
 
-    private static void Copy(byte* destination, byte* source, nuint length)
-    {
-        nuint i = 0;
-        for (; i + 8 <= length; i += 8)
-            *(ulong*)(destination + i) = *(ulong*)(source + i);
-        for (; i < length; i++)
-            destination[i] = source[i];
-    }
+    private static void CopyBlock(void* destination, void* source, nuint length) =>
+        System.Buffer.MemoryCopy(source, destination, (long)length, (long)length);
 }
