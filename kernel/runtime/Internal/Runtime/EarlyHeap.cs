@@ -1,4 +1,5 @@
 using System;
+
 namespace Internal.Runtime;
 
 // A bump allocator over the largest free region of RAM the boot memory map describes.
@@ -16,8 +17,6 @@ internal static unsafe class EarlyHeap
         s_start = s_next = (byte*)(((nuint)start + 15) & ~(nuint)15);
         s_end = (byte*)start + length;
     }
-
-    internal static bool IsInitialized => s_end != null;
 
     // Stops the early heap and returns what it never handed out, for the real allocator.
     // Objects it already served stay where they are: nothing moves or frees them.
