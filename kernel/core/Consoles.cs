@@ -20,9 +20,12 @@ public static class Consoles
         s_consoles[s_count++] = console;
     }
 
+    // One write is never split by another thread's: it runs with interrupts off.
     public static void Write(System.ReadOnlySpan<char> text)
     {
+        ulong flags = Plat.DisableInterrupts();
         for (int i = 0; i < s_count; i++)
             s_consoles[i].Write(text);
+        Plat.RestoreInterrupts(flags);
     }
 }

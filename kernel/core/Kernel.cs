@@ -36,9 +36,17 @@ public static unsafe class Kernel
         CommandLine.Partition(CommandLine.Split(boot.CommandLine), out string[] parameters, out string[] arguments);
         if (parameters.Length > 0)
             Log.Debug("kernel parameters: " + string.Join(" ", parameters));
-        int exitCode = RunMain(arguments);
-        Shutdown(exitCode);
+        SetArguments(arguments);
+        if (s_mainRunner != null)
+            s_mainRunner(&RunMain);
+        Shutdown(RunMain());
     }
+
+    private static delegate*<delegate*<int>, void> s_mainRunner;
+
+    // A scheduler takes over running Main (as its first thread); the runner shuts the kernel
+    // down when Main returns and never returns itself.
+    public static void SetMainRunner(delegate*<delegate*<int>, void> runner) => s_mainRunner = runner;
 
     public static void Shutdown(int exitCode)
     {
@@ -46,14 +54,18 @@ public static unsafe class Kernel
         Plat.Terminate(exitCode);
     }
 
-    // ILC's __managed__Main takes C's argc/argv; build them from the arguments' ASCII bytes.
-    private static int RunMain(string[] arguments)
+    private static void SetArguments(string[] arguments)
     {
         string[] argv = new string[arguments.Length + 1];
         argv[0] = ImageInfo.Name;
         new System.ReadOnlySpan<string>(arguments).CopyTo(new System.Span<string>(argv, 1, arguments.Length));
         s_arguments = argv;
+    }
 
+    // ILC's __managed__Main takes C's argc/argv; build them from the arguments' ASCII bytes.
+    private static int RunMain()
+    {
+        string[] argv = s_arguments;
         sbyte*[] pointers = new sbyte*[argv.Length];
         for (int i = 0; i < argv.Length; i++)
         {

@@ -23,4 +23,28 @@ public static unsafe class Plat
 
     [DllImport("*", EntryPoint = "ukplat_capture_registers"), SuppressGCTransition]
     public static extern void CaptureRegisters(RegisterState* state);
+
+    // rflags before; interrupts are off after. Pair with RestoreInterrupts.
+    [DllImport("*", EntryPoint = "ukplat_interrupts_disable"), SuppressGCTransition]
+    public static extern ulong DisableInterrupts();
+
+    // Turns interrupts back on only if the rflags DisableInterrupts returned had them on.
+    [DllImport("*", EntryPoint = "ukplat_interrupts_restore"), SuppressGCTransition]
+    public static extern void RestoreInterrupts(ulong rflags);
+
+    [DllImport("*", EntryPoint = "ukplat_interrupts_enable"), SuppressGCTransition]
+    public static extern void EnableInterrupts();
+
+    // Halts until an interrupt arrives and has been handled; called and returns with interrupts off.
+    [DllImport("*", EntryPoint = "ukplat_wait_for_interrupt"), SuppressGCTransition]
+    public static extern void WaitForInterrupt();
+
+    // Saves the running thread's context, storing its stack pointer at *saveSp, and resumes
+    // the context saved at nextSp. Called with interrupts off.
+    [DllImport("*", EntryPoint = "ukplat_switch_context"), SuppressGCTransition]
+    public static extern void SwitchContext(ulong* saveSp, ulong nextSp);
+
+    // A context that, switched to, calls entry(argument) on the stack below stackTop.
+    [DllImport("*", EntryPoint = "ukplat_thread_context"), SuppressGCTransition]
+    public static extern ulong NewThreadContext(ulong stackTop, delegate* unmanaged<nint, void> entry, nint argument);
 }

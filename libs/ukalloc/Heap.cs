@@ -39,23 +39,57 @@ public static unsafe class Heap
             + (total / 1024).ToString() + " KiB, set up in " + InitializationCycles.ToString() + " cycles");
     }
 
-    public static void* Allocate(nuint size) => Allocator.Allocate(size);
+    // Allocators are not reentrant: every call runs with interrupts off, so neither a
+    // preempting thread nor an interrupt handler can enter one half-way through another.
+    public static void* Allocate(nuint size)
+    {
+        ulong flags = Plat.DisableInterrupts();
+        void* block = Allocator.Allocate(size);
+        Plat.RestoreInterrupts(flags);
+        return block;
+    }
 
-    public static void* AllocateAligned(nuint size, nuint alignment) => Allocator.AllocateAligned(size, alignment);
+    public static void* AllocateAligned(nuint size, nuint alignment)
+    {
+        ulong flags = Plat.DisableInterrupts();
+        void* block = Allocator.AllocateAligned(size, alignment);
+        Plat.RestoreInterrupts(flags);
+        return block;
+    }
 
     public static void* AllocateZeroed(nuint size)
     {
-        void* block = Allocator.Allocate(size);
+        void* block = Allocate(size);
         if (block != null)
             System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block, 0, (uint)size);
         return block;
     }
 
-    public static void* Reallocate(void* block, nuint size) => Allocator.Reallocate(block, size);
+    public static void* Reallocate(void* block, nuint size)
+    {
+        ulong flags = Plat.DisableInterrupts();
+        void* moved = Allocator.Reallocate(block, size);
+        Plat.RestoreInterrupts(flags);
+        return moved;
+    }
 
-    public static void Free(void* block) => Allocator.Free(block);
+    public static void Free(void* block)
+    {
+        ulong flags = Plat.DisableInterrupts();
+        Allocator.Free(block);
+        Plat.RestoreInterrupts(flags);
+    }
 
-    public static AllocatorStatistics Statistics => Allocator.Statistics;
+    public static AllocatorStatistics Statistics
+    {
+        get
+        {
+            ulong flags = Plat.DisableInterrupts();
+            AllocatorStatistics statistics = Allocator.Statistics;
+            Plat.RestoreInterrupts(flags);
+            return statistics;
+        }
+    }
 
     // Managed objects need zeroed memory; the runtime turns a null into the out-of-memory panic.
     private static void* AllocateManaged(nuint size) => AllocateZeroed(size);
@@ -63,7 +97,7 @@ public static unsafe class Heap
     // Page frames for new page tables, once the early heap has retired.
     private static void* AllocateAlignedZeroed(nuint size, nuint alignment)
     {
-        void* block = Allocator.AllocateAligned(size, alignment);
+        void* block = AllocateAligned(size, alignment);
         if (block != null)
             System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block, 0, (uint)size);
         return block;
@@ -71,7 +105,7 @@ public static unsafe class Heap
 
     private static HeapStatistics ManagedStatistics()
     {
-        AllocatorStatistics statistics = Allocator.Statistics;
+        AllocatorStatistics statistics = Statistics;
         return new HeapStatistics
         {
             BytesInUse = statistics.BytesInUse,

@@ -20,4 +20,13 @@ public readonly struct Int32 : IEquatable<int>, IComparable<int>, IFormattable
     public override int GetHashCode() => (int)m_value;
 
     public int CompareTo(int value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static int Parse(string s) => (int)NumberParsing.Parse(s, MinValue, MaxValue);
+
+    public static bool TryParse(string? s, out int result)
+    {
+        bool parsed = NumberParsing.TryParse(s is null ? default : s.AsSpan(), MinValue, MaxValue, out long value);
+        result = (int)value;
+        return parsed;
+    }
 }

@@ -20,4 +20,13 @@ public readonly struct Int64 : IEquatable<long>, IComparable<long>, IFormattable
     public override int GetHashCode() => (int)m_value ^ (int)(m_value >> 32);
 
     public int CompareTo(long value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static long Parse(string s) => (long)NumberParsing.Parse(s, MinValue, MaxValue);
+
+    public static bool TryParse(string? s, out long result)
+    {
+        bool parsed = NumberParsing.TryParse(s is null ? default : s.AsSpan(), MinValue, MaxValue, out long value);
+        result = (long)value;
+        return parsed;
+    }
 }

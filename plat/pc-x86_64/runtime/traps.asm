@@ -1,11 +1,12 @@
 ; CPU exceptions 0-31: each stub pushes a uniform frame (error code, vector, registers) and
-; calls ukplat_trap (C#, src/Traps.cs), which prints the panic. Interrupt controllers and
-; IRQs come with the interrupt library; this is only what turns a fault into a report.
+; calls ukplat_trap (C#, src/Traps.cs), which prints the panic. Vectors 32-255 (device IRQs,
+; the local APIC timer, spurious interrupts) have their own stubs in interrupts.asm.
 bits 64
 default rel
 
 section .text
 extern ukplat_trap
+global trap_stubs
 
 %macro TRAP_NO_ERROR 1
 trap_stub_%1:
@@ -55,30 +56,6 @@ trap_common:
     hlt
     jmp .halt
 
-; Builds the IDT (interrupt gates, code selector 0x08) and loads it.
-global ukplat_init_traps
-ukplat_init_traps:
-    lea rsi, [trap_stubs]
-    lea rdi, [idt]
-    xor ecx, ecx
-.entry:
-    mov rax, [rsi + rcx * 8]
-    mov word [rdi], ax             ; offset 15:0
-    mov word [rdi + 2], 0x08       ; selector
-    mov byte [rdi + 4], 0          ; IST
-    mov byte [rdi + 5], 0x8E       ; present, DPL 0, 64-bit interrupt gate
-    shr rax, 16
-    mov word [rdi + 6], ax         ; offset 31:16
-    shr rax, 16
-    mov dword [rdi + 8], eax       ; offset 63:32
-    mov dword [rdi + 12], 0
-    add rdi, 16
-    inc ecx
-    cmp ecx, 32
-    jne .entry
-    lidt [idt_pointer]
-    ret
-
 section .rodata
 align 8
 trap_stubs:
@@ -87,11 +64,3 @@ trap_stubs:
     dq trap_stub_%+v
   %assign v v + 1
 %endrep
-
-idt_pointer:
-    dw 32 * 16 - 1
-    dq idt
-
-section .bss
-align 16
-idt: resb 32 * 16

@@ -13,7 +13,7 @@ internal static unsafe class Traps
     internal static void Initialize() => ukplat_init_traps();
 
     [UnmanagedCallersOnly(EntryPoint = "ukplat_trap")]
-    private static void OnTrap(TrapFrame* frame)
+    private static void OnTrap(InterruptFrame* frame)
     {
         RegisterState registers = frame->ToRegisterState();
         string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
@@ -65,25 +65,4 @@ internal static unsafe class Traps
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void ukplat_init_traps();
-
-    // As runtime/traps.asm pushes it, lowest address first.
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TrapFrame
-    {
-        public ulong R15, R14, R13, R12, R11, R10, R9, R8, Rbp, Rdi, Rsi, Rdx, Rcx, Rbx, Rax;
-        public ulong Vector, ErrorCode;
-        public ulong Rip, Cs, Rflags, Rsp, Ss;
-
-        public RegisterState ToRegisterState()
-        {
-            RegisterState state;
-            Uk.Core.Plat.CaptureRegisters(&state);
-            state.Rax = Rax; state.Rbx = Rbx; state.Rcx = Rcx; state.Rdx = Rdx;
-            state.Rsi = Rsi; state.Rdi = Rdi; state.Rbp = Rbp; state.Rsp = Rsp;
-            state.R8 = R8; state.R9 = R9; state.R10 = R10; state.R11 = R11;
-            state.R12 = R12; state.R13 = R13; state.R14 = R14; state.R15 = R15;
-            state.Rip = Rip; state.Rflags = Rflags;
-            return state;
-        }
-    }
 }

@@ -1,0 +1,18 @@
+using System;
+
+namespace Uk.Core;
+
+// The platform's interrupt controllers as drivers see them.
+public interface IInterruptController
+{
+    // "I/O APIC" or "8259 PIC": what routes device interrupts on this machine.
+    string Name { get; }
+
+    // Interrupts that arrived with no cause (a PIC's IRQ 7/15 glitch, the local APIC's
+    // spurious vector); counted, not fatal.
+    ulong SpuriousCount { get; }
+
+    // Routes legacy IRQ line irq (ISA numbering: 1 keyboard, 4 COM1, ...) to handler, which
+    // runs with interrupts off and must neither block nor allocate.
+    void Register(int irq, Action handler);
+}

@@ -1,0 +1,313 @@
+using System;
+using System.Runtime.InteropServices;
+using Uk.Core;
+
+namespace Uk.Sched;
+
+// Threads, switching and blocking, shared by every scheduling policy. Everything that touches
+// the run queue, the timer queue or a thread's state runs with interrupts off; switches happen
+// only here, either on the thread's own request (block, yield, exit) or - under a preemptive
+// policy - as a timer interrupt finishes.
+public static unsafe class Scheduler
+{
+    private static SchedulingPolicy? s_policy;
+    private static Thread? s_current;
+    private static Thread? s_allThreads;
+    private static Thread? s_exited;
+    private static readonly TimerQueue<Thread> s_sleepers = new TimerQueue<Thread>();
+    private static bool s_idling;
+    private static bool s_needReschedule;
+    private static long s_armedDeadline = long.MaxValue;
+
+    public static bool IsRunning => s_current is not null;
+
+    public static string PolicyName => s_policy?.Name ?? "none";
+
+    public static Thread Current => s_current ?? throw new InvalidOperationException("no scheduler is running: list ukschedcoop or ukschedpreempt in unikernel.yaml");
+
+    public static ulong ContextSwitches { get; private set; }
+
+    public static ulong Preemptions { get; private set; }
+
+    // Cycles spent halted waiting for an interrupt, for the idle measurement.
+    public static ulong IdleCycles { get; private set; }
+
+    public static void Install(SchedulingPolicy policy)
+    {
+        if (s_policy is not null)
+            throw new InvalidOperationException("a scheduling policy is installed already: list one of ukschedcoop, ukschedpreempt");
+        s_policy = policy;
+    }
+
+    // Runs main as the first thread; when it returns the kernel shuts down with its result.
+    internal static void RunMain(delegate*<int> main)
+    {
+        if (s_policy is null)
+            throw new InvalidOperationException("uksched needs a policy library: list ukschedcoop or ukschedpreempt in unikernel.yaml");
+        s_main = main;
+        Timer.SetHandler(&OnTimer);
+        Interrupts.SetExitHook(&PreemptIfNeeded);
+        StackGuards.SetLookup(&GuardOwner);
+        Thread boot = new Thread("boot", ThreadPriority.Normal, null);
+        Thread mainThread = new Thread("main", ThreadPriority.Normal, MainBody);
+        Prepare(mainThread, SchedOptions.MainStackSize);
+        Log.Info("sched: " + s_policy.Name + (s_policy.Preemptive ? ", time slice " + (s_policy.TimeSlice / 1000).ToString() + " us" : "")
+            + "; main thread stack " + (SchedOptions.MainStackSize / 1024).ToString() + " KiB");
+        Interrupts.Disable();
+        s_current = boot;
+        boot.State = ThreadState.Exited;
+        SwitchTo(boot, mainThread);
+        // The boot context is never resumed.
+        Plat.Halt();
+    }
+
+    private static delegate*<int> s_main;
+
+    private static void MainBody() => Kernel.Shutdown(s_main());
+
+    internal static Thread Create(Action body, string name, int priority, int stackSize)
+    {
+        if (s_current is null)
+            throw new InvalidOperationException("threads start once Main runs (the scheduler starts it as the first thread)");
+        Thread thread = new Thread(name, priority, body);
+        Prepare(thread, stackSize);
+        ulong flags = Interrupts.Disable();
+        MakeReady(thread);
+        PreemptIfNeeded();
+        Interrupts.Restore(flags);
+        return thread;
+    }
+
+    private static void Prepare(Thread thread, int stackSize)
+    {
+        thread.Stack = ThreadStack.Allocate(stackSize);
+        thread.StackPointer = Plat.NewThreadContext(thread.Stack.Top, &ThreadEntry, 0);
+        ulong flags = Interrupts.Disable();
+        thread.NextInAll = s_allThreads;
+        s_allThreads = thread;
+        Interrupts.Restore(flags);
+    }
+
+    public static void Yield()
+    {
+        ulong flags = Interrupts.Disable();
+        SchedulingPolicy policy = s_policy!;
+        if (policy.RunQueue.Count > 0)
+        {
+            Thread current = s_current!;
+            current.State = ThreadState.Ready;
+            policy.RunQueue.Enqueue(current, current.Priority);
+            Reschedule();
+        }
+        Interrupts.Restore(flags);
+    }
+
+    // Returns no earlier than deadline.
+    public static void SleepUntil(long deadline)
+    {
+        if (!Timer.IsAvailable)
+            throw new InvalidOperationException("sleeping needs a timer, and the platform has none");
+        while (Clock.Monotonic < deadline)
+        {
+            ulong flags = Interrupts.Disable();
+            Block(null, deadline);
+            Interrupts.Restore(flags);
+        }
+    }
+
+    public static void Join(Thread thread)
+    {
+        ulong flags = Interrupts.Disable();
+        while (thread.State != ThreadState.Exited)
+            Block(thread.Joiners, long.MaxValue);
+        Interrupts.Restore(flags);
+    }
+
+    public static void Exit()
+    {
+        Interrupts.Disable();
+        Thread current = s_current!;
+        current.State = ThreadState.Exited;
+        while (!current.Joiners.IsEmpty)
+            current.Joiners.WakeOne();
+        // The stack is in use until the switch; the next thread frees it.
+        s_exited = current;
+        Reschedule();
+        Plat.Halt();
+    }
+
+    // Blocks the current thread on queue (if any) until woken or until deadline. Interrupts off.
+    internal static bool Block(WaitQueue? queue, long deadline)
+    {
+        Thread current = s_current!;
+        current.State = ThreadState.Blocked;
+        current.TimedOut = false;
+        queue?.Add(current);
+        if (deadline != long.MaxValue)
+        {
+            current.WakeTime = deadline;
+            s_sleepers.Add(deadline, current);
+            RearmTimer();
+        }
+        Reschedule();
+        return !current.TimedOut;
+    }
+
+    // Makes a blocked thread ready. Interrupts off.
+    internal static void Wake(Thread thread)
+    {
+        if (thread.State != ThreadState.Blocked)
+            return;
+        thread.WaitingOn?.Remove(thread);
+        thread.WakeTime = long.MaxValue;
+        MakeReady(thread);
+    }
+
+    private static void MakeReady(Thread thread)
+    {
+        SchedulingPolicy policy = s_policy!;
+        thread.State = ThreadState.Ready;
+        policy.RunQueue.Enqueue(thread, thread.Priority);
+        if (policy.Preemptive && s_current is not null && s_current.State == ThreadState.Running)
+        {
+            if (thread.Priority > s_current.Priority)
+                s_needReschedule = true;
+            else
+                RearmTimer();
+        }
+    }
+
+    // Picks the next thread and switches to it; the current thread's state says whether it
+    // comes back (ready: queued already; blocked; exited). Interrupts off.
+    private static void Reschedule()
+    {
+        Thread previous = s_current!;
+        Thread? next;
+        while ((next = s_policy!.RunQueue.Dequeue()) is null)
+            Idle();
+        s_needReschedule = false;
+        if (next == previous)
+        {
+            previous.State = ThreadState.Running;
+            previous.SliceStart = Clock.Monotonic;
+            RearmTimer();
+            return;
+        }
+        SwitchTo(previous, next);
+    }
+
+    private static void SwitchTo(Thread previous, Thread next)
+    {
+        next.State = ThreadState.Running;
+        next.SliceStart = Clock.Monotonic;
+        s_current = next;
+        ContextSwitches++;
+        RearmTimer();
+        fixed (ulong* save = &previous.StackPointer)
+            Plat.SwitchContext(save, next.StackPointer);
+        // Running again as previous.
+        FreeExited();
+    }
+
+    private static void FreeExited()
+    {
+        Thread? exited = s_exited;
+        if (exited is null || exited == s_current)
+            return;
+        s_exited = null;
+        exited.Stack.Free();
+        exited.Stack = default;
+    }
+
+    // Nothing is ready: halt until an interrupt (a timer for a sleeper, a device) makes
+    // something ready. Interrupts off on entry and exit.
+    private static void Idle()
+    {
+        s_idling = true;
+        RearmTimer();
+        ulong started = Plat.ReadTimestampCounter();
+        Plat.WaitForInterrupt();
+        IdleCycles += Plat.ReadTimestampCounter() - started;
+        s_idling = false;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void ThreadEntry(nint argument)
+    {
+        FreeExited();
+        Thread current = s_current!;
+        Interrupts.Restore(0x200);
+        current.Body!();
+        Exit();
+    }
+
+    // The timer interrupt: wake the sleepers whose time has come, and under a preemptive
+    // policy end a time slice that is over.
+    private static void OnTimer()
+    {
+        s_armedDeadline = long.MaxValue;
+        long now = Clock.Monotonic;
+        while (s_sleepers.TryTakeExpired(now, out Thread? sleeper, out long deadline))
+        {
+            // Stale entries: the thread was woken by other means or sleeps until later now.
+            if (sleeper!.State != ThreadState.Blocked || sleeper.WakeTime != deadline)
+                continue;
+            sleeper.TimedOut = true;
+            Wake(sleeper);
+        }
+        SchedulingPolicy policy = s_policy!;
+        Thread? current = s_current;
+        if (policy.Preemptive && current is not null && current.State == ThreadState.Running
+            && policy.RunQueue.Count > 0 && now - current.SliceStart >= policy.TimeSlice)
+            s_needReschedule = true;
+        RearmTimer();
+    }
+
+    // Runs as every interrupt handler finishes, and after a thread made another ready: the
+    // preemption point. Interrupts off.
+    internal static void PreemptIfNeeded()
+    {
+        if (!s_needReschedule || s_idling || Interrupts.Nesting > 0)
+            return;
+        Thread current = s_current!;
+        if (current.State != ThreadState.Running)
+            return;
+        s_needReschedule = false;
+        Preemptions++;
+        current.State = ThreadState.Ready;
+        s_policy!.RunQueue.Enqueue(current, current.Priority);
+        Reschedule();
+    }
+
+    // No periodic tick: the timer is armed only for the earliest sleeper and, when threads
+    // wait for the CPU under a preemptive policy, for the end of the running thread's slice.
+    private static void RearmTimer()
+    {
+        long deadline = s_sleepers.EarliestDeadline;
+        SchedulingPolicy policy = s_policy!;
+        Thread? current = s_current;
+        if (policy.Preemptive && !s_idling && current is not null && current.State == ThreadState.Running && policy.RunQueue.Count > 0)
+        {
+            long sliceEnd = current.SliceStart + policy.TimeSlice;
+            if (sliceEnd < deadline)
+                deadline = sliceEnd;
+        }
+        if (deadline == s_armedDeadline)
+            return;
+        s_armedDeadline = deadline;
+        if (deadline == long.MaxValue)
+            Timer.Stop();
+        else
+            Timer.ArmAt(deadline);
+    }
+
+    private static string? GuardOwner(ulong address)
+    {
+        for (Thread? thread = s_allThreads; thread is not null; thread = thread.NextInAll)
+        {
+            if (thread.Stack.IsAllocated && thread.Stack.GuardContains(address))
+                return thread.Name;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Uk.Sched;
+
+public enum ThreadState
+{
+    Ready,
+    Running,
+    Blocked,
+    Exited,
+}

@@ -1,0 +1,189 @@
+; The IDT (all 256 vectors), the stubs of vectors 32-255, and the interrupt flag. A device or
+; timer interrupt saves the interrupted code's registers and SSE state on its stack, runs
+; ukplat_interrupt (C#, src/Interrupts/InterruptDispatch.cs), and returns to it - or, when the
+; scheduler switched threads inside the handler, to it later, when that thread runs again.
+bits 64
+default rel
+
+%define IST_DOUBLE_FAULT 1
+%define IST_NMI 2
+%define IST_MACHINE_CHECK 3
+%define IST_PAGE_FAULT 4
+
+section .text
+extern ukplat_interrupt
+extern ukplat_init_gdt
+extern trap_stubs
+
+%assign v 32
+%rep 224
+irq_stub_%+v:
+    push 0
+    push v
+    jmp irq_common
+  %assign v v + 1
+%endrep
+
+irq_common:
+    push rax
+    push rbx
+    push rcx
+    push rdx
+    push rsi
+    push rdi
+    push rbp
+    push r8
+    push r9
+    push r10
+    push r11
+    push r12
+    push r13
+    push r14
+    push r15
+    mov rbx, rsp                   ; the frame; rbx survives the call
+    ; C# handlers may use SSE registers the interrupted code is still holding.
+    sub rsp, 512
+    and rsp, -16
+    fxsave [rsp]
+    cld
+    mov rdi, rbx
+    call ukplat_interrupt
+    fxrstor [rsp]
+    mov rsp, rbx
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop r11
+    pop r10
+    pop r9
+    pop r8
+    pop rbp
+    pop rdi
+    pop rsi
+    pop rdx
+    pop rcx
+    pop rbx
+    pop rax
+    add rsp, 16                    ; vector and error code
+    iretq
+
+; Loads the run-time GDT and TSS, then builds the IDT (64-bit interrupt gates, code selector
+; 0x08) with the fault vectors that need a known-good stack on their IST stacks.
+global ukplat_init_traps
+ukplat_init_traps:
+    call ukplat_init_gdt
+    lea rdi, [idt]
+    xor ecx, ecx
+.entry:
+    cmp ecx, 32
+    jae .irq
+    lea rsi, [trap_stubs]
+    mov rax, [rsi + rcx * 8]
+    jmp .write
+.irq:
+    lea rsi, [irq_stubs]
+    mov rax, [rsi + rcx * 8 - 32 * 8]
+.write:
+    mov word [rdi], ax             ; offset 15:0
+    mov word [rdi + 2], 0x08       ; selector
+    mov byte [rdi + 4], 0          ; IST
+    mov byte [rdi + 5], 0x8E       ; present, DPL 0, 64-bit interrupt gate
+    shr rax, 16
+    mov word [rdi + 6], ax         ; offset 31:16
+    shr rax, 16
+    mov dword [rdi + 8], eax       ; offset 63:32
+    mov dword [rdi + 12], 0
+    add rdi, 16
+    inc ecx
+    cmp ecx, 256
+    jne .entry
+    mov byte [idt + 2 * 16 + 4], IST_NMI
+    mov byte [idt + 8 * 16 + 4], IST_DOUBLE_FAULT
+    mov byte [idt + 14 * 16 + 4], IST_PAGE_FAULT
+    mov byte [idt + 18 * 16 + 4], IST_MACHINE_CHECK
+    lidt [idt_pointer]
+    ret
+
+global ukplat_interrupts_disable, ukplat_interrupts_restore, ukplat_interrupts_enable, ukplat_wait_for_interrupt
+ukplat_interrupts_disable:         ; () -> the previous rflags
+    pushfq
+    pop rax
+    cli
+    ret
+ukplat_interrupts_restore:         ; (ulong rflags): only IF matters
+    test edi, 0x200
+    jz .off
+    sti
+    ret
+.off:
+    cli
+    ret
+ukplat_interrupts_enable:
+    sti
+    ret
+; Sleeps until an interrupt arrives; that interrupt is handled before this returns, and
+; interrupts are off again. sti's one-instruction shadow closes the race with hlt.
+ukplat_wait_for_interrupt:
+    sti
+    hlt
+    cli
+    ret
+
+; Thread contexts: callee-saved registers and rflags on the thread's own stack. The switch
+; runs with interrupts off; popfq restores the interrupt flag of the thread resumed.
+global ukplat_switch_context, ukplat_thread_context
+ukplat_switch_context:             ; (ulong* saveSp, ulong nextSp)
+    push rbp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+    pushfq
+    mov [rdi], rsp
+    mov rsp, rsi
+    popfq
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
+    ret
+
+; (stackTop 16-aligned, entry, argument) -> the saved rsp of a thread that, when switched
+; to, calls entry(argument) on a 16-aligned stack with interrupts off.
+ukplat_thread_context:
+    lea rax, [rdi - 80]
+    mov qword [rax], 0x2           ; rflags: IF clear
+    mov qword [rax + 8], 0         ; r15
+    mov qword [rax + 16], 0        ; r14
+    mov [rax + 24], rsi            ; r13: entry
+    mov [rax + 32], rdx            ; r12: argument
+    mov qword [rax + 40], 0        ; rbx
+    mov qword [rax + 48], 0        ; rbp: 0 ends stack walks
+    lea rcx, [thread_trampoline]
+    mov [rax + 56], rcx
+    ret
+thread_trampoline:
+    mov rdi, r12
+    call r13
+    ud2                            ; a thread's entry never returns
+
+section .rodata
+align 8
+irq_stubs:
+%assign v 32
+%rep 224
+    dq irq_stub_%+v
+  %assign v v + 1
+%endrep
+
+idt_pointer:
+    dw 256 * 16 - 1
+    dq idt
+
+section .bss
+alignb 16
+idt: resb 256 * 16

@@ -1,0 +1,16 @@
+namespace Uk.Plat.PcX86_64;
+
+// Routes legacy IRQ lines to vectors and acknowledges them: the I/O APIC with the local
+// APIC, or the 8259 PICs where the firmware describes no I/O APIC.
+internal interface IIrqRouter
+{
+    string Name { get; }
+
+    // Routes and unmasks irq; returns its vector, or -1 if the line cannot be routed.
+    int Route(int irq);
+
+    // An interrupt on vector that no device raised (e.g. the PIC's IRQ 7 glitch).
+    bool IsSpurious(int vector);
+
+    void EndOfInterrupt(int vector);
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Runtime.InteropServices;
+using Uk.Core;
+
+namespace Uk.Plat.PcX86_64;
+
+// Every interrupt from vector 32 up arrives here (runtime/interrupts.asm), with interrupts
+// off, on the interrupted thread's stack. Device handlers run before the end of interrupt so
+// a level-triggered line is quiet when it is re-enabled; the timer is acknowledged first.
+// Last comes the scheduler's preemption point, which may switch threads.
+internal sealed unsafe class InterruptDispatch : IInterruptController
+{
+    private readonly Action?[] _handlers = new Action?[256];
+    private readonly IIrqRouter _router;
+    private readonly delegate*<void> _timerEndOfInterrupt;
+    private ulong _spurious;
+
+    private static InterruptDispatch? s_instance;
+
+    private InterruptDispatch(IIrqRouter router, delegate*<void> timerEndOfInterrupt)
+    {
+        _router = router;
+        _timerEndOfInterrupt = timerEndOfInterrupt;
+    }
+
+    public string Name => _router.Name;
+
+    public ulong SpuriousCount => _spurious;
+
+    public static InterruptDispatch Install(IIrqRouter router, delegate*<void> timerEndOfInterrupt)
+    {
+        var dispatch = new InterruptDispatch(router, timerEndOfInterrupt);
+        s_instance = dispatch;
+        Uk.Core.Interrupts.Install(dispatch);
+        return dispatch;
+    }
+
+    public void Register(int irq, Action handler)
+    {
+        ulong flags = Uk.Core.Interrupts.Disable();
+        int vector = _router.Route(irq);
+        if (vector < 0)
+        {
+            Uk.Core.Interrupts.Restore(flags);
+            throw new ArgumentOutOfRangeException(nameof(irq), "IRQ " + irq.ToString() + " cannot be routed by the " + _router.Name);
+        }
+        _handlers[vector] = handler;
+        Uk.Core.Interrupts.Restore(flags);
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "ukplat_interrupt")]
+    private static void OnInterrupt(InterruptFrame* frame)
+    {
+        InterruptDispatch? dispatch = s_instance;
+        if (dispatch is null)
+            return;
+        dispatch.Dispatch((int)frame->Vector);
+    }
+
+    private void Dispatch(int vector)
+    {
+        if (vector == InterruptVectors.Spurious || _router.IsSpurious(vector))
+        {
+            // No end of interrupt for a spurious interrupt: none is in service.
+            _spurious++;
+            return;
+        }
+        Uk.Core.Interrupts.EnterHandler();
+        if (vector == InterruptVectors.Timer)
+        {
+            _timerEndOfInterrupt();
+            Timer.OnExpired();
+        }
+        else
+        {
+            Action? handler = _handlers[vector];
+            if (handler is not null)
+                handler();
+            else
+                _spurious++;
+            _router.EndOfInterrupt(vector);
+        }
+        Uk.Core.Interrupts.LeaveHandler();
+        Uk.Core.Interrupts.RunExitHook();
+    }
+}
