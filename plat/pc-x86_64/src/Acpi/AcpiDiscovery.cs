@@ -67,8 +67,7 @@ public sealed class AcpiDiscovery
         }
         if (bootPointer != 0)
         {
-            Span<byte> bytes = stackalloc byte[Rsdp.Version2Length];
-            status = memory.TryRead(bootPointer, bytes) ? Rsdp.Parse(bytes, out rsdp) : AcpiStatus.OutOfReach;
+            status = Rsdp.Read(memory, bootPointer, out rsdp);
             source = RsdpSource.BootPointer;
             if (status == AcpiStatus.Found)
                 return status;
@@ -78,4 +77,5 @@ public sealed class AcpiDiscovery
             return AcpiStatus.Found;
         return status;
     }
+
 }

@@ -46,4 +46,17 @@ public readonly struct Rsdp
         rsdp = new Rsdp(revision, rsdt, LittleEndian.U64(bytes, 24));
         return AcpiStatus.Found;
     }
+
+    // A 1.0 RSDP is 20 bytes and may end right where readable memory does.
+    public static AcpiStatus Read(IPhysicalBytes memory, ulong address, out Rsdp rsdp)
+    {
+        rsdp = default;
+        Span<byte> bytes = stackalloc byte[Version2Length];
+        if (!memory.TryRead(address, bytes.Slice(0, Version1Length)))
+            return AcpiStatus.OutOfReach;
+        int length = bytes[15] >= 2 ? Version2Length : Version1Length;
+        if (length == Version2Length && !memory.TryRead(address, bytes))
+            return AcpiStatus.OutOfReach;
+        return Parse(bytes.Slice(0, length), out rsdp);
+    }
 }

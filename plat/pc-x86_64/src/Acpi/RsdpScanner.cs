@@ -22,14 +22,11 @@ public static class RsdpScanner
 
     private static bool Scan(IPhysicalBytes memory, ulong start, ulong end, out ulong address, out Rsdp rsdp)
     {
-        Span<byte> candidate = stackalloc byte[Rsdp.Version2Length];
+        Span<byte> signature = stackalloc byte[8];
         for (address = start; address + Rsdp.Version1Length <= end; address += 16)
         {
-            if (!memory.TryRead(address, candidate.Slice(0, 8)) || !Rsdp.HasSignature(candidate))
-                continue;
-            // A 1.0 RSDP near the end of the area is only 20 bytes long.
-            int length = address + Rsdp.Version2Length <= end ? Rsdp.Version2Length : Rsdp.Version1Length;
-            if (memory.TryRead(address, candidate.Slice(0, length)) && Rsdp.Parse(candidate.Slice(0, length), out rsdp) == AcpiStatus.Found)
+            if (memory.TryRead(address, signature) && Rsdp.HasSignature(signature)
+                && Rsdp.Read(memory, address, out rsdp) == AcpiStatus.Found)
                 return true;
         }
         address = 0;
