@@ -23,4 +23,7 @@ public static unsafe class Plat
 
     [DllImport("*", EntryPoint = "ukplat_capture_registers"), SuppressGCTransition]
     public static extern void CaptureRegisters(RegisterState* state);
+
+    [DllImport("*", EntryPoint = "ukplat_image_bounds"), SuppressGCTransition]
+    public static extern void GetImageBounds(ImageBounds* bounds);
 }
