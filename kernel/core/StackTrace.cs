@@ -8,15 +8,29 @@ public static class StackTrace
 {
     public const int MaxFrames = 32;
 
+    // Deep recursion (a stack overflow) repeats one frame thousands of times; runs of the same
+    // return address print as one line, so the frames below the recursion still show.
+    private const int MaxWalked = 100_000;
+
     public static void Write<TFrames>(ref TFrames frames, bool skipRuntimeFrames)
         where TFrames : struct, IStackFrameSource
     {
         Consoles.Write("stack trace:\n");
         int printed = 0;
         bool skipping = skipRuntimeFrames;
-        for (int seen = 0; seen < MaxFrames * 2 && printed < MaxFrames && frames.MoveNext(); seen++)
+        ulong previous = 0;
+        int repeats = 0;
+        for (int walked = 0; walked < MaxWalked && printed < MaxFrames && frames.MoveNext(); walked++)
         {
             ulong address = frames.Address;
+            if (address == previous && frames.IsReturnAddress)
+            {
+                repeats++;
+                continue;
+            }
+            WriteRepeats(repeats);
+            repeats = 0;
+            previous = address;
             // A return address follows the call; the call may be the last instruction.
             ulong lookup = frames.IsReturnAddress ? address - 1 : address;
             bool known = SymbolTable.TryFind(lookup, out string name, out ulong offset);
@@ -29,8 +43,15 @@ public static class StackTrace
             Consoles.Write(known ? line + name + "+0x" + offset.ToString("x") + "\n" : line + "?\n");
             printed++;
         }
+        WriteRepeats(repeats);
         if (printed == MaxFrames && frames.MoveNext())
             Consoles.Write("  ...\n");
+    }
+
+    private static void WriteRepeats(int repeats)
+    {
+        if (repeats > 0)
+            Consoles.Write("  ... the frame above " + repeats.ToString() + " more times\n");
     }
 
     // Code of the runtime that ILC calls into for throws and failed casts; a trace of an

@@ -14,6 +14,8 @@ internal static partial class PanicTrace
         var functions = new List<string>();
         foreach (string line in run.Lines.Skip(start + 1))
         {
+            if (line.StartsWith("  ... the frame above ", StringComparison.Ordinal))
+                continue;
             Match frame = Frame().Match(line);
             if (!frame.Success)
                 break;

@@ -82,6 +82,10 @@ public sealed class SchedulerBootTests
         ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "overflow", memoryMiB: 32);
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: stack overflow in thread 'recursor'") && line.Contains("guard page"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("SchedTests.Faults.RecurseForever", trace[0]);
+        Assert.Contains(run.Lines, line => line.StartsWith("  ... the frame above ") && line.EndsWith(" more times"));
+        Assert.Contains("Uk.Sched.Scheduler.ThreadEntry", trace);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
@@ -94,6 +98,7 @@ public sealed class SchedulerBootTests
         ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "fault", memoryMiB: 32);
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault") && line.Contains("null dereference, write to address 0x0000000000000010"));
+        Assert.Equal("SchedTests.Faults.WriteThroughNull", PanicTrace.Functions(run)[0]);
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 
