@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Unikraft.Boot.Tests;
 
-// What the platform's init step finds on QEMU's PC: ACPI's MADT (or, without ACPI, the
+// What the apic library finds on QEMU's PC: ACPI's MADT (or, without ACPI, the
 // legacy PIC), the TSC's rate and the CMOS clock.
 public sealed partial class HardwareBootTests
 {
     [Fact]
     public void DirectBootFindsTheIoApicAndCalibratesTheClocks()
     {
-        ProcessResult run = Qemu.BootElf(Images.Hello.Elf);
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -21,19 +21,21 @@ public sealed partial class HardwareBootTests
     [Fact]
     public void WithoutAcpiThePicIsUsed()
     {
-        ProcessResult run = Qemu.BootElfWithoutAcpi(Images.Hello.Elf);
+        ProcessResult run = Qemu.BootElfWithoutAcpi(Images.Scheduler("coop").Elf);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         Assert.Contains("[ info] acpi: no RSDP from the boot loader or in the BIOS areas; interrupts: legacy PIC (8259)", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.Contains("MADT"));
+        Assert.Contains("[ info] interrupts: 8259 PIC, one-shot local APIC timer (no periodic tick)", run.Lines);
+        Assert.Contains("all scenarios passed", run.Lines);
         AssertClocks(run, hostNow);
     }
 
     [Fact]
     public void UefiBootFindsAcpiThroughGrubsRsdpTag()
     {
-        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso);
+        ProcessResult run = Qemu.BootIsoUefi(Images.Scheduler("coop").Iso);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);

@@ -15,15 +15,24 @@ extern ukplat_interrupt
 extern ukplat_init_gdt
 extern trap_stubs
 
+; One 8-byte stub per vector, so the IDT builder computes their addresses: push the vector
+; (as a sign-extended byte), jump to the common path.
+align 8
+irq_stubs:
 %assign v 32
 %rep 224
-irq_stub_%+v:
-    push 0
-    push v
-    jmp irq_common
+    db 0x6A, v & 0xFF              ; push imm8
+    jmp strict near irq_entry
+    db 0xCC
   %assign v v + 1
 %endrep
 
+; Give the frame an error code slot, as the CPU gives some exceptions, and zero-extend the
+; vector: [vector][0][rip][cs][rflags][rsp][ss].
+irq_entry:
+    push qword [rsp]
+    mov qword [rsp + 8], 0
+    and qword [rsp], 0xFF
 irq_common:
     push rax
     push rbx
@@ -82,8 +91,8 @@ ukplat_init_traps:
     mov rax, [rsi + rcx * 8]
     jmp .write
 .irq:
-    lea rsi, [irq_stubs]
-    mov rax, [rsi + rcx * 8 - 32 * 8]
+    lea rax, [irq_stubs - 32 * 8]
+    lea rax, [rax + rcx * 8]
 .write:
     mov word [rdi], ax             ; offset 15:0
     mov word [rdi + 2], 0x08       ; selector
@@ -173,13 +182,6 @@ thread_trampoline:
 
 section .rodata
 align 8
-irq_stubs:
-%assign v 32
-%rep 224
-    dq irq_stub_%+v
-  %assign v v + 1
-%endrep
-
 idt_pointer:
     dw 256 * 16 - 1
     dq idt

@@ -1,5 +1,5 @@
-using Uk.Plat.PcX86_64.Acpi;
-using Uk.Plat.PcX86_64.Apic;
+using Uk.Drivers.Apic.Acpi;
+using Uk.Drivers.Apic.Controllers;
 
 namespace Unikraft.Kernel.Tests.Hardware;
 

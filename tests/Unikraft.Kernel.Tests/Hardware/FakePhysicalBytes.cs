@@ -1,4 +1,4 @@
-using Uk.Plat.PcX86_64.Acpi;
+using Uk.Drivers.Apic.Acpi;
 
 namespace Unikraft.Kernel.Tests.Hardware;
 

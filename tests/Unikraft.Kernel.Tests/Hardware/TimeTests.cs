@@ -1,6 +1,6 @@
 using System.Numerics;
 using Uk.Plat.PcX86_64;
-using Uk.Plat.PcX86_64.Time;
+using Uk.Drivers.Apic.Time;
 
 namespace Unikraft.Kernel.Tests.Hardware;
 

@@ -2,7 +2,7 @@ namespace Uk.Plat.PcX86_64;
 
 // Routes legacy IRQ lines to vectors and acknowledges them: the I/O APIC with the local
 // APIC, or the 8259 PICs where the firmware describes no I/O APIC.
-internal interface IIrqRouter
+public interface IIrqRouter
 {
     string Name { get; }
 

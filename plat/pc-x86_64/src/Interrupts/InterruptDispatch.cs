@@ -8,7 +8,7 @@ namespace Uk.Plat.PcX86_64;
 // off, on the interrupted thread's stack. Device handlers run before the end of interrupt so
 // a level-triggered line is quiet when it is re-enabled; the timer is acknowledged first.
 // Last comes the scheduler's preemption point, which may switch threads.
-internal sealed unsafe class InterruptDispatch : IInterruptController
+public sealed unsafe class InterruptDispatch : IInterruptController
 {
     private readonly Action?[] _handlers = new Action?[256];
     private readonly IIrqRouter _router;
