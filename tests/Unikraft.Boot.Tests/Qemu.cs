@@ -12,6 +12,10 @@ internal static class Qemu
     public static ProcessResult BootElf(string elf, string? commandLine = null, int memoryMiB = 64) =>
         Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine])], memoryMiB, TimeSpan.FromSeconds(60));
 
+    // A PC without ACPI tables: the kernel has to fall back to the 8259 PICs.
+    public static ProcessResult BootElfWithoutAcpi(string elf, int memoryMiB = 64) =>
+        Run(["-machine", "acpi=off", "-kernel", elf], memoryMiB, TimeSpan.FromSeconds(60));
+
     // A PVH boot with a file passed as a boot module (QEMU's -initrd).
     public static ProcessResult BootElfWithModule(string elf, string module, int memoryMiB) =>
         Run(["-kernel", elf, "-initrd", module], memoryMiB, TimeSpan.FromSeconds(60));

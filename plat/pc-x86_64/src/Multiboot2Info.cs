@@ -8,6 +8,8 @@ internal readonly unsafe struct Multiboot2Info
     private const uint TagBootLoaderName = 2;
     private const uint TagModule = 3;
     private const uint TagMemoryMap = 6;
+    private const uint TagAcpiOldRsdp = 14;
+    private const uint TagAcpiNewRsdp = 15;
 
     private readonly byte* _start;
 
@@ -30,6 +32,16 @@ internal readonly unsafe struct Multiboot2Info
             uint entrySize = *(uint*)(tag + 8);
             return new MemoryMap(tag + 16, (int)((size - 16) / entrySize), (int)entrySize);
         }
+    }
+
+    // GRUB's copy of the firmware's RSDP, the ACPI 2.0 one when there is one; null if none.
+    public byte* AcpiRsdp(out int length)
+    {
+        byte* tag = FindTag(TagAcpiNewRsdp, 0);
+        if (tag == null)
+            tag = FindTag(TagAcpiOldRsdp, 0);
+        length = tag == null ? 0 : (int)(*(uint*)(tag + 4) - 8);
+        return tag == null ? null : tag + 8;
     }
 
     public int ModuleCount

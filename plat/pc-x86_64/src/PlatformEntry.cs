@@ -27,12 +27,14 @@ internal static unsafe class PlatformEntry
             map = multiboot.MemoryMap;
             infoEnd = infoStart + multiboot.TotalSize;
             moduleCount = multiboot.ModuleCount;
+            Acpi.BootAcpiPointer.Record(multiboot.AcpiRsdp(out int rsdpLength), rsdpLength, 0);
         }
         else if (magic == BootProtocol.PvhMagic)
         {
             map = ((PvhStartInfo*)info)->MemoryMap;
             infoEnd = infoStart + (ulong)sizeof(PvhStartInfo);
             moduleCount = (int)((PvhStartInfo*)info)->ModuleCount;
+            Acpi.BootAcpiPointer.Record(null, 0, ((PvhStartInfo*)info)->RsdpAddress);
         }
         else
         {

@@ -28,5 +28,6 @@ public static class PlatformLibrary
             + s_pageTables.ToString() + " tables in " + s_pagingCycles.ToString() + " cycles");
         if (s_modules > 0)
             Log.Info("boot modules: " + s_modules.ToString() + ", " + (s_moduleBytes / 1024).ToString() + " KiB kept out of the heap");
+        HardwareDiscovery.Run();
     }
 }

@@ -16,6 +16,13 @@ internal static unsafe class Traps
     private static void OnTrap(InterruptFrame* frame)
     {
         RegisterState registers = frame->ToRegisterState();
+        string? overflowed = frame->Vector == PageFault ? StackGuards.Owner(registers.Cr2) : null;
+        if (overflowed is not null)
+        {
+            Panic.Halt("stack overflow in thread '" + overflowed + "': page fault on its guard page at address 0x"
+                + registers.Cr2.ToString("X16") + ", rip 0x" + frame->Rip.ToString("X"), registers);
+            return;
+        }
         string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
         if (frame->Vector == PageFault)
             message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);

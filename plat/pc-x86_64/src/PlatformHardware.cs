@@ -1,0 +1,46 @@
+using Uk.Plat.PcX86_64.Acpi;
+using Uk.Plat.PcX86_64.Apic;
+using Uk.Plat.PcX86_64.Time;
+
+namespace Uk.Plat.PcX86_64;
+
+// The interrupt controllers and clocks the platform found at boot, for the interrupt and
+// scheduler code to use. Set once by HardwareDiscovery in the plat init step.
+public static class PlatformHardware
+{
+    public const byte PicVectorBase = 0x20;
+    public const byte SpuriousVector = 0xFF;
+    // The vector the local APIC timer is set up with; InitializeTimer again to change it.
+    public const byte TimerVector = 0xF0;
+
+    public static CpuFeatures Cpu { get; internal set; }
+
+    public static AcpiDiscovery? Acpi { get; internal set; }
+
+    // Null without ACPI: then the legacy PIC is the interrupt controller.
+    public static Madt? Madt => Acpi?.Madt;
+
+    // Remapped to PicVectorBase and fully masked.
+    public static LegacyPic? Pic { get; internal set; }
+
+    // Null when the CPU has no local APIC.
+    public static LocalApic? LocalApic { get; internal set; }
+
+    // Null without a MADT; every pin masked.
+    public static InterruptRouting? IoApics { get; internal set; }
+
+    public static bool UsesIoApic => IoApics is not null && LocalApic is not null;
+
+    // Null when the TSC could not be calibrated.
+    public static TscClock? Clock { get; internal set; }
+
+    public static ulong TscHz => Clock?.Hz ?? 0;
+
+    public static bool HasBootWallClock { get; internal set; }
+
+    // UTC, read from the CMOS RTC at boot.
+    public static CivilTime BootWallClock { get; internal set; }
+
+    // The monotonic clock's reading when BootWallClock was taken.
+    public static ulong BootWallClockNanoseconds { get; internal set; }
+}

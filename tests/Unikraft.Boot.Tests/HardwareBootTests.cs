@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Unikraft.Boot.Tests;
+
+// What the platform's init step finds on QEMU's PC: ACPI's MADT (or, without ACPI, the
+// legacy PIC), the TSC's rate and the CMOS clock.
+public sealed partial class HardwareBootTests
+{
+    [Fact]
+    public void DirectBootFindsTheIoApicAndCalibratesTheClocks()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Hello.Elf);
+        DateTime hostNow = DateTime.UtcNow;
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        AssertQemuMadt(run, "RSDP from the boot information");
+        AssertClocks(run, hostNow);
+    }
+
+    [Fact]
+    public void WithoutAcpiThePicIsUsed()
+    {
+        ProcessResult run = Qemu.BootElfWithoutAcpi(Images.Hello.Elf);
+        DateTime hostNow = DateTime.UtcNow;
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        Assert.Contains("[ info] acpi: no RSDP from the boot loader or in the BIOS areas; interrupts: legacy PIC (8259)", run.Lines);
+        Assert.DoesNotContain(run.Lines, line => line.Contains("MADT"));
+        AssertClocks(run, hostNow);
+    }
+
+    [Fact]
+    public void UefiBootFindsAcpiThroughGrubsRsdpTag()
+    {
+        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso);
+        DateTime hostNow = DateTime.UtcNow;
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        AssertQemuMadt(run, "RSDP from the boot loader, ACPI 2+");
+        AssertClocks(run, hostNow);
+    }
+
+    private static void AssertQemuMadt(ProcessResult run, string source)
+    {
+        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] acpi: MADT"));
+        Match match = MadtLine().Match(line);
+        Assert.True(match.Success, line);
+        Assert.InRange(int.Parse(match.Groups["pins"].Value), 8, 240);
+        Assert.InRange(int.Parse(match.Groups["overrides"].Value), 1, 16);
+        Assert.Contains(source, line);
+    }
+
+    // A TSC rate a real or emulated x86 can have, and the guest's RTC within minutes of ours.
+    private static void AssertClocks(ProcessResult run, DateTime hostNow)
+    {
+        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] time: "));
+        Match match = TimeLine().Match(line);
+        Assert.True(match.Success, line);
+        double hz = double.Parse(match.Groups["rate"].Value, CultureInfo.InvariantCulture) * (match.Groups["unit"].Value == "GHz" ? 1e9 : 1e6);
+        Assert.InRange(hz, 100e6, 10e9);
+        DateTime guestNow = DateTime.Parse(match.Groups["wall"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        Assert.InRange(guestNow, hostNow.AddMinutes(-3), hostNow.AddMinutes(3));
+    }
+
+    [GeneratedRegex(@"^\[ info\] acpi: MADT lapic 0xFEE00000, 1 I/O APIC \(0xFEC00000, (?<pins>\d+) pins\), (?<overrides>\d+) overrides?, 1 CPU \(")]
+    private static partial Regex MadtLine();
+
+    [GeneratedRegex(@"^\[ info\] time: TSC (?<rate>\d+\.\d\d) (?<unit>GHz|MHz) \(calibrated against the PIT in \d+ ms[^)]*\), tsc-deadline (yes|no, APIC timer \d+\.\d\d [GM]Hz), wall clock (?<wall>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)$")]
+    private static partial Regex TimeLine();
+}
