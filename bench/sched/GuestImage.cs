@@ -5,11 +5,11 @@ using System.IO;
 namespace Unikraft.Bench.Sched;
 
 // One guest image (guest/<folder>, a scheduling policy): built with dotnet build in Release,
-// then booted several times with -kernel under QEMU; each boot prints its "bench" lines and
-// exits 0 through isa-debug-exit (QEMU exit code 1).
+// then booted with -kernel under QEMU; each boot prints its "bench" lines and exits 0 through
+// isa-debug-exit (QEMU exit code 1).
 internal sealed class GuestImage
 {
-    private static readonly TimeSpan BootLimit = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan BootLimit = TimeSpan.FromSeconds(60);
 
     public GuestImage(string label, string folder, string name)
     {
@@ -38,34 +38,32 @@ internal sealed class GuestImage
             throw new BenchException("building " + Name + " failed:\n" + BenchLines.Tail(build.Output, 30));
     }
 
-    public Medians Boot(string root, int boots, bool kvm)
+    public Medians Figures { get; } = new Medians();
+
+    // One boot; its figures join Figures, a failure joins Failures.
+    public void Boot(string root, int boot, bool kvm)
     {
         string elf = Elf(root);
         if (!File.Exists(elf))
             throw new BenchException(elf + " does not exist (build it, or run without --skip-build)");
-        var medians = new Medians();
-        for (int boot = 1; boot <= boots; boot++)
+        var arguments = new List<string>
         {
-            var arguments = new List<string>
-            {
-                "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "64M",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf,
-            };
-            if (kvm)
-                arguments.AddRange(new[] { "-enable-kvm", "-cpu", "host" });
-            ProcessRunner.Result run = ProcessRunner.Run("qemu-system-x86_64", arguments, BootLimit);
-            BenchLines lines = BenchLines.Parse(run.Output);
-            if (run.ExitCode != 1 || !lines.Done)
-            {
-                string failure = Name + " boot " + boot + ": QEMU exit " + run.ExitCode + (lines.Done ? "" : ", no 'bench done'") + "; last lines:\n" + BenchLines.Tail(run.Output, 12);
-                Failures.Add(failure);
-                Console.WriteLine("  " + failure.Replace("\n", "\n    "));
-                continue;
-            }
-            medians.Add(lines);
-            Console.WriteLine("  " + Label + " boot " + boot + ": yield " + Show(lines, "yield") + ", semaphore handoff " + Show(lines, "semaphore-handoff") + " cycles");
+            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "64M",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf,
+        };
+        if (kvm)
+            arguments.AddRange(new[] { "-enable-kvm", "-cpu", "host" });
+        ProcessRunner.Result run = ProcessRunner.Run("qemu-system-x86_64", arguments, BootLimit);
+        BenchLines lines = BenchLines.Parse(run.Output);
+        if (run.ExitCode != 1 || !lines.Done)
+        {
+            string failure = Name + " boot " + boot + ": QEMU exit " + run.ExitCode + (lines.Done ? "" : ", no 'bench done'") + "; last lines:\n" + BenchLines.Tail(run.Output, 12);
+            Failures.Add(failure);
+            Console.WriteLine("  " + failure.Replace("\n", "\n    "));
+            return;
         }
-        return medians;
+        Figures.Add(lines);
+        Console.WriteLine("  " + Label + " boot " + boot + ": yield " + Show(lines, "yield") + ", semaphore handoff " + Show(lines, "semaphore-handoff") + " cycles");
     }
 
     private static string Show(BenchLines lines, string name) =>
