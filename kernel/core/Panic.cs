@@ -8,25 +8,34 @@ public static unsafe class Panic
 {
     private static bool s_panicking;
 
+    // The trace starts at the caller: the captured rbp is this function's frame.
     public static void Halt(string message)
     {
         RegisterState registers;
         Plat.CaptureRegisters(&registers);
-        Report(message, &registers);
+        FramePointerWalker frames = FramePointerWalker.FromFrame(registers.Rsp, registers.Rbp);
+        Report(message, &registers, ref frames, skipRuntimeFrames: false);
     }
 
     // For faults, where the registers of the faulting code are known (CR0-CR4 are current).
-    public static void Halt(string message, RegisterState registers) => Report(message, &registers);
+    public static void Halt(string message, RegisterState registers)
+    {
+        FramePointerWalker frames = FramePointerWalker.FromFault(registers.Rip, registers.Rsp, registers.Rbp);
+        Report(message, &registers, ref frames, skipRuntimeFrames: false);
+    }
 
-    // Installed into the runtime: unhandled exceptions and runtime failures arrive here.
+    // Installed into the runtime: unhandled exceptions and runtime failures arrive here. The
+    // runtime's own frames (throw dispatch, cast helpers) are left out of the trace.
     internal static void FromRuntime(string message, object? exception)
     {
         RegisterState registers;
         Plat.CaptureRegisters(&registers);
-        Report(message, &registers);
+        FramePointerWalker frames = FramePointerWalker.FromFrame(registers.Rsp, registers.Rbp);
+        Report(message, &registers, ref frames, skipRuntimeFrames: true);
     }
 
-    private static void Report(string message, RegisterState* r)
+    private static void Report<TFrames>(string message, RegisterState* r, ref TFrames frames, bool skipRuntimeFrames)
+        where TFrames : struct, IStackFrameSource
     {
         // A fault while reporting must not recurse forever.
         if (s_panicking)
@@ -48,6 +57,7 @@ public static unsafe class Panic
         Line("r12", r->R12, "r13", r->R13, "r14", r->R14, "r15", r->R15);
         Line("rip", r->Rip, "flg", r->Rflags, "cr0", r->Cr0, "cr2", r->Cr2);
         Line("cr3", r->Cr3, "cr4", r->Cr4, null, 0, null, 0);
+        StackTrace.Write(ref frames, skipRuntimeFrames);
         Consoles.Write("halting with exit code " + CoreOptions.PanicExitCode.ToString() + "\n");
         Plat.Terminate(CoreOptions.PanicExitCode);
     }

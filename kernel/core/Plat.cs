@@ -47,4 +47,7 @@ public static unsafe class Plat
     // A context that, switched to, calls entry(argument) on the stack below stackTop.
     [DllImport("*", EntryPoint = "ukplat_thread_context"), SuppressGCTransition]
     public static extern ulong NewThreadContext(ulong stackTop, delegate* unmanaged<nint, void> entry, nint argument);
+
+    [DllImport("*", EntryPoint = "ukplat_image_bounds"), SuppressGCTransition]
+    public static extern void GetImageBounds(ImageBounds* bounds);
 }

@@ -23,6 +23,19 @@ internal sealed class Images
         }
     }
 
+    private static readonly Dictionary<string, BuiltImage> SchedulerImages = new();
+
+    // tests/apps/sched-<policy>: the shared scheduler scenarios over one scheduler library.
+    public static BuiltImage Scheduler(string policy)
+    {
+        lock (SchedulerImages)
+        {
+            if (!SchedulerImages.TryGetValue(policy, out BuiltImage? image))
+                SchedulerImages[policy] = image = Build("tests/apps/sched-" + policy, "sched-" + policy);
+            return image;
+        }
+    }
+
     public static ProcessResult DotnetBuild(string projectDirectory) =>
         ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 

@@ -4,6 +4,7 @@ namespace Unikraft.Boot.Tests;
 public sealed class TypeSystemBootTests
 {
     private static readonly int PanicExitCode = Qemu.ExitCodeFor(127);
+    private const string Main = "Program.<Main>$";
 
     [Fact]
     public void EveryTypeSystemCheckPassesInTheGuest()
@@ -29,6 +30,24 @@ public sealed class TypeSystemBootTests
         Assert.Contains("PANIC: unhandled exception: System.InvalidCastException: Unable to cast object of type 'System.String' to type 'TypeSystem.IShape'.", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
         Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rip="));
+        // The cast helper and the throw machinery are left out: the trace starts at the cast.
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal(Main, trace[0]);
+        Assert.DoesNotContain(trace, function => function.StartsWith("Internal.Runtime.") || function.StartsWith("System.Runtime."));
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public void UnhandledThrowPrintsTheExceptionAndATraceFromTheThrowingMethod()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "throw");
+
+        Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: rejected: by request", run.Lines);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("TypeSystem.Throws.Reject", trace[0]);
+        Assert.Equal(Main, trace[1]);
+        Assert.Contains("Uk.Core.Kernel.Start", trace);
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
@@ -49,6 +68,8 @@ public sealed class TypeSystemBootTests
 
         Assert.Contains("PANIC: unhandled exception: System.IndexOutOfRangeException: Index was outside the bounds of the array.", run.Lines);
         Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rax="));
+        // The throw helper has no rbp frame: the walk must still find the indexing method.
+        Assert.Equal(Main, PanicTrace.Functions(run)[0]);
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
@@ -59,6 +80,9 @@ public sealed class TypeSystemBootTests
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x0): null dereference, read of address 0x0000000000000008"));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("TypeSystem.Faults.ReadThroughNullReference", trace[0]);
+        Assert.Equal(Main, trace[1]);
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
@@ -69,6 +93,10 @@ public sealed class TypeSystemBootTests
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x3): write to read-only memory, address 0x"));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        // WriteToKernelCode has no rbp frame; its caller is found from its return address.
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("TypeSystem.Faults.WriteToKernelCode", trace[0]);
+        Assert.Equal(Main, trace[1]);
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
@@ -79,6 +107,11 @@ public sealed class TypeSystemBootTests
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x11): execute of no-execute memory, address 0x"));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        // The faulting rip is heap data, which has no name; the call's return address does.
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("?", trace[0]);
+        Assert.Equal("TypeSystem.Faults.ExecuteHeapData", trace[1]);
+        Assert.Equal(Main, trace[2]);
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 }

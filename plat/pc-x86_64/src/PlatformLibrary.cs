@@ -29,5 +29,6 @@ public static class PlatformLibrary
         if (s_modules > 0)
             Log.Info("boot modules: " + s_modules.ToString() + ", " + (s_moduleBytes / 1024).ToString() + " KiB kept out of the heap");
         HardwareDiscovery.Run();
+        InterruptSetup.Run();
     }
 }

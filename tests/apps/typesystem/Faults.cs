@@ -3,20 +3,25 @@ using System.Runtime.CompilerServices;
 namespace TypeSystem;
 
 // Memory accesses the kernel's page tables must refuse; each ends in a page-fault panic.
+// Not inlined, and each calls another method so that it has a frame of its own: the boot
+// tests look for these names in the panic's stack trace.
 public static unsafe class Faults
 {
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int ReadThroughNullReference()
     {
         string text = (string)Checks.Opaque(null!);
         return text.Length;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void WriteToKernelCode()
     {
         delegate*<int> code = &ReadThroughNullReference;
-        *(byte*)code = 0xC3;
+        *(byte*)Address((nint)code) = 0xC3;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ExecuteHeapData()
     {
         byte[] returnInstruction = (byte[])Checks.Opaque(new byte[] { 0xC3 });

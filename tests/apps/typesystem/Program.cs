@@ -2,8 +2,8 @@ using System;
 using TypeSystem;
 
 // Usage (kernel command line): "checks" runs every check and exits 0 when all pass;
-// "bad-cast", "bad-store", "bad-index", "null-read", "write-text" and "exec-data" do
-// something invalid that must end in a panic.
+// "bad-cast", "bad-store", "bad-index", "null-read", "write-text", "exec-data" and "throw"
+// do something invalid that must end in a panic.
 string mode = args.Length > 0 ? args[0] : "checks";
 switch (mode)
 {
@@ -28,6 +28,10 @@ switch (mode)
     case "exec-data":
         Faults.ExecuteHeapData();
         Console.WriteLine("unreachable: heap data ran as code");
+        return 0;
+    case "throw":
+        Throws.Reject("by request");
+        Console.WriteLine("unreachable: the throw returned");
         return 0;
     case "bad-index":
         int[] numbers = (int[])Checks.Opaque(new int[3]);

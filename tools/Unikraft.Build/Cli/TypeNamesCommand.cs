@@ -2,15 +2,17 @@ using System;
 using System.IO;
 using Unikraft.Build.Elf;
 using Unikraft.Build.Generation;
+using Unikraft.Build.Symbols;
 using Unikraft.Build.TypeNames;
 
 namespace Unikraft.Build.Cli;
 
 /// <summary><c>typenames</c>: ILC object → NASM table of (method table, type name) pairs, so the
-/// kernel can name exception types without reflection metadata.</summary>
+/// kernel can name exception types without reflection metadata, and with <c>--symbols</c> a
+/// NASM table of function names, so panics can print a symbolised stack trace.</summary>
 public static class TypeNamesCommand
 {
-    public static int Run(string objectPath, string assemblies, string outPath, TextWriter stdout, TextWriter stderr)
+    public static int Run(string objectPath, string assemblies, string outPath, string? symbolsPath, TextWriter stdout, TextWriter stderr)
     {
         byte[] bytes;
         try
@@ -23,10 +25,13 @@ public static class TypeNamesCommand
         }
 
         TypeNameTable table;
+        FunctionSymbolTable functions;
         try
         {
             var demangler = new TypeNameDemangler(assemblies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            table = TypeNameTable.Build(ElfSymbolReader.Read(bytes), demangler);
+            var file = ElfSymbolReader.ReadObject(bytes);
+            table = TypeNameTable.Build(file.Symbols, demangler);
+            functions = FunctionSymbolTable.Build(file, new FunctionNameDemangler(demangler));
         }
         catch (ElfFormatException e)
         {
@@ -34,21 +39,45 @@ public static class TypeNamesCommand
         }
 
         var objectName = Path.GetFileName(objectPath);
-        bool changed;
-        try
+        if (!TryWrite(outPath, NasmTypeNameWriter.Generate(table, objectName), stderr, out var changed))
         {
-            changed = OutputWriter.WriteIfChanged(outPath, NasmTypeNameWriter.Generate(table, objectName));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Error(stderr, $"cannot write '{outPath}': {e.Message}");
+            return 1;
         }
 
         stdout.WriteLine(
             $"Unikraft.Build: typenames: {table.Entries.Count} types from {objectName} "
             + $"({table.BoxedSkipped} boxed, {table.Unreferenceable.Count} not nameable in NASM left out); "
             + (changed ? "updated " + Path.GetFileName(outPath) : "output up to date"));
+        if (symbolsPath is null)
+        {
+            return 0;
+        }
+
+        if (!TryWrite(symbolsPath, NasmSymbolTableWriter.Generate(functions, objectName, out var unnamed), stderr, out changed))
+        {
+            return 1;
+        }
+
+        stdout.WriteLine(
+            $"Unikraft.Build: symbols: {functions.Entries.Count} functions from {objectName} "
+            + $"({functions.AliasesSkipped} aliases, {unnamed} without a name); "
+            + (changed ? "updated " + Path.GetFileName(symbolsPath) : "output up to date"));
         return 0;
+    }
+
+    private static bool TryWrite(string path, string content, TextWriter stderr, out bool changed)
+    {
+        try
+        {
+            changed = OutputWriter.WriteIfChanged(path, content);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Error(stderr, $"cannot write '{path}': {e.Message}");
+            changed = false;
+            return false;
+        }
     }
 
     private static int Error(TextWriter stderr, string message)

@@ -5,9 +5,9 @@ using System.Text;
 
 namespace Unikraft.Build.Elf;
 
-/// <summary>Reads the symbol table of an ELF64 little-endian x86-64 relocatable object
-/// (what ILC and NASM produce): header → section headers → <c>SHT_SYMTAB</c> and its linked
-/// string table. Every offset is bounds-checked; anything off is an <see cref="ElfFormatException"/>.</summary>
+/// <summary>Reads the symbol table and section names of an ELF64 little-endian x86-64
+/// relocatable object (what ILC and NASM produce): header → section headers →
+/// <c>SHT_SYMTAB</c> and its linked string table, and the section name string table. Every offset is bounds-checked; anything off is an <see cref="ElfFormatException"/>.</summary>
 public static class ElfSymbolReader
 {
     private const int HeaderSize = 64;
@@ -17,8 +17,11 @@ public static class ElfSymbolReader
     private const ushort X86_64Machine = 62; // EM_X86_64
     private const uint SymtabType = 2; // SHT_SYMTAB
     private const uint StrtabType = 3; // SHT_STRTAB
+    private const ulong ExtendedSectionIndex = 0xFFFF; // SHN_XINDEX
 
-    public static List<ElfSymbol> Read(byte[] file)
+    public static IReadOnlyList<ElfSymbol> Read(byte[] file) => ReadObject(file).Symbols;
+
+    public static ElfObject ReadObject(byte[] file)
     {
         var data = file.AsSpan();
         if (data.Length < 16 || data[0] != 0x7F || data[1] != (byte)'E' || data[2] != (byte)'L' || data[3] != (byte)'F')
@@ -56,9 +59,10 @@ public static class ElfSymbolReader
         var sectionHeaderOffset = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(40));
         var sectionHeaderEntrySize = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(58));
         ulong sectionCount = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(60));
+        ulong namesSection = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(62));
         if (sectionHeaderOffset == 0)
         {
-            return new List<ElfSymbol>();
+            return new ElfObject(Array.Empty<string>(), new List<ElfSymbol>());
         }
 
         if (sectionHeaderEntrySize != SectionHeaderSize)
@@ -72,7 +76,13 @@ public static class ElfSymbolReader
             sectionCount = ReadSection(data, sectionHeaderOffset, 0).Size;
         }
 
+        if (namesSection == ExtendedSectionIndex)
+        {
+            namesSection = ReadSection(data, sectionHeaderOffset, 0).Link;
+        }
+
         CheckRange(data, sectionHeaderOffset, sectionCount * SectionHeaderSize, "section header table");
+        var sectionNames = ReadSectionNames(data, sectionHeaderOffset, sectionCount, namesSection);
         var symbols = new List<ElfSymbol>();
         for (ulong i = 0; i < sectionCount; i++)
         {
@@ -116,7 +126,28 @@ public static class ElfSymbolReader
             }
         }
 
-        return symbols;
+        return new ElfObject(sectionNames, symbols);
+    }
+
+    private static string[] ReadSectionNames(ReadOnlySpan<byte> data, ulong tableOffset, ulong count, ulong namesSection)
+    {
+        var names = new string[count];
+        if (namesSection == 0 || namesSection >= count)
+        {
+            // No section name table: the names stay empty, symbols are still readable.
+            Array.Fill(names, string.Empty);
+            return names;
+        }
+
+        var strings = ReadSection(data, tableOffset, namesSection);
+        CheckRange(data, strings.Offset, strings.Size, $"section {namesSection} (section names)");
+        var table = data.Slice((int)strings.Offset, (int)strings.Size);
+        for (ulong i = 0; i < count; i++)
+        {
+            names[i] = i == 0 ? string.Empty : ReadString(table, ReadSection(data, tableOffset, i).Name, (uint)namesSection);
+        }
+
+        return names;
     }
 
     private static SectionHeader ReadSection(ReadOnlySpan<byte> data, ulong tableOffset, ulong index)
@@ -125,6 +156,7 @@ public static class ElfSymbolReader
         CheckRange(data, offset, SectionHeaderSize, $"section header {index}");
         var header = data.Slice((int)offset, SectionHeaderSize);
         return new SectionHeader(
+            BinaryPrimitives.ReadUInt32LittleEndian(header),
             BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(4)),
             BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(24)),
             BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(32)),
@@ -157,5 +189,5 @@ public static class ElfSymbolReader
         }
     }
 
-    private readonly record struct SectionHeader(uint Type, ulong Offset, ulong Size, uint Link, ulong EntrySize);
+    private readonly record struct SectionHeader(uint Name, uint Type, ulong Offset, ulong Size, uint Link, ulong EntrySize);
 }

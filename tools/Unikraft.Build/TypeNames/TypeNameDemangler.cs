@@ -84,16 +84,30 @@ public sealed class TypeNameDemangler
             }
         }
 
-        foreach (var prefix in _prefixes)
+        if (TryStripAssembly(mangled, out var rest))
         {
-            if (mangled.Length > prefix.Length && mangled.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return mangled.Substring(prefix.Length).Replace('_', '.');
-            }
+            return rest.Replace('_', '.');
         }
 
         // ILC leaves the corlib's well-known types (Object, String, Int32...) unprefixed.
         return mangled.Contains('_') ? mangled.Replace('_', '.') : "System." + mangled;
+    }
+
+    /// <summary>Removes the longest known <c>&lt;assembly&gt;_</c> prefix; false when none
+    /// matches or nothing would be left.</summary>
+    public bool TryStripAssembly(string mangled, out string rest)
+    {
+        foreach (var prefix in _prefixes)
+        {
+            if (mangled.Length > prefix.Length && mangled.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                rest = mangled.Substring(prefix.Length);
+                return true;
+            }
+        }
+
+        rest = mangled;
+        return false;
     }
 
     private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');

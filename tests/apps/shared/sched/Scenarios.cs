@@ -223,6 +223,7 @@ internal static class Scenarios
     public static void Idle(int seconds)
     {
         ulong timerBefore = Timer.Interrupts;
+        Console.WriteLine("idle: sleeping " + seconds.ToString() + " s");
         Thread.SleepMilliseconds(seconds * 1000L);
         Console.WriteLine("idle: slept " + seconds.ToString() + " s with " + (Timer.Interrupts - timerBefore).ToString()
             + " timer interrupts; idle cycles " + Scheduler.IdleCycles.ToString());

@@ -1,0 +1,120 @@
+namespace Unikraft.Boot.Tests;
+
+// The scheduler scenarios (tests/apps/shared/sched) under both scheduler libraries: the same
+// program, only the manifest's scheduler differs.
+public sealed class SchedulerBootTests
+{
+    [Theory]
+    [InlineData("coop", "ukschedcoop")]
+    [InlineData("preempt", "ukschedpreempt")]
+    public void ThreadsAndSynchronisationWork(string policy, string library)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "all", memoryMiB: 32);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] sched: " + library));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: ping-pong: 200 turns, strictly alternating"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: producer/consumer: 2000 items"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: sleep order: woke after 20, 40, 60, 80, 100 ms"));
+        Assert.Contains("ok: sleep: no thread woke before its deadline", run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: mutex: counter 2000 of 2000, at most 1 thread inside"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: create/join: 200 of 200 threads ran"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: event: 0 passed before Set, 3 after"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: timeout: semaphore wait gave up"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.Contains("all scenarios passed", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void PreemptiveSchedulerTakesTheCpuFromAThreadThatNeverYields()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "spin", memoryMiB: 32);
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        (int naps, int preemptions) = SpinFigures(run);
+        Assert.True(naps >= 5, "the napper should keep running during the spin:\n" + run.Output);
+        Assert.True(preemptions > 0, run.Output);
+    }
+
+    [Fact]
+    public void CooperativeSchedulerLetsAThreadThatNeverYieldsStarveTheOthers()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "spin", memoryMiB: 32);
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        (int naps, int preemptions) = SpinFigures(run);
+        Assert.Equal(0, naps);
+        Assert.Equal(0, preemptions);
+    }
+
+    [Fact]
+    public void HigherPriorityThreadsRunFirstUnderThePreemptiveScheduler()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "priority", memoryMiB: 32);
+
+        Assert.Contains("priority order: HML", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void SleepingOneSecondTakesOneSecondOfMonotonicTime(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "sleep", memoryMiB: 32);
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        string line = run.Lines.Single(l => l.StartsWith("slept: monotonic "));
+        long monotonic = long.Parse(line.Split(' ')[2]);
+        long wall = long.Parse(line.Split(' ')[5]);
+        Assert.InRange(monotonic, 1_000_000_000, 1_100_000_000);
+        Assert.InRange(wall, 1_000_000_000, 1_100_000_000);
+        // The guest's second is a host second too (the clock is calibrated, not assumed).
+        Assert.True(run.Elapsed > TimeSpan.FromSeconds(1), run.Elapsed.ToString());
+    }
+
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void StackOverflowInAThreadIsAPanicNamingTheThread(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "overflow", memoryMiB: 32);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: stack overflow in thread 'recursor'") && line.Contains("guard page"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("SchedTests.Faults.RecurseForever", trace[0]);
+        Assert.Contains(run.Lines, line => line.StartsWith("  ... the frame above ") && line.EndsWith(" more times"));
+        Assert.Contains("Uk.Sched.Scheduler.ThreadEntry", trace);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void PageFaultInAThreadIsAPanic(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "fault", memoryMiB: 32);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault") && line.Contains("null dereference, write to address 0x0000000000000010"));
+        Assert.Equal("SchedTests.Faults.WriteThroughNull", PanicTrace.Functions(run)[0]);
+        Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
+    }
+
+    [Fact]
+    public void AnIdleGuestLeavesTheHostCpuAlone()
+    {
+        (double cpu, string output) = QemuCpuSampler.MeasureAfter(Images.Scheduler("preempt").Elf, "idle 8", "idle: sleeping", TimeSpan.FromSeconds(5));
+
+        Assert.Contains("idle: slept 8 s", output);
+        Assert.True(cpu < 0.10, "QEMU used " + (cpu * 100).ToString("F1") + "% of a core while the guest slept:\n" + output);
+    }
+
+    private static (int Naps, int Preemptions) SpinFigures(ProcessResult run)
+    {
+        string line = run.Lines.Single(l => l.StartsWith("spin: the napper counted "));
+        string[] words = line.Split(' ');
+        return (int.Parse(words[4]), int.Parse(words[^1]));
+    }
+}
