@@ -33,7 +33,8 @@ internal static class TimerRoundTrip
         }
         ulong interrupts = Timer.Interrupts - interruptsBefore;
         Measure.Report(name, cycles, Sleeps);
-        Console.WriteLine("bench timer-interrupts " + Measure.Tenths(interrupts * 10 / (Measure.Rounds * Sleeps))
-            + " per sleep, " + Timer.Interrupts.ToString() + " since boot");
+        const ulong Total = Measure.Rounds * Sleeps;
+        Console.WriteLine("bench timer-interrupts " + Measure.Tenths((interrupts * 10 + Total / 2) / Total) + " per sleep ("
+            + interrupts.ToString() + " in " + Total.ToString() + " sleeps), " + Timer.Interrupts.ToString() + " since boot");
     }
 }
