@@ -292,13 +292,12 @@ public static unsafe class Scheduler
             if (sliceEnd < deadline)
                 deadline = sliceEnd;
         }
-        if (deadline == s_armedDeadline)
+        // An earlier deadline armed already will fire and re-arm from the handler: programming
+        // the timer on every switch would cost more than that one early interrupt.
+        if (deadline >= s_armedDeadline)
             return;
         s_armedDeadline = deadline;
-        if (deadline == long.MaxValue)
-            Timer.Stop();
-        else
-            Timer.ArmAt(deadline);
+        Timer.ArmAt(deadline);
     }
 
     private static string? GuardOwner(ulong address)
