@@ -12,46 +12,58 @@ public sealed class Mutex
 
     public bool IsLocked => _owner is not null;
 
+    // Interrupt handlers never touch a mutex, so the uncontended paths only hold off
+    // preemption; blocking and handing over mask interrupts like every wait queue operation.
     public void Lock()
     {
-        ulong flags = Interrupts.Disable();
+        Scheduler.DisablePreemption();
         Thread current = Scheduler.Current;
+        if (_owner is null)
+        {
+            _owner = current;
+            Scheduler.EnablePreemption();
+            return;
+        }
         if (_owner == current)
         {
-            Interrupts.Restore(flags);
+            Scheduler.EnablePreemption();
             throw new InvalidOperationException("mutex locked twice by thread '" + current.Name + "'");
         }
-        if (_owner is null)
-            _owner = current;
-        else
-            Scheduler.Block(_waiters, long.MaxValue);
+        ulong flags = Interrupts.Disable();
+        Scheduler.EnablePreemption();
+        Scheduler.Block(_waiters, long.MaxValue);
         Interrupts.Restore(flags);
     }
 
     public bool TryLock()
     {
-        ulong flags = Interrupts.Disable();
+        Scheduler.DisablePreemption();
         bool taken = _owner is null;
         if (taken)
             _owner = Scheduler.Current;
-        Interrupts.Restore(flags);
+        Scheduler.EnablePreemption();
         return taken;
     }
 
     public void Unlock()
     {
-        ulong flags = Interrupts.Disable();
+        Scheduler.DisablePreemption();
         if (_owner != Scheduler.Current)
         {
-            Interrupts.Restore(flags);
+            Scheduler.EnablePreemption();
             throw new InvalidOperationException("mutex unlocked by a thread that does not own it");
         }
-        _owner = _waiters.First;
-        if (_owner is not null)
+        if (_waiters.IsEmpty)
         {
-            Scheduler.Wake(_owner);
-            Scheduler.PreemptIfNeeded();
+            _owner = null;
+            Scheduler.EnablePreemption();
+            return;
         }
+        ulong flags = Interrupts.Disable();
+        Scheduler.EnablePreemption();
+        _owner = _waiters.First;
+        Scheduler.Wake(_owner!);
+        Scheduler.PreemptIfNeeded();
         Interrupts.Restore(flags);
     }
 }

@@ -18,6 +18,7 @@ public static unsafe class Scheduler
     private static bool s_idling;
     private static bool s_needReschedule;
     private static long s_armedDeadline = long.MaxValue;
+    private static int s_preemptionDisabled;
 
     public static bool IsRunning => s_current is not null;
 
@@ -189,8 +190,7 @@ public static unsafe class Scheduler
         if (next == previous)
         {
             previous.State = ThreadState.Running;
-            previous.SliceStart = Clock.Monotonic;
-            RearmTimer();
+            StartSlice(previous);
             return;
         }
         SwitchTo(previous, next);
@@ -199,14 +199,22 @@ public static unsafe class Scheduler
     private static void SwitchTo(Thread previous, Thread next)
     {
         next.State = ThreadState.Running;
-        next.SliceStart = Clock.Monotonic;
         s_current = next;
         ContextSwitches++;
-        RearmTimer();
+        StartSlice(next);
         fixed (ulong* save = &previous.StackPointer)
             Plat.SwitchContext(save, next.StackPointer);
         // Running again as previous.
         FreeExited();
+    }
+
+    // Only a preemptive policy needs to know when a thread got the CPU.
+    private static void StartSlice(Thread thread)
+    {
+        if (!s_policy!.Preemptive)
+            return;
+        thread.SliceStart = Clock.Monotonic;
+        RearmTimer();
     }
 
     private static void FreeExited()
@@ -267,7 +275,7 @@ public static unsafe class Scheduler
     // preemption point. Interrupts off.
     internal static void PreemptIfNeeded()
     {
-        if (!s_needReschedule || s_idling || Interrupts.Nesting > 0)
+        if (!s_needReschedule || s_idling || Interrupts.Nesting > 0 || s_preemptionDisabled > 0)
             return;
         Thread current = s_current!;
         if (current.State != ThreadState.Running)
@@ -277,6 +285,21 @@ public static unsafe class Scheduler
         current.State = ThreadState.Ready;
         s_policy!.RunQueue.Enqueue(current, current.Priority);
         Reschedule();
+    }
+
+    // Keeps the current thread on the CPU without masking interrupts (cheaper than cli/sti,
+    // which end a translation block under emulation): for state only threads touch, never
+    // interrupt handlers. Nests.
+    internal static void DisablePreemption() => s_preemptionDisabled++;
+
+    internal static void EnablePreemption()
+    {
+        if (--s_preemptionDisabled == 0 && s_needReschedule)
+        {
+            ulong flags = Interrupts.Disable();
+            PreemptIfNeeded();
+            Interrupts.Restore(flags);
+        }
     }
 
     // No periodic tick: the timer is armed only for the earliest sleeper and, when threads

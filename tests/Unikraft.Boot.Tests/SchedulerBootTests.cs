@@ -18,6 +18,7 @@ public sealed class SchedulerBootTests
         Assert.Contains(run.Lines, line => line.StartsWith("ok: sleep order: woke after 20, 40, 60, 80, 100 ms"));
         Assert.Contains("ok: sleep: no thread woke before its deadline", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("ok: mutex: counter 2000 of 2000, at most 1 thread inside"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: mutex under preemption: counter "));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: create/join: 200 of 200 threads ran"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: event: 0 passed before Set, 3 after"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: timeout: semaphore wait gave up"));

@@ -12,6 +12,7 @@ switch (mode)
         Scenarios.ProducerConsumer();
         Scenarios.SleepOrder();
         Scenarios.MutexCounter();
+        Scenarios.MutexUnderPreemption();
         Scenarios.CreateJoinMany();
         Scenarios.Events();
         Scenarios.Timeouts();

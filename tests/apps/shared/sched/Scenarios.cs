@@ -137,6 +137,47 @@ internal static class Scenarios
             "mutex: counter " + counter.ToString() + " of " + (Threads * Increments).ToString() + ", at most " + maxInside.ToString() + " thread inside");
     }
 
+    // Threads that never yield hammer one mutex for a while; under ukschedpreempt the timer
+    // takes the CPU in the middle of critical sections, and no increment may be lost.
+    public static void MutexUnderPreemption()
+    {
+        const int Threads = 3;
+        var mutex = new Mutex();
+        long counter = 0;
+        var done = new long[Threads];
+        int insideAtOnce = 0, maxInside = 0;
+        var workers = new Thread[Threads];
+        long end = Clock.Monotonic + 150 * Clock.NanosecondsPerMillisecond;
+        ulong preemptionsBefore = Scheduler.Preemptions;
+        for (int t = 0; t < Threads; t++)
+        {
+            int index = t;
+            workers[t] = Thread.Start(() =>
+            {
+                while (Clock.Monotonic < end)
+                {
+                    mutex.Lock();
+                    insideAtOnce++;
+                    if (insideAtOnce > maxInside)
+                        maxInside = insideAtOnce;
+                    long seen = counter;
+                    for (int spin = 0; spin < 200; spin++)
+                        seen += spin & 1;
+                    counter = seen - 100 + 1;
+                    insideAtOnce--;
+                    mutex.Unlock();
+                    done[index]++;
+                }
+            }, "hammer");
+        }
+        for (int t = 0; t < Threads; t++)
+            workers[t].Join();
+        long total = done[0] + done[1] + done[2];
+        Report.Check(counter == total && maxInside == 1,
+            "mutex under preemption: counter " + counter.ToString() + " of " + total.ToString() + ", at most " + maxInside.ToString()
+            + " thread inside, " + (Scheduler.Preemptions - preemptionsBefore).ToString() + " preemptions");
+    }
+
     // Many short threads: each runs once, join returns after it ran, and the stacks of
     // exited threads go back to the allocator.
     public static void CreateJoinMany()
