@@ -33,6 +33,9 @@ switch (mode)
     case "fault":
         Faults.NullWriteInThread();
         return 0;
+    case "irq":
+        SerialInterrupts.ReadLine();
+        return 0;
     case "priority":
         Scenarios.Priorities();
         return Report.Failures == 0 ? 0 : 1;

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Unikraft.Boot.Tests;
+
+// A running guest the test talks to while it runs: waits for lines on its serial console,
+// types into it (the serial port's input), and reads the QEMU process's CPU time.
+internal sealed class QemuSession : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = new();
+
+    private QemuSession(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            lock (_lines)
+            {
+                _lines.Add(e.Data);
+                _output.AppendLine(e.Data);
+                Monitor.PulseAll(_lines);
+            }
+        };
+        _process.BeginOutputReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_lines)
+                return _output.ToString();
+        }
+    }
+
+    public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments)
+    {
+        var start = new ProcessStartInfo("qemu-system-x86_64")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[]
+        {
+            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memoryMiB + "M",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", commandLine,
+        }.Concat(extraArguments))
+            start.ArgumentList.Add(argument);
+        return new QemuSession(Process.Start(start)!);
+    }
+
+    public void WaitForLine(string prefix, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        lock (_lines)
+        {
+            while (!_lines.Any(line => line.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                TimeSpan left = timeout - clock.Elapsed;
+                if (left <= TimeSpan.Zero || _process.HasExited && !Monitor.Wait(_lines, 100))
+                    throw new TimeoutException("the guest never printed '" + prefix + "':\n" + _output);
+                Monitor.Wait(_lines, left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+            }
+        }
+    }
+
+    public void Type(string text)
+    {
+        _process.StandardInput.Write(text);
+        _process.StandardInput.Flush();
+    }
+
+    // QEMU's exit code, or -1 if it had to be killed.
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            return -1;
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    // utime + stime from /proc/<pid>/stat (fields 14 and 15, in 1/100 s).
+    public TimeSpan CpuTime()
+    {
+        string stat = File.ReadAllText("/proc/" + _process.Id + "/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
