@@ -2,7 +2,7 @@ namespace System;
 
 public class DivideByZeroException : ArithmeticException
 {
-    public DivideByZeroException() { }
+    public DivideByZeroException() : base("Attempted to divide by zero.") { }
 
     public DivideByZeroException(string? message) : base(message) { }
 

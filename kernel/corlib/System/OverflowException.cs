@@ -2,7 +2,7 @@ namespace System;
 
 public class OverflowException : ArithmeticException
 {
-    public OverflowException() { }
+    public OverflowException() : base("Arithmetic operation resulted in an overflow.") { }
 
     public OverflowException(string? message) : base(message) { }
 

@@ -7,6 +7,7 @@ namespace Uk.Plat.PcX86_64;
 // for page faults the address and what kind of access failed, and the registers.
 internal static unsafe class Traps
 {
+    private const int DivideError = 0;
     private const int PageFault = 14;
     private const ulong NullPageEnd = 4096;
 
@@ -27,7 +28,24 @@ internal static unsafe class Traps
         if (frame->Vector == PageFault)
             message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
         message = message + " at rip 0x" + frame->Rip.ToString("X");
+        string? managed = ManagedException(frame, registers.Cr2);
+        if (managed is not null)
+            message = "unhandled exception: " + managed + "\n  from " + message;
         Panic.Halt(message, registers);
+    }
+
+    // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
+    // page fault near address 0, an integer division by zero as the divide error. Catching
+    // them needs exception handling; until then they end in the same panic a throw does.
+    private static string? ManagedException(InterruptFrame* frame, ulong faultAddress)
+    {
+        if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
+            return null;
+        if (frame->Vector == DivideError)
+            return "System.DivideByZeroException: Attempted to divide by zero.";
+        if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
+            return "System.NullReferenceException: Object reference not set to an instance of an object.";
+        return null;
     }
 
     internal static string DescribePageFault(ulong address, ulong errorCode)

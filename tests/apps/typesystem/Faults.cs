@@ -30,5 +30,11 @@ public static unsafe class Faults
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Divide(int dividend, int divisor) => dividend / divisor + (int)Address(0);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int AddChecked(int a, int b) => checked(a + b) + (int)Address(0);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static nint Address(nint value) => value;
 }

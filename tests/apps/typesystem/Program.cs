@@ -33,6 +33,12 @@ switch (mode)
         Throws.Reject("by request");
         Console.WriteLine("unreachable: the throw returned");
         return 0;
+    case "divide":
+        Console.WriteLine("unreachable: " + Faults.Divide(args.Length, args.Length - 1).ToString());
+        return 0;
+    case "overflow":
+        Console.WriteLine("unreachable: " + Faults.AddChecked(int.MaxValue, args.Length).ToString());
+        return 0;
     case "bad-index":
         int[] numbers = (int[])Checks.Opaque(new int[3]);
         int index = numbers.Length + args.Length;
