@@ -139,8 +139,9 @@ ukplat_wait_for_interrupt:
     cli
     ret
 
-; Thread contexts: callee-saved registers and rflags on the thread's own stack. The switch
-; runs with interrupts off; popfq restores the interrupt flag of the thread resumed.
+; Thread contexts: the callee-saved registers on the thread's own stack. Every switch runs
+; with interrupts off and every thread resumes inside one (or, new, in its entry, which turns
+; interrupts on), so rflags need no saving - popf would also cost a lot under emulation.
 global ukplat_switch_context, ukplat_thread_context
 ukplat_switch_context:             ; (ulong* saveSp, ulong nextSp)
     push rbp
@@ -149,10 +150,8 @@ ukplat_switch_context:             ; (ulong* saveSp, ulong nextSp)
     push r13
     push r14
     push r15
-    pushfq
     mov [rdi], rsp
     mov rsp, rsi
-    popfq
     pop r15
     pop r14
     pop r13
@@ -164,16 +163,15 @@ ukplat_switch_context:             ; (ulong* saveSp, ulong nextSp)
 ; (stackTop 16-aligned, entry, argument) -> the saved rsp of a thread that, when switched
 ; to, calls entry(argument) on a 16-aligned stack with interrupts off.
 ukplat_thread_context:
-    lea rax, [rdi - 80]
-    mov qword [rax], 0x2           ; rflags: IF clear
-    mov qword [rax + 8], 0         ; r15
-    mov qword [rax + 16], 0        ; r14
-    mov [rax + 24], rsi            ; r13: entry
-    mov [rax + 32], rdx            ; r12: argument
-    mov qword [rax + 40], 0        ; rbx
-    mov qword [rax + 48], 0        ; rbp: 0 ends stack walks
+    lea rax, [rdi - 72]
+    mov qword [rax], 0             ; r15
+    mov qword [rax + 8], 0         ; r14
+    mov [rax + 16], rsi            ; r13: entry
+    mov [rax + 24], rdx            ; r12: argument
+    mov qword [rax + 32], 0        ; rbx
+    mov qword [rax + 40], 0        ; rbp: 0 ends stack walks
     lea rcx, [thread_trampoline]
-    mov [rax + 56], rcx
+    mov [rax + 48], rcx
     ret
 thread_trampoline:
     mov rdi, r12
