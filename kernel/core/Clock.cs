@@ -10,7 +10,13 @@ public static class Clock
 
     public static bool IsAvailable => s_source is not null;
 
-    public static void Install(IClockSource source) => s_source = source;
+    public static unsafe void Install(IClockSource source)
+    {
+        s_source = source;
+        Internal.Runtime.ClockSeam.Install(&ReadMonotonic);
+    }
+
+    private static long ReadMonotonic() => s_source!.MonotonicNanoseconds;
 
     // Nanoseconds since boot; 0 until the platform has calibrated its clock.
     public static long Monotonic => s_source?.MonotonicNanoseconds ?? 0;

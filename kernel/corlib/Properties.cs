@@ -5,3 +5,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("core")]
 [assembly: InternalsVisibleTo("pc-x86_64")]
 [assembly: InternalsVisibleTo("ukalloc")]
+[assembly: InternalsVisibleTo("uksched")]

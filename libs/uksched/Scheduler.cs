@@ -116,12 +116,18 @@ public static unsafe class Scheduler
         }
     }
 
-    public static void Join(Thread thread)
+    public static void Join(Thread thread) => Join(thread, long.MaxValue);
+
+    // False if deadline (Clock.Monotonic nanoseconds) passed before the thread exited.
+    public static bool Join(Thread thread, long deadline)
     {
         ulong flags = Interrupts.Disable();
-        while (thread.State != ThreadState.Exited)
-            Block(thread.Joiners, long.MaxValue);
+        while (thread.State != ThreadState.Exited && Block(thread.Joiners, deadline))
+        {
+        }
+        bool exited = thread.State == ThreadState.Exited;
         Interrupts.Restore(flags);
+        return exited;
     }
 
     public static void Exit()

@@ -41,6 +41,9 @@ public sealed class Thread
     internal bool TimedOut;
 
     internal long SliceStart;
+
+    // The System.Threading.Thread that stands for this one, once asked for.
+    internal object? Wrapper;
     internal Thread? NextInAll;
 
     // Creates a thread running body and makes it ready; it runs when the scheduler picks it.

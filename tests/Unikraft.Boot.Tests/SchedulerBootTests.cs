@@ -22,6 +22,10 @@ public sealed class SchedulerBootTests
         Assert.Contains(run.Lines, line => line.StartsWith("ok: create/join: 200 of 200 threads ran"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: event: 0 passed before Set, 3 after"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: timeout: semaphore wait gave up"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: 4 threads, lock statement on a Lock: counter 1000 of 1000, recursion held"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: Thread.Sleep(50) took 00:00:00.0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: SemaphoreSlim.Wait(20) timed out"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: Join(10) on a sleeping thread gave up"));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
         Assert.Contains("all scenarios passed", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);

@@ -16,6 +16,7 @@ switch (mode)
         Scenarios.CreateJoinMany();
         Scenarios.Events();
         Scenarios.Timeouts();
+        BclThreading.Run();
         Console.WriteLine(Report.Failures == 0 ? "all scenarios passed" : Report.Failures.ToString() + " scenario checks failed");
         return Report.Failures == 0 ? 0 : 1;
     case "spin":
