@@ -1,7 +1,9 @@
-; The IDT (all 256 vectors), the stubs of vectors 32-255, and the interrupt flag. A device or
-; timer interrupt saves the interrupted code's registers and SSE state on its stack, runs
-; ukplat_interrupt (C#, src/Interrupts/InterruptDispatch.cs), and returns to it - or, when the
-; scheduler switched threads inside the handler, to it later, when that thread runs again.
+; The IDT (all 256 vectors) and its stubs, and the interrupt flag. CPU exceptions 0-31
+; push a uniform frame and call ukplat_trap (C#, src/Traps.cs), which prints the panic. A
+; device or timer interrupt (32-255) saves the interrupted code's registers and SSE state on
+; its stack, runs ukplat_interrupt (C#, src/Interrupts/InterruptDispatch.cs), and returns to
+; it - or, when the scheduler switched threads inside the handler, to it later, when that
+; thread runs again.
 bits 64
 default rel
 
@@ -11,9 +13,81 @@ default rel
 %define IST_PAGE_FAULT 4
 
 section .text
+extern ukplat_trap
 extern ukplat_interrupt
 extern ukplat_init_gdt
-extern trap_stubs
+
+; The general registers in InterruptFrame's order (src/Interrupts/InterruptFrame.cs).
+%macro SAVE_REGISTERS 0
+    push rax
+    push rbx
+    push rcx
+    push rdx
+    push rsi
+    push rdi
+    push rbp
+    push r8
+    push r9
+    push r10
+    push r11
+    push r12
+    push r13
+    push r14
+    push r15
+%endmacro
+
+%macro RESTORE_REGISTERS 0
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop r11
+    pop r10
+    pop r9
+    pop r8
+    pop rbp
+    pop rdi
+    pop rsi
+    pop rdx
+    pop rcx
+    pop rbx
+    pop rax
+%endmacro
+
+%macro TRAP_NO_ERROR 1
+trap_stub_%1:
+    push 0
+    push %1
+    jmp trap_common
+%endmacro
+
+%macro TRAP_WITH_ERROR 1
+trap_stub_%1:
+    push %1
+    jmp trap_common
+%endmacro
+
+; Vectors whose exceptions push an error code: 8, 10-14, 17, 21, 29, 30.
+%assign v 0
+%rep 32
+  %if v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30
+    TRAP_WITH_ERROR v
+  %else
+    TRAP_NO_ERROR v
+  %endif
+  %assign v v + 1
+%endrep
+
+trap_common:
+    SAVE_REGISTERS
+    cld
+    mov rdi, rsp                   ; TrapFrame*, 16-byte aligned: 22 quadwords on an aligned stack
+    call ukplat_trap
+.halt:
+    cli
+    hlt
+    jmp .halt
+
 
 ; One 8-byte stub per vector, so the IDT builder computes their addresses: push the vector
 ; (as a sign-extended byte), jump to the common path.
@@ -34,21 +108,7 @@ irq_entry:
     mov qword [rsp + 8], 0
     and qword [rsp], 0xFF
 irq_common:
-    push rax
-    push rbx
-    push rcx
-    push rdx
-    push rsi
-    push rdi
-    push rbp
-    push r8
-    push r9
-    push r10
-    push r11
-    push r12
-    push r13
-    push r14
-    push r15
+    SAVE_REGISTERS
     mov rbx, rsp                   ; the frame; rbx survives the call
     ; C# handlers may use SSE registers the interrupted code is still holding.
     sub rsp, 512
@@ -59,21 +119,7 @@ irq_common:
     call ukplat_interrupt
     fxrstor [rsp]
     mov rsp, rbx
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop r11
-    pop r10
-    pop r9
-    pop r8
-    pop rbp
-    pop rdi
-    pop rsi
-    pop rdx
-    pop rcx
-    pop rbx
-    pop rax
+    RESTORE_REGISTERS
     add rsp, 16                    ; vector and error code
     iretq
 
@@ -180,6 +226,13 @@ thread_trampoline:
 
 section .rodata
 align 8
+trap_stubs:
+%assign v 0
+%rep 32
+    dq trap_stub_%+v
+  %assign v v + 1
+%endrep
+
 idt_pointer:
     dw 256 * 16 - 1
     dq idt

@@ -3,7 +3,7 @@ using Uk.Core;
 
 namespace Uk.Plat.PcX86_64;
 
-// What the stubs in runtime/traps.asm and runtime/interrupts.asm push, lowest address first:
+// What the stubs in runtime/interrupts.asm push, lowest address first:
 // the interrupted code's registers, the vector, the error code, and the CPU's iretq frame.
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct InterruptFrame
