@@ -17,6 +17,7 @@ switch (mode)
         Scenarios.Events();
         Scenarios.Timeouts();
         BclThreading.Run();
+        SpuriousInterrupts.Run();
         Console.WriteLine(Report.Failures == 0 ? "all scenarios passed" : Report.Failures.ToString() + " scenario checks failed");
         return Report.Failures == 0 ? 0 : 1;
     case "spin":
