@@ -87,6 +87,19 @@ public sealed class TypeSystemBootTests
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
+    // Without a scheduler Main runs on the boot stack, which has a guard page too.
+    [Fact]
+    public void OverflowingTheBootStackIsAStackOverflowPanic()
+    {
+        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "recurse");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: stack overflow in thread 'main': page fault on its guard page at address 0x"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("TypeSystem.Faults.Recurse", trace[0]);
+        Assert.Contains(Main, trace);
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
     [Fact]
     public void IntegerDivisionByZeroIsADivideByZeroExceptionPanic()
     {

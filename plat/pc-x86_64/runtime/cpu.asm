@@ -105,6 +105,13 @@ ukplat_image_bounds:               ; (ImageBounds* bounds)
     mov [rdi + 40], rax
     ret
 
+; The lowest address of the boot stack, on which kmain and (without a scheduler) Main run.
+global ukplat_boot_stack_bottom
+extern boot_stack_bottom
+ukplat_boot_stack_bottom:
+    lea rax, [boot_stack_bottom]
+    ret
+
 ; Switches to the page tables at rdi: no-execute bits need EFER.NXE first, and CR0.WP makes
 ; read-only pages read-only for the kernel too.
 EFER_MSR equ 0xC0000080

@@ -76,9 +76,22 @@ internal static unsafe class PlatformEntry
         if (kernelMap is null)
             EarlyPanic("out of memory while building the kernel page tables");
         ukplat_enable_paging(kernelMap!.Root);
+        GuardBootStack(kernelMap);
         PlatformLibrary.RecordPaging(kernelMap.TablesAllocated, Uk.Core.Plat.ReadTimestampCounter() - started);
         return kernelMap;
     }
+
+    // The page below the boot stack held the boot stub's page directory, unused once the
+    // kernel's own tables are live: unmapped, it makes an overflow of the boot stack a
+    // reported stack overflow instead of corruption.
+    private static void GuardBootStack(PageTable kernelMap)
+    {
+        ulong guard = (ulong)ukplat_boot_stack_bottom() - PageSize;
+        if (kernelMap.Unmap(guard, PageSize))
+            StackGuards.SetBootStackGuard(guard);
+    }
+
+    private const ulong PageSize = 4096;
 
     private static MemoryRegion[] OtherFreePieces(FreePieces pieces, ulong earlyHeapStart)
     {
@@ -125,6 +138,9 @@ internal static unsafe class PlatformEntry
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void ukplat_enable_paging(ulong pml4);
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern byte* ukplat_boot_stack_bottom();
 
     [StructLayout(LayoutKind.Sequential)]
     private struct ImageBounds

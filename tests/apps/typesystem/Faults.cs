@@ -30,6 +30,14 @@ public static unsafe class Faults
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Recurse(int depth)
+    {
+        System.Span<byte> frame = stackalloc byte[128];
+        frame[depth & 127] = (byte)depth;
+        return Recurse(depth + 1) + frame[(depth + 1) & 127];
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Divide(int dividend, int divisor) => dividend / divisor + (int)Address(0);
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -33,6 +33,9 @@ switch (mode)
         Throws.Reject("by request");
         Console.WriteLine("unreachable: the throw returned");
         return 0;
+    case "recurse":
+        Console.WriteLine("unreachable: " + Faults.Recurse(1).ToString());
+        return 0;
     case "divide":
         Console.WriteLine("unreachable: " + Faults.Divide(args.Length, args.Length - 1).ToString());
         return 0;
