@@ -20,7 +20,7 @@ public static unsafe class Kernel
     public static void Start(BootInfo boot, IAddressSpace addressSpace)
     {
         Boot = boot;
-        AddressSpace = addressSpace;
+        AddressSpace = new SerializedAddressSpace(addressSpace);
         RuntimeFailure.InstallPanicHandler(&Panic.FromRuntime);
         uk_compose();
 

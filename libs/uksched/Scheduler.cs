@@ -19,6 +19,7 @@ public static unsafe class Scheduler
     private static bool s_needReschedule;
     private static long s_armedDeadline = long.MaxValue;
     private static int s_preemptionDisabled;
+    private static int s_staleTimers;
 
     public static bool IsRunning => s_current is not null;
 
@@ -27,6 +28,9 @@ public static unsafe class Scheduler
     public static Thread Current => s_current ?? throw new InvalidOperationException("no scheduler is running: list ukschedcoop or ukschedpreempt in unikernel.yaml");
 
     public static ulong ContextSwitches { get; private set; }
+
+    // Entries in the timer queue, stale ones included (for diagnostics and tests).
+    public static int PendingTimers => s_sleepers.Count;
 
     public static ulong Preemptions { get; private set; }
 
@@ -146,6 +150,8 @@ public static unsafe class Scheduler
     // Blocks the current thread on queue (if any) until woken or until deadline. Interrupts off.
     internal static bool Block(WaitQueue? queue, long deadline)
     {
+        if (Interrupts.Nesting > 0)
+            throw new InvalidOperationException("an interrupt handler cannot block: wake a thread to do the waiting");
         Thread current = s_current!;
         current.State = ThreadState.Blocked;
         current.TimedOut = false;
@@ -166,7 +172,11 @@ public static unsafe class Scheduler
         if (thread.State != ThreadState.Blocked)
             return;
         thread.WaitingOn?.Remove(thread);
-        thread.WakeTime = long.MaxValue;
+        if (thread.WakeTime != long.MaxValue)
+        {
+            thread.WakeTime = long.MaxValue;
+            CountStaleTimer();
+        }
         MakeReady(thread);
     }
 
@@ -214,6 +224,34 @@ public static unsafe class Scheduler
         FreeExited();
     }
 
+    // A waiter woken before its deadline leaves its entry in the timer queue; a server that
+    // waits with long timeouts and is woken at once would pile them up, so they are swept out
+    // once they are the majority.
+    private static void CountStaleTimer()
+    {
+        if (++s_staleTimers < 64 || s_staleTimers < s_sleepers.Count / 2)
+            return;
+        s_sleepers.RemoveWhere(static (thread, deadline) => thread.State != ThreadState.Blocked || thread.WakeTime != deadline);
+        s_staleTimers = 0;
+    }
+
+    private static void Forget(Thread exited)
+    {
+        if (s_allThreads == exited)
+        {
+            s_allThreads = exited.NextInAll;
+            return;
+        }
+        for (Thread? thread = s_allThreads; thread is not null; thread = thread.NextInAll)
+        {
+            if (thread.NextInAll == exited)
+            {
+                thread.NextInAll = exited.NextInAll;
+                return;
+            }
+        }
+    }
+
     // Only a preemptive policy needs to know when a thread got the CPU.
     private static void StartSlice(Thread thread)
     {
@@ -231,6 +269,7 @@ public static unsafe class Scheduler
         s_exited = null;
         exited.Stack.Free();
         exited.Stack = default;
+        Forget(exited);
     }
 
     // Nothing is ready: halt until an interrupt (a timer for a sleeper, a device) makes
@@ -265,8 +304,12 @@ public static unsafe class Scheduler
         {
             // Stale entries: the thread was woken by other means or sleeps until later now.
             if (sleeper!.State != ThreadState.Blocked || sleeper.WakeTime != deadline)
+            {
+                s_staleTimers--;
                 continue;
+            }
             sleeper.TimedOut = true;
+            sleeper.WakeTime = long.MaxValue;
             Wake(sleeper);
         }
         SchedulingPolicy policy = s_policy!;

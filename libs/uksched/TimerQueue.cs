@@ -52,11 +52,33 @@ public sealed class TimerQueue<T> where T : class
 
     private void RemoveFirst()
     {
-        Entry last = _heap[--_count];
+        _heap[0] = _heap[--_count];
         _heap[_count] = default;
-        if (_count == 0)
-            return;
-        int at = 0;
+        if (_count > 0)
+            SiftDown(0);
+    }
+
+    // Drops the entries keep rejects (stale ones) and restores the heap order: O(n).
+    public int RemoveWhere(System.Func<T, long, bool> remove)
+    {
+        int kept = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            if (!remove(_heap[i].Item!, _heap[i].Deadline))
+                _heap[kept++] = _heap[i];
+        }
+        int removed = _count - kept;
+        for (int i = kept; i < _count; i++)
+            _heap[i] = default;
+        _count = kept;
+        for (int i = _count / 2 - 1; i >= 0; i--)
+            SiftDown(i);
+        return removed;
+    }
+
+    private void SiftDown(int at)
+    {
+        Entry moving = _heap[at];
         while (true)
         {
             int child = 2 * at + 1;
@@ -64,12 +86,12 @@ public sealed class TimerQueue<T> where T : class
                 break;
             if (child + 1 < _count && Before(_heap[child + 1], _heap[child]))
                 child++;
-            if (!Before(_heap[child], last))
+            if (!Before(_heap[child], moving))
                 break;
             _heap[at] = _heap[child];
             at = child;
         }
-        _heap[at] = last;
+        _heap[at] = moving;
     }
 
     private static bool Before(Entry a, Entry b) =>

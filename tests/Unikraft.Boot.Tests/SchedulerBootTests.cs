@@ -26,6 +26,7 @@ public sealed class SchedulerBootTests
         Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: Thread.Sleep(50) took 00:00:00.0"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: SemaphoreSlim.Wait(20) timed out"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: Join(10) on a sleeping thread gave up"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: early wake-ups: 500 of 500 requests served"));
         Assert.Contains("ok: spurious: 3 of 3 unclaimed interrupts counted, timer still works", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
         Assert.Contains("all scenarios passed", run.Lines);

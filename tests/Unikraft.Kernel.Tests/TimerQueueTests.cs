@@ -69,4 +69,33 @@ public class TimerQueueTests
         Assert.Equal("y", name);
         Assert.Equal(300, queue.EarliestDeadline);
     }
+
+    [Fact]
+    public void StaleEntriesSweptOutLeaveTheOthersInDeadlineOrder()
+    {
+        var queue = new TimerQueue<string>();
+        var random = new Random(11);
+        var live = new List<long>();
+        for (int i = 0; i < 300; i++)
+        {
+            long deadline = random.Next(0, 10_000);
+            bool stale = i % 3 != 0;
+            queue.Add(deadline, stale ? "stale" : "live");
+            if (!stale)
+                live.Add(deadline);
+        }
+
+        int removed = queue.RemoveWhere((name, _) => name == "stale");
+
+        Assert.Equal(200, removed);
+        Assert.Equal(100, queue.Count);
+        var order = new List<long>();
+        while (queue.TryTakeExpired(long.MaxValue, out string? name, out long deadline))
+        {
+            Assert.Equal("live", name);
+            order.Add(deadline);
+        }
+        live.Sort();
+        Assert.Equal(live, order);
+    }
 }

@@ -16,6 +16,7 @@ switch (mode)
         Scenarios.CreateJoinMany();
         Scenarios.Events();
         Scenarios.Timeouts();
+        Scenarios.EarlyWakeups();
         BclThreading.Run();
         SpuriousInterrupts.Run();
         Console.WriteLine(Report.Failures == 0 ? "all scenarios passed" : Report.Failures.ToString() + " scenario checks failed");

@@ -222,6 +222,38 @@ internal static class Scenarios
             "timeout: semaphore wait gave up after " + (waited / 1000).ToString() + " us");
     }
 
+    // A server-like loop: waits with long timeouts that are always satisfied early. Their
+    // timer entries go stale and must be swept out, not pile up or fire late.
+    public static void EarlyWakeups()
+    {
+        const int Rounds = 500;
+        var request = new Semaphore(0);
+        var reply = new Semaphore(0);
+        int served = 0;
+        Thread server = Thread.Start(() =>
+        {
+            for (int i = 0; i < Rounds; i++)
+            {
+                if (request.Wait(Clock.Monotonic + 10 * Clock.NanosecondsPerSecond))
+                    served++;
+                reply.Release();
+            }
+        }, "server");
+        for (int i = 0; i < Rounds; i++)
+        {
+            request.Release();
+            reply.Wait(Clock.Monotonic + 10 * Clock.NanosecondsPerSecond);
+        }
+        server.Join();
+        long start = Clock.Monotonic;
+        Thread.SleepMilliseconds(5);
+        long slept = Clock.Monotonic - start;
+        int pending = Scheduler.PendingTimers;
+        Report.Check(served == Rounds && slept < 1000 * Clock.NanosecondsPerMillisecond && pending < 200,
+            "early wake-ups: " + served.ToString() + " of " + Rounds.ToString() + " requests served with 10 s timeouts, a 5 ms sleep took "
+            + (slept / 1000).ToString() + " us, " + pending.ToString() + " timer entries left of " + (2 * Rounds).ToString() + " armed");
+    }
+
     // One thread spins for 300 ms without yielding while another counts 10 ms naps.
     // Preemptive: the napper keeps counting during the spin. Cooperative: it cannot run
     // until the spinner finishes (documented: a thread that never yields starves others).
