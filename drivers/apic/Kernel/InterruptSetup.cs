@@ -20,7 +20,7 @@ internal static unsafe class InterruptSetup
             ? new IoApicRouter(PlatformHardware.IoApics!, apic!)
             : new PicRouter(PlatformHardware.Pic!);
         s_localApic = apic;
-        InterruptDispatch.Install(router, &TimerEndOfInterrupt);
+        InterruptDispatch.Install(router, &LocalEndOfInterrupt);
 
         TscClock? clock = PlatformHardware.Clock;
         if (clock is not null)
@@ -36,5 +36,5 @@ internal static unsafe class InterruptSetup
         Uk.Core.Plat.EnableInterrupts();
     }
 
-    private static void TimerEndOfInterrupt() => s_localApic?.EndOfInterrupt();
+    private static void LocalEndOfInterrupt() => s_localApic?.EndOfInterrupt();
 }

@@ -30,5 +30,7 @@ internal sealed class IoApicRouter : IIrqRouter
 
     public bool IsSpurious(int vector) => vector >= InterruptVectors.PicBase && vector < InterruptVectors.IoApicBase;
 
+    public bool Delivers(int vector) => vector >= InterruptVectors.IoApicBase && vector <= InterruptVectors.IoApicLast;
+
     public void EndOfInterrupt(int vector) => _localApic.EndOfInterrupt();
 }

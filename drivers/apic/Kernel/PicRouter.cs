@@ -24,11 +24,9 @@ internal sealed class PicRouter : IIrqRouter
 
     public bool IsSpurious(int vector) => IsPicVector(vector) && _pic.IsSpurious(vector - InterruptVectors.PicBase);
 
-    public void EndOfInterrupt(int vector)
-    {
-        if (IsPicVector(vector))
-            _pic.EndOfInterrupt(vector - InterruptVectors.PicBase);
-    }
+    public bool Delivers(int vector) => IsPicVector(vector);
+
+    public void EndOfInterrupt(int vector) => _pic.EndOfInterrupt(vector - InterruptVectors.PicBase);
 
     private static bool IsPicVector(int vector) => vector >= InterruptVectors.PicBase && vector < InterruptVectors.PicBase + LegacyPic.IrqCount;
 }

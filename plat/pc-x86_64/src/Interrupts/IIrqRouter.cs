@@ -12,5 +12,9 @@ public interface IIrqRouter
     // An interrupt on vector that no device raised (e.g. the PIC's IRQ 7 glitch).
     bool IsSpurious(int vector);
 
+    // Whether vector is one of the lines this router delivers; every other vector came
+    // through the local APIC (its timer, an IPI) and ends there.
+    bool Delivers(int vector);
+
     void EndOfInterrupt(int vector);
 }

@@ -12,24 +12,25 @@ public sealed unsafe class InterruptDispatch : IInterruptController
 {
     private readonly Action?[] _handlers = new Action?[256];
     private readonly IIrqRouter _router;
-    private readonly delegate*<void> _timerEndOfInterrupt;
+    private readonly delegate*<void> _localEndOfInterrupt;
     private ulong _spurious;
 
     private static InterruptDispatch? s_instance;
 
-    private InterruptDispatch(IIrqRouter router, delegate*<void> timerEndOfInterrupt)
+    private InterruptDispatch(IIrqRouter router, delegate*<void> localEndOfInterrupt)
     {
         _router = router;
-        _timerEndOfInterrupt = timerEndOfInterrupt;
+        _localEndOfInterrupt = localEndOfInterrupt;
     }
 
     public string Name => _router.Name;
 
     public ulong SpuriousCount => _spurious;
 
-    public static InterruptDispatch Install(IIrqRouter router, delegate*<void> timerEndOfInterrupt)
+    // localEndOfInterrupt ends an interrupt at the local APIC (the timer's, an IPI's).
+    public static InterruptDispatch Install(IIrqRouter router, delegate*<void> localEndOfInterrupt)
     {
-        var dispatch = new InterruptDispatch(router, timerEndOfInterrupt);
+        var dispatch = new InterruptDispatch(router, localEndOfInterrupt);
         s_instance = dispatch;
         Uk.Core.Interrupts.Install(dispatch);
         return dispatch;
@@ -68,7 +69,7 @@ public sealed unsafe class InterruptDispatch : IInterruptController
         Uk.Core.Interrupts.EnterHandler();
         if (vector == InterruptVectors.Timer)
         {
-            _timerEndOfInterrupt();
+            _localEndOfInterrupt();
             Timer.OnExpired();
         }
         else
@@ -78,7 +79,10 @@ public sealed unsafe class InterruptDispatch : IInterruptController
                 handler();
             else
                 _spurious++;
-            _router.EndOfInterrupt(vector);
+            if (_router.Delivers(vector))
+                _router.EndOfInterrupt(vector);
+            else
+                _localEndOfInterrupt();
         }
         Uk.Core.Interrupts.LeaveHandler();
         Uk.Core.Interrupts.RunExitHook();
