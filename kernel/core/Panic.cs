@@ -7,6 +7,10 @@ namespace Uk.Core;
 public static unsafe class Panic
 {
     private static bool s_panicking;
+    private static delegate*<string?> s_describeContext;
+
+    // The scheduler says which thread was running; the panic prints it under the message.
+    public static void SetContextDescriber(delegate*<string?> describe) => s_describeContext = describe;
 
     // The trace starts at the caller: the captured rbp is this function's frame.
     public static void Halt(string message)
@@ -51,6 +55,9 @@ public static unsafe class Panic
         Consoles.Write("\nPANIC: ");
         Consoles.Write(message);
         Consoles.Write("\n");
+        string? context = s_describeContext != null ? s_describeContext() : null;
+        if (context is not null)
+            Consoles.Write("  in " + context + (Interrupts.Nesting > 0 ? ", in an interrupt handler" : "") + "\n");
         Line("rax", r->Rax, "rbx", r->Rbx, "rcx", r->Rcx, "rdx", r->Rdx);
         Line("rsi", r->Rsi, "rdi", r->Rdi, "rbp", r->Rbp, "rsp", r->Rsp);
         Line("r8 ", r->R8, "r9 ", r->R9, "r10", r->R10, "r11", r->R11);

@@ -53,6 +53,7 @@ public static unsafe class Scheduler
         Timer.SetHandler(&OnTimer);
         Interrupts.SetExitHook(&PreemptIfNeeded);
         StackGuards.SetLookup(&GuardOwner);
+        Panic.SetContextDescriber(&DescribeCurrent);
         Thread boot = new Thread("boot", ThreadPriority.Normal, null);
         Thread mainThread = new Thread("main", ThreadPriority.Normal, MainBody);
         Prepare(mainThread, SchedOptions.MainStackSize);
@@ -371,6 +372,9 @@ public static unsafe class Scheduler
         s_armedDeadline = deadline;
         Timer.ArmAt(deadline);
     }
+
+    private static string? DescribeCurrent() =>
+        s_current is null ? null : "thread '" + s_current.Name + "' (id " + s_current.Id.ToString() + ", " + s_policy!.Name + ")";
 
     private static string? GuardOwner(ulong address)
     {

@@ -111,6 +111,7 @@ public sealed class SchedulerBootTests
         Assert.Contains("PANIC: unhandled exception: System.NullReferenceException: Object reference not set to an instance of an object.", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("  from page fault") && line.Contains("null dereference, write to address 0x0000000000000010"));
         Assert.Equal("SchedTests.Faults.WriteThroughNull", PanicTrace.Functions(run)[0]);
+        Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'faulter' (id "));
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 
