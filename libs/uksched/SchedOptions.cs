@@ -2,6 +2,6 @@ namespace Uk.Sched;
 
 public static class SchedOptions
 {
-    public static int StackSize = 65536;
-    public static int MainStackSize = 262144;
+    public static long StackSize = 64 * 1024;
+    public static long MainStackSize = 256 * 1024;
 }

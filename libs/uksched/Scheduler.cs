@@ -71,7 +71,7 @@ public static unsafe class Scheduler
 
     private static void MainBody() => Kernel.Shutdown(s_main());
 
-    internal static Thread Create(Action body, string name, int priority, int stackSize)
+    internal static Thread Create(Action body, string name, int priority, long stackSize)
     {
         if (s_current is null)
             throw new InvalidOperationException("threads start once Main runs (the scheduler starts it as the first thread)");
@@ -84,7 +84,7 @@ public static unsafe class Scheduler
         return thread;
     }
 
-    private static void Prepare(Thread thread, int stackSize)
+    private static void Prepare(Thread thread, long stackSize)
     {
         thread.Stack = ThreadStack.Allocate(stackSize);
         thread.StackPointer = Plat.NewThreadContext(thread.Stack.Top, &ThreadEntry, 0);

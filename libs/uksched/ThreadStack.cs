@@ -17,7 +17,7 @@ internal unsafe struct ThreadStack
 
     public bool GuardContains(ulong address) => address >= Guard && address < Guard + PageSize;
 
-    public static ThreadStack Allocate(int size)
+    public static ThreadStack Allocate(long size)
     {
         ulong usable = ((ulong)size + PageSize - 1) & ~(PageSize - 1);
         void* block = Heap.AllocateAligned((nuint)(usable + PageSize), (nuint)PageSize);
