@@ -25,6 +25,9 @@ public sealed class LocalApic
     private readonly IMmio _mmio;
     private readonly ICpu _cpu;
     private ulong _tscHz;
+    private ulong _armedAt;
+    private uint _armedCount;
+    private int _rateSamples;
 
     // Turns the APIC on (base MSR global enable, then the spurious-vector register's software
     // enable) and accepts every priority. Interrupts stay off until the caller's sti.
@@ -82,33 +85,64 @@ public sealed class LocalApic
         }
         ulong now = _cpu.ReadTimestampCounter();
         ulong ticks = tscDeadline > now ? Ratio.Scale(tscDeadline - now, TimerHz, _tscHz) : 0;
-        Write(RegisterInitialCount, ticks == 0 ? 1 : ticks > uint.MaxValue ? uint.MaxValue : (uint)ticks);
+        // Aim a little short of long waits while the rate is uncertain: an early interrupt
+        // costs one re-arm, a late one makes the wait late.
+        if (ticks >= TimerHz / 1000)
+            ticks -= ticks / (_rateSamples < 8 ? 64UL : 1024UL);
+        uint count = ticks == 0 ? 1 : ticks > uint.MaxValue ? uint.MaxValue : (uint)ticks;
+        Write(RegisterInitialCount, count);
+        _armedAt = now;
+        _armedCount = count;
     }
 
     public void Stop()
     {
+        _armedCount = 0;
         if (UsesTscDeadline)
             _cpu.WriteMsr(TscDeadlineMsr, 0);
         else
             Write(RegisterInitialCount, 0);
     }
 
-    // Counts down from the top, masked, for 10 ms of the calibrated TSC.
+    // Called from the timer interrupt. In count mode the count that just ran out took the
+    // TSC time since it was loaded: counts of a millisecond or more refine the rate measured
+    // at boot by an eighth of the difference, so a rate measured a little high (the timer
+    // firing late) converges instead of making every sleep late. Interrupt latency can only
+    // make the rate look lower, and a timer firing early is re-armed by the scheduler.
+    public void OnExpired()
+    {
+        uint count = _armedCount;
+        _armedCount = 0;
+        if (UsesTscDeadline || count < TimerHz / 1000)
+            return;
+        ulong elapsed = _cpu.ReadTimestampCounter() - _armedAt;
+        if (elapsed == 0)
+            return;
+        ulong measured = Ratio.Scale(count, _tscHz, elapsed);
+        if (measured > TimerHz - TimerHz / 4 && measured < TimerHz + TimerHz / 4)
+        {
+            TimerHz = TimerHz - TimerHz / 8 + measured / 8;
+            _rateSamples++;
+        }
+    }
+
+    // Counts down from the top, masked, for 10 ms of the calibrated TSC. Register accesses
+    // are slow under emulation, so each end is timed at the middle of its access.
     private ulong MeasureTimerHz(byte vector)
     {
         Write(RegisterLvtTimer, LvtMasked | vector);
+        ulong beforeLoad = _cpu.ReadTimestampCounter();
         Write(RegisterInitialCount, uint.MaxValue);
-        ulong start = _cpu.ReadTimestampCounter();
+        ulong start = beforeLoad + (_cpu.ReadTimestampCounter() - beforeLoad) / 2;
         ulong target = _tscHz / CalibrationDivisor;
-        ulong elapsed;
-        do
+        while (_cpu.ReadTimestampCounter() - start < target)
         {
-            elapsed = _cpu.ReadTimestampCounter() - start;
         }
-        while (elapsed < target);
+        ulong beforeRead = _cpu.ReadTimestampCounter();
         uint counted = uint.MaxValue - Read(RegisterCurrentCount);
+        ulong end = beforeRead + (_cpu.ReadTimestampCounter() - beforeRead) / 2;
         Write(RegisterInitialCount, 0);
-        return Ratio.Scale(counted, _tscHz, elapsed);
+        return Ratio.Scale(counted, _tscHz, end - start);
     }
 
     private uint Read(uint register) => _mmio.Read32(Address + register);

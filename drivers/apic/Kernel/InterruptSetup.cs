@@ -20,7 +20,7 @@ internal static unsafe class InterruptSetup
             ? new IoApicRouter(PlatformHardware.IoApics!, apic!)
             : new PicRouter(PlatformHardware.Pic!);
         s_localApic = apic;
-        InterruptDispatch.Install(router, &LocalEndOfInterrupt);
+        InterruptDispatch.Install(router, &LocalEndOfInterrupt, &TimerAcknowledge);
 
         TscClock? clock = PlatformHardware.Clock;
         if (clock is not null)
@@ -37,4 +37,12 @@ internal static unsafe class InterruptSetup
     }
 
     private static void LocalEndOfInterrupt() => s_localApic?.EndOfInterrupt();
+
+    private static void TimerAcknowledge()
+    {
+        if (s_localApic is null)
+            return;
+        s_localApic.OnExpired();
+        s_localApic.EndOfInterrupt();
+    }
 }

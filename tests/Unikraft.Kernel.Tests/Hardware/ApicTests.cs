@@ -53,6 +53,38 @@ public sealed class ApicTests
     }
 
     [Fact]
+    public void CountModeAimsShortOfLongWaitsAndLearnsTheRateFromEachExpiry()
+    {
+        var cpu = new FakeCpu(tscStep: 3000);
+        var mmio = new FakeLocalApic(cpu, TscHz, ApicHz);
+        var apic = new LocalApic(mmio, cpu, 0xFF);
+        apic.InitializeTimer(0xF0, TscHz, tscDeadline: false);
+        ulong measuredAtBoot = apic.TimerHz;
+
+        // 10 ms ahead: a 64th short while the rate is uncertain.
+        apic.ArmAt(cpu.Tsc + TscHz / 100);
+        uint count = mmio.Registers[0x380];
+        Assert.InRange(count, 615_000u, 616_000u);
+
+        // The count ran out as if the timer ran at 60 MHz: the rate moves an eighth of the way.
+        cpu.Tsc += count * TscHz / 60_000_000;
+        apic.OnExpired();
+        ulong expected = measuredAtBoot - (measuredAtBoot - 60_000_000) / 8;
+        Assert.InRange(apic.TimerHz, expected - expected / 1000, expected + expected / 1000);
+
+        // A short count (under 1 ms) or a stopped timer teaches nothing.
+        ulong learned = apic.TimerHz;
+        apic.ArmAt(cpu.Tsc + TscHz / 10_000);
+        cpu.Tsc += TscHz;
+        apic.OnExpired();
+        apic.ArmAt(cpu.Tsc + TscHz / 100);
+        apic.Stop();
+        cpu.Tsc += TscHz;
+        apic.OnExpired();
+        Assert.Equal(learned, apic.TimerHz);
+    }
+
+    [Fact]
     public void TscDeadlineModeWritesTheDeadlineMsr()
     {
         var cpu = new FakeCpu();

@@ -13,24 +13,27 @@ public sealed unsafe class InterruptDispatch : IInterruptController
     private readonly Action?[] _handlers = new Action?[256];
     private readonly IIrqRouter _router;
     private readonly delegate*<void> _localEndOfInterrupt;
+    private readonly delegate*<void> _timerAcknowledge;
     private ulong _spurious;
 
     private static InterruptDispatch? s_instance;
 
-    private InterruptDispatch(IIrqRouter router, delegate*<void> localEndOfInterrupt)
+    private InterruptDispatch(IIrqRouter router, delegate*<void> localEndOfInterrupt, delegate*<void> timerAcknowledge)
     {
         _router = router;
         _localEndOfInterrupt = localEndOfInterrupt;
+        _timerAcknowledge = timerAcknowledge;
     }
 
     public string Name => _router.Name;
 
     public ulong SpuriousCount => _spurious;
 
-    // localEndOfInterrupt ends an interrupt at the local APIC (the timer's, an IPI's).
-    public static InterruptDispatch Install(IIrqRouter router, delegate*<void> localEndOfInterrupt)
+    // localEndOfInterrupt ends an interrupt at the local APIC (an IPI's); timerAcknowledge
+    // ends the timer's (and lets the timer driver see when it fired).
+    public static InterruptDispatch Install(IIrqRouter router, delegate*<void> localEndOfInterrupt, delegate*<void> timerAcknowledge)
     {
-        var dispatch = new InterruptDispatch(router, localEndOfInterrupt);
+        var dispatch = new InterruptDispatch(router, localEndOfInterrupt, timerAcknowledge);
         s_instance = dispatch;
         Uk.Core.Interrupts.Install(dispatch);
         return dispatch;
@@ -69,7 +72,7 @@ public sealed unsafe class InterruptDispatch : IInterruptController
         Uk.Core.Interrupts.EnterHandler();
         if (vector == InterruptVectors.Timer)
         {
-            _localEndOfInterrupt();
+            _timerAcknowledge();
             Timer.OnExpired();
         }
         else
