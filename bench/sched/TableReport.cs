@@ -14,7 +14,7 @@ internal static class TableReport
         ("mutex", "mutex lock + unlock, uncontended"),
         ("yield", "yield to the other thread, per switch"),
         ("semaphore-handoff", "semaphore ping-pong, per handoff"),
-        ("mutex-handoff", "mutex handoff to a blocked waiter"),
+        ("mutex-handoff", "mutex lock + unlock, two threads contending"),
         ("sleep-10us", "sleep 10 us (timer round trip)"),
     };
 
@@ -53,11 +53,11 @@ internal static class TableReport
             yield return "KVM: guest call / host call = coop " + Factor(coop.Get("call"), hostCall) + ", preempt " + Factor(preempt.Get("call"), hostCall) + ".";
         }
         yield return "Guest: Thread.Yield between two threads and ContextSwitches counted; Semaphore(0) ping-pong between two threads "
-            + "(Release wakes the waiter, the releaser then blocks in its Wait); Mutex handoff: two threads loop Lock/Unlock and "
-            + "Unlock hands the mutex to the blocked waiter, so they strictly alternate. Thread create+join allocates and frees a 64 KiB stack.";
+            + "(Release wakes the waiter, the releaser then blocks in its Wait); contended mutex: two threads loop Lock/Unlock on one Mutex. "
+            + "Thread create+join allocates and frees a 64 KiB stack.";
         yield return "Linux: process pinned to one CPU (sched_setaffinity); sched_yield ping-pong per context switch (getrusage); "
             + "sem_t (futex) ping-pong; pthread_create+join; pthread_mutex; clock_nanosleep with the timer slack at 1 ns. "
-            + "glibc mutexes do not hand off to a waiter (the unlocker can relock at once), so there is no Linux figure for the mutex handoff.";
+            + "contended mutex: two threads loop lock/unlock on one pthread_mutex. Neither side's unlock hands the mutex to the waiter: the unlocker may take it again at once.";
         foreach ((string label, Medians medians) in new[] { ("coop", coop), ("preempt", preempt) })
         {
             string? timer = medians.Text("timer-interrupts");

@@ -3,8 +3,9 @@ using Uk.Core;
 
 namespace Uk.Sched;
 
-// A sleeping lock with ownership; Unlock hands it straight to the longest waiter, so a
-// released mutex cannot be barged by a thread that did not wait.
+// A sleeping lock with ownership. Unlock wakes the longest waiter but does not hand the
+// mutex over: whoever runs first takes it (like glibc's mutexes), so a thread that unlocks
+// and locks again does not pay a switch each time, and waiters do not form a convoy.
 public sealed class Mutex
 {
     private readonly WaitQueue _waiters = new WaitQueue();
@@ -13,26 +14,26 @@ public sealed class Mutex
     public bool IsLocked => _owner is not null;
 
     // Interrupt handlers never touch a mutex, so the uncontended paths only hold off
-    // preemption; blocking and handing over mask interrupts like every wait queue operation.
+    // preemption; blocking and waking mask interrupts like every wait queue operation.
     public void Lock()
     {
         Scheduler.DisablePreemption();
         Thread current = Scheduler.Current;
-        if (_owner is null)
-        {
-            _owner = current;
-            Scheduler.EnablePreemption();
-            return;
-        }
         if (_owner == current)
         {
             Scheduler.EnablePreemption();
             throw new InvalidOperationException("mutex locked twice by thread '" + current.Name + "'");
         }
-        ulong flags = Interrupts.Disable();
+        while (_owner is not null)
+        {
+            ulong flags = Interrupts.Disable();
+            Scheduler.EnablePreemption();
+            Scheduler.Block(_waiters, long.MaxValue);
+            Interrupts.Restore(flags);
+            Scheduler.DisablePreemption();
+        }
+        _owner = current;
         Scheduler.EnablePreemption();
-        Scheduler.Block(_waiters, long.MaxValue);
-        Interrupts.Restore(flags);
     }
 
     public bool TryLock()
@@ -53,17 +54,14 @@ public sealed class Mutex
             Scheduler.EnablePreemption();
             throw new InvalidOperationException("mutex unlocked by a thread that does not own it");
         }
-        if (_waiters.IsEmpty)
+        _owner = null;
+        Thread? waiter = _waiters.First;
+        if (waiter is not null)
         {
-            _owner = null;
-            Scheduler.EnablePreemption();
-            return;
+            ulong flags = Interrupts.Disable();
+            Scheduler.Wake(waiter);
+            Interrupts.Restore(flags);
         }
-        ulong flags = Interrupts.Disable();
         Scheduler.EnablePreemption();
-        _owner = _waiters.First;
-        Scheduler.Wake(_owner!);
-        Scheduler.PreemptIfNeeded();
-        Interrupts.Restore(flags);
     }
 }

@@ -342,15 +342,20 @@ public static unsafe class Scheduler
     // interrupt handlers. Nests.
     internal static void DisablePreemption() => s_preemptionDisabled++;
 
+    // A caller that has interrupts off is between a check and a Block (a mutex, a condition
+    // variable): switching away there could lose its wake-up, so it is left to the next
+    // preemption point.
     internal static void EnablePreemption()
     {
-        if (--s_preemptionDisabled == 0 && s_needReschedule)
-        {
-            ulong flags = Interrupts.Disable();
+        if (--s_preemptionDisabled != 0 || !s_needReschedule)
+            return;
+        ulong flags = Interrupts.Disable();
+        if ((flags & InterruptFlag) != 0)
             PreemptIfNeeded();
-            Interrupts.Restore(flags);
-        }
+        Interrupts.Restore(flags);
     }
+
+    private const ulong InterruptFlag = 0x200;
 
     // No periodic tick: the timer is armed only for the earliest sleeper and, when threads
     // wait for the CPU under a preemptive policy, for the end of the running thread's slice.

@@ -197,6 +197,39 @@ static void semaphore_handoff(void)
     report("semaphore-handoff", cycles, 2.0 * HANDOFFS);
 }
 
+static pthread_mutex_t contended = PTHREAD_MUTEX_INITIALIZER;
+
+static void *lock_unlock_body(void *argument)
+{
+    for (int i = 0; i < HANDOFFS; i++)
+    {
+        pthread_mutex_lock(&contended);
+        pthread_mutex_unlock(&contended);
+    }
+    return argument;
+}
+
+// The guest's mutex handoff workload: two threads on one CPU loop lock/unlock on one mutex.
+// glibc lets the unlocking thread take the mutex again at once (no handoff), so this counts
+// lock+unlock pairs under contention rather than switches.
+static void mutex_contended(void)
+{
+    uint64_t cycles[ROUNDS];
+    for (int round = 0; round < ROUNDS; round++)
+    {
+        pthread_mutex_lock(&contended);
+        pthread_t a = start(lock_unlock_body, NULL), b = start(lock_unlock_body, NULL);
+        struct timespec settle = { 0, 2000000 };
+        nanosleep(&settle, NULL); // both threads block in their first lock
+        uint64_t begin = now();
+        pthread_mutex_unlock(&contended);
+        pthread_join(a, NULL);
+        pthread_join(b, NULL);
+        cycles[round] = now() - begin;
+    }
+    report("mutex-handoff", cycles, 2.0 * HANDOFFS);
+}
+
 // clock_nanosleep for SLEEP_US with the timer slack at 1 ns (the default 50 us would dominate).
 static void sleep_round_trip(void)
 {
@@ -244,6 +277,7 @@ int main(void)
     mutex_uncontended();
     yield();
     semaphore_handoff();
+    mutex_contended();
     sleep_round_trip();
     tsc_rate();
     printf("bench done\n");
