@@ -20,6 +20,7 @@ public sealed class SchedulerBootTests
         Assert.Contains(run.Lines, line => line.StartsWith("ok: mutex: counter 2000 of 2000, at most 1 thread inside"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: mutex under preemption: counter "));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: create/join: 200 of 200 threads ran"));
+        Assert.Contains("ok: exit: Thread.Exit from a nested call ends the thread, Join returns", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("ok: event: 0 passed before Set, 3 after"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: timeout: semaphore wait gave up"));
         Assert.Contains(run.Lines, line => line.StartsWith("ok: System.Threading: 4 threads, lock statement on a Lock: counter 1000 of 1000, recursion held"));
@@ -81,8 +82,11 @@ public sealed class SchedulerBootTests
         long wall = long.Parse(line.Split(' ')[5]);
         Assert.InRange(monotonic, 1_000_000_000, 1_100_000_000);
         Assert.InRange(wall, 1_000_000_000, 1_100_000_000);
-        // The guest's second is a host second too (the clock is calibrated, not assumed).
+        // The guest's second is a host second too (the clock is calibrated, not assumed), and
+        // its wall clock (RTC at boot + monotonic time) agrees with the host's.
         Assert.True(run.Elapsed > TimeSpan.FromSeconds(1), run.Elapsed.ToString());
+        long guestUnix = long.Parse(run.Lines.Single(l => l.StartsWith("wall clock: ")).Split(' ')[2]);
+        Assert.InRange(guestUnix, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 180, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 180);
     }
 
     [Theory]

@@ -192,6 +192,14 @@ internal static class Scenarios
         }
         Thread.Yield();
         ulong grown = Uk.Alloc.Heap.Statistics.BytesInUse - inUseBefore;
+        bool pastExit = false;
+        Thread exiting = Thread.Start(() =>
+        {
+            ExitFromDeepInside(3);
+            pastExit = true;
+        }, "exiting");
+        exiting.Join();
+        Report.Check(!pastExit && exiting.State == ThreadState.Exited, "exit: Thread.Exit from a nested call ends the thread, Join returns");
         Report.Check(ran == Count, "create/join: " + ran.ToString() + " of " + Count.ToString() + " threads ran");
         // Thread objects stay (no collector yet); 200 stacks of 64 KiB would be 12.5 MiB.
         Report.Check(grown < 1024 * 1024, "create/join: heap grew " + (grown / 1024).ToString() + " KiB for " + Count.ToString() + " threads (stacks freed)");
@@ -291,6 +299,7 @@ internal static class Scenarios
         Thread.SleepMilliseconds(1000);
         long elapsed = Clock.Monotonic - start;
         Console.WriteLine("slept: monotonic " + elapsed.ToString() + " ns, wall " + (Clock.UnixNanoseconds - wallStart).ToString() + " ns");
+        Console.WriteLine("wall clock: " + (Clock.UnixNanoseconds / Clock.NanosecondsPerSecond).ToString() + " s since 1970");
     }
 
     public static void Idle(int seconds)
@@ -316,6 +325,14 @@ internal static class Scenarios
         string order = new string(trace, 0, at);
         Console.WriteLine("priority order: " + order);
         Report.Check(order == "HML", "priority: the high thread ran first, the low one last");
+    }
+
+    private static void ExitFromDeepInside(int depth)
+    {
+        if (depth == 0)
+            Thread.Exit();
+        else
+            ExitFromDeepInside(depth - 1);
     }
 
     private static string Join(int[] values)
