@@ -10,6 +10,10 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> ThreadsImage = new(() => Build("apps/threads", "threads"));
+
+    public static BuiltImage Threads => ThreadsImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.
