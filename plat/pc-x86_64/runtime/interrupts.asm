@@ -17,7 +17,10 @@ extern ukplat_trap
 extern ukplat_interrupt
 extern ukplat_init_gdt
 
-; The general registers in InterruptFrame's order (src/Interrupts/InterruptFrame.cs).
+; The general registers in InterruptFrame's order (src/Interrupts/InterruptFrame.cs), and
+; where the interrupted rbp and rip sit in that frame.
+%define FRAME_RBP 8 * 8
+%define FRAME_RIP 17 * 8
 %macro SAVE_REGISTERS 0
     push rax
     push rbx
@@ -110,6 +113,11 @@ irq_entry:
 irq_common:
     SAVE_REGISTERS
     mov rbx, rsp                   ; the frame; rbx survives the call
+    ; An rbp frame whose "return address" is the interrupted instruction, so a stack walk
+    ; from inside a handler continues into the code the interrupt arrived in.
+    push qword [rbx + FRAME_RIP]
+    push qword [rbx + FRAME_RBP]
+    mov rbp, rsp
     ; C# handlers may use SSE registers the interrupted code is still holding.
     sub rsp, 512
     and rsp, -16
