@@ -119,6 +119,19 @@ public sealed class SchedulerBootTests
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 
+    [Fact]
+    public void FaultInAnInterruptHandlerIsAPanicNamingTheHandler()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "irq-fault", memoryMiB: 32);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("  from page fault") && line.Contains("null dereference, write to address 0x0000000000000018"));
+        Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'main' (id ") && line.EndsWith(", in an interrupt handler"));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("SchedTests.Faults.WriteThroughNullInHandler", trace[0]);
+        Assert.Contains("Uk.Plat.PcX86_64.InterruptDispatch.OnInterrupt", trace);
+        Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
+    }
+
     [Theory]
     [InlineData("coop")]
     [InlineData("preempt")]

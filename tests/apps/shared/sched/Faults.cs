@@ -19,6 +19,23 @@ internal static unsafe class Faults
         thread.Join();
     }
 
+    // A driver's interrupt handler that faults: the panic must say it happened in a handler
+    // and name the handler. IRQ 5 is routed to vector 0x30 + 5 by the I/O APIC on QEMU's PC;
+    // a self-IPI on that vector runs the handler as the device's interrupt would.
+    public static void FaultInInterruptHandler()
+    {
+        Uk.Core.Interrupts.Register(5, () => WriteThroughNullInHandler(7));
+        *(uint*)0xFEE00300 = (1u << 18) | 0x35;
+        Thread.SleepMilliseconds(100);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteThroughNullInHandler(int value)
+    {
+        int* nowhere = (int*)(nuint)(uint)(value - 7 + 24);
+        *nowhere = value;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int RecurseForever(int depth)
     {

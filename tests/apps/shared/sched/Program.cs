@@ -39,6 +39,9 @@ switch (mode)
     case "irq":
         SerialInterrupts.ReadLine();
         return 0;
+    case "irq-fault":
+        Faults.FaultInInterruptHandler();
+        return 0;
     case "priority":
         Scenarios.Priorities();
         return Report.Failures == 0 ? 0 : 1;
