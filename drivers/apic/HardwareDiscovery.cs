@@ -19,7 +19,7 @@ internal static class HardwareDiscovery
         var cpu = new MachineCpu();
         var mmio = new MachineMmio();
         PlatformHardware.Cpu = new CpuFeatures(cpu);
-        PlatformHardware.Pic = new LegacyPic(ports, PlatformHardware.PicVectorBase);
+        PlatformHardware.Pic = new LegacyPic(ports, InterruptVectors.PicBase);
         DiscoverInterruptControllers(mmio, cpu);
         StartClocks(ports, cpu);
     }
@@ -29,7 +29,7 @@ internal static class HardwareDiscovery
         AcpiDiscovery acpi = AcpiDiscovery.Run(new MachinePhysicalBytes(), BootAcpiPointer.Copy, BootAcpiPointer.Address, BootAcpiPointer.EbdaSegment);
         PlatformHardware.Acpi = acpi;
         if (PlatformHardware.Cpu.HasLocalApic)
-            PlatformHardware.LocalApic = new LocalApic(mmio, cpu, PlatformHardware.SpuriousVector);
+            PlatformHardware.LocalApic = new LocalApic(mmio, cpu, InterruptVectors.Spurious);
 
         Madt? madt = acpi.Madt;
         if (madt is null)
@@ -62,7 +62,7 @@ internal static class HardwareDiscovery
         LocalApic? apic = PlatformHardware.LocalApic;
         if (apic is not null && tscHz != 0)
         {
-            apic.InitializeTimer(PlatformHardware.TimerVector, tscHz, PlatformHardware.Cpu.HasTscDeadline);
+            apic.InitializeTimer(InterruptVectors.Timer, tscHz, PlatformHardware.Cpu.HasTscDeadline);
             timer = apic.UsesTscDeadline ? "tsc-deadline yes" : "tsc-deadline no, APIC timer " + TscClock.FormatHz(apic.TimerHz);
         }
 

@@ -10,11 +10,6 @@ namespace Uk.Drivers.Apic;
 // scheduler code to use. Set once by HardwareDiscovery in the plat init step.
 public static class PlatformHardware
 {
-    public const byte PicVectorBase = 0x20;
-    public const byte SpuriousVector = 0xFF;
-    // The vector the local APIC timer is set up with; InitializeTimer again to change it.
-    public const byte TimerVector = 0xF0;
-
     public static CpuFeatures Cpu { get; internal set; }
 
     public static AcpiDiscovery? Acpi { get; internal set; }
@@ -22,7 +17,7 @@ public static class PlatformHardware
     // Null without ACPI: then the legacy PIC is the interrupt controller.
     public static Madt? Madt => Acpi?.Madt;
 
-    // Remapped to PicVectorBase and fully masked.
+    // Remapped to InterruptVectors.PicBase and fully masked.
     public static LegacyPic? Pic { get; internal set; }
 
     // Null when the CPU has no local APIC.
