@@ -50,4 +50,8 @@ public static unsafe class Plat
 
     [DllImport("*", EntryPoint = "ukplat_image_bounds"), SuppressGCTransition]
     public static extern void GetImageBounds(ImageBounds* bounds);
+
+    // The platform's names for its assembly code: (start, end, ASCII name) triples up to *end.
+    [DllImport("*", EntryPoint = "ukplat_stub_names"), SuppressGCTransition]
+    public static extern ulong* GetStubNames(ulong** end);
 }

@@ -33,7 +33,8 @@ public static class StackTrace
             previous = address;
             // A return address follows the call; the call may be the last instruction.
             ulong lookup = frames.IsReturnAddress ? address - 1 : address;
-            bool known = SymbolTable.TryFind(lookup, out string name, out ulong offset);
+            bool known = SymbolTable.TryFind(lookup, out string name, out ulong offset)
+                || StubNames.TryFind(lookup, out name, out offset);
             if (skipping && known && IsRuntime(name))
                 continue;
             skipping = false;

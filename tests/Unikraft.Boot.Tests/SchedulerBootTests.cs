@@ -101,6 +101,7 @@ public sealed class SchedulerBootTests
         Assert.Equal("SchedTests.Faults.RecurseForever", trace[0]);
         Assert.Contains(run.Lines, line => line.StartsWith("  ... the frame above ") && line.EndsWith(" more times"));
         Assert.Contains("Uk.Sched.Scheduler.ThreadEntry", trace);
+        Assert.Equal("thread_trampoline (thread start)", trace[^1]);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
@@ -129,6 +130,7 @@ public sealed class SchedulerBootTests
         List<string> trace = PanicTrace.Functions(run);
         Assert.Equal("SchedTests.Faults.WriteThroughNullInHandler", trace[0]);
         Assert.Contains("Uk.Plat.PcX86_64.InterruptDispatch.OnInterrupt", trace);
+        Assert.Contains("irq_common (interrupt entry)", trace);
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 

@@ -16,6 +16,16 @@ PAGE_PRESENT_WRITABLE equ 0x3
 PAGE_LARGE equ 0x80
 STACK_SIZE equ 64 * 1024
 
+; Names code of this file for stack traces (start, end, name): the kernel's function table
+; covers managed code only. The linker gathers the entries between __stub_names_start/_end.
+%macro STUB_NAME 3
+[section .stub_names progbits alloc noexec nowrite align=8]
+    dq %1, %2, %%name
+[section .rodata]
+%%name: db %3, 0
+__SECT__
+%endmacro
+
 section .boot.text
 global boot32_common
 boot32_common:
@@ -89,6 +99,9 @@ long_mode_entry:
     cli
     hlt
     jmp .halt
+long_mode_entry_end:
+
+STUB_NAME long_mode_entry, long_mode_entry_end, "long_mode_entry (boot)"
 
 section .rodata
 align 16

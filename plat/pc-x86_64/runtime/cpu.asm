@@ -105,6 +105,15 @@ ukplat_image_bounds:               ; (ImageBounds* bounds)
     mov [rdi + 40], rax
     ret
 
+; The names the NASM files give their code for stack traces: (start, end, name) triples.
+global ukplat_stub_names
+extern __stub_names_start, __stub_names_end
+ukplat_stub_names:                 ; (ulong** end) -> start
+    lea rax, [__stub_names_end]
+    mov [rdi], rax
+    lea rax, [__stub_names_start]
+    ret
+
 ; The lowest address of the boot stack, on which kmain and (without a scheduler) Main run.
 global ukplat_boot_stack_bottom
 extern boot_stack_bottom

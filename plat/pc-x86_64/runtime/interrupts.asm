@@ -14,6 +14,16 @@ default rel
 %define IST_PAGE_FAULT 4
 %define TSS_SELECTOR 0x18
 
+; Names code of this file for stack traces (start, end, name): the kernel's function table
+; covers managed code only. The linker gathers the entries between __stub_names_start/_end.
+%macro STUB_NAME 3
+[section .stub_names progbits alloc noexec nowrite align=8]
+    dq %1, %2, %%name
+[section .rodata]
+%%name: db %3, 0
+__SECT__
+%endmacro
+
 section .text
 extern ukplat_trap
 extern ukplat_interrupt
@@ -131,6 +141,7 @@ irq_common:
     RESTORE_REGISTERS
     add rsp, 16                    ; vector and error code
     iretq
+irq_common_end:
 
 ; The run-time GDT: the boot GDT's code and data segments plus a TSS, whose interrupt stack
 ; table gives the faults that must still report when the current stack is unusable (double
@@ -276,6 +287,10 @@ thread_trampoline:
     mov rdi, r12
     call r13
     ud2                            ; a thread's entry never returns
+thread_trampoline_end:
+
+STUB_NAME irq_common, irq_common_end, "irq_common (interrupt entry)"
+STUB_NAME thread_trampoline, thread_trampoline_end, "thread_trampoline (thread start)"
 
 section .data
 align 16
