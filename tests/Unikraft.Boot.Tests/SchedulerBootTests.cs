@@ -45,6 +45,27 @@ public sealed class SchedulerBootTests
         Assert.True(preemptions > 0, run.Output);
     }
 
+    // Time slicing shares the CPU between equal-priority threads that never yield.
+    [Fact]
+    public void PreemptiveSchedulerSharesTheCpuBetweenBusyThreads()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "fairness", memoryMiB: 32);
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        long[] counts = FairnessCounts(run);
+        Assert.True(counts.Min() * 3 >= counts.Max(), "each thread should get a fair share:\n" + run.Output);
+    }
+
+    [Fact]
+    public void CooperativeSchedulerGivesTheCpuToTheFirstBusyThread()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "fairness", memoryMiB: 32);
+
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+        long[] counts = FairnessCounts(run);
+        Assert.True(counts[0] > 0 && counts[1] == 0 && counts[2] == 0, run.Output);
+    }
+
     [Fact]
     public void CooperativeSchedulerLetsAThreadThatNeverYieldsStarveTheOthers()
     {
@@ -167,6 +188,9 @@ public sealed class SchedulerBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(TimeSpan.FromSeconds(60)));
         Assert.Contains("irq: received 'hello from the host' on IRQ 4 through the " + controller, guest.Output);
     }
+
+    private static long[] FairnessCounts(ProcessResult run) =>
+        run.Lines.Single(l => l.StartsWith("fairness: ")).Split(' ').Skip(1).Select(long.Parse).ToArray();
 
     private static (int Naps, int Preemptions) SpinFigures(ProcessResult run)
     {

@@ -24,6 +24,9 @@ switch (mode)
     case "spin":
         Scenarios.Spin();
         return 0;
+    case "fairness":
+        Scenarios.Fairness();
+        return 0;
     case "sleep":
         Scenarios.SleepOneSecond();
         return 0;

@@ -292,6 +292,28 @@ internal static class Scenarios
         Console.WriteLine("spin: the napper counted " + napsWhenSpinEnded.ToString() + " naps during a 300 ms spin; preemptions " + Scheduler.Preemptions.ToString());
     }
 
+    // Three threads that never yield count until a common deadline: time slices share the CPU
+    // between them under ukschedpreempt; under ukschedcoop the first takes it all.
+    public static void Fairness()
+    {
+        const int Threads = 3;
+        var counts = new long[Threads];
+        var workers = new Thread[Threads];
+        long end = Clock.Monotonic + 300 * Clock.NanosecondsPerMillisecond;
+        for (int t = 0; t < Threads; t++)
+        {
+            int index = t;
+            workers[t] = Thread.Start(() =>
+            {
+                while (Clock.Monotonic < end)
+                    counts[index]++;
+            }, "counter");
+        }
+        for (int t = 0; t < Threads; t++)
+            workers[t].Join();
+        Console.WriteLine("fairness: " + counts[0].ToString() + " " + counts[1].ToString() + " " + counts[2].ToString());
+    }
+
     public static void SleepOneSecond()
     {
         long start = Clock.Monotonic;
