@@ -19,16 +19,6 @@ public static unsafe class Interrupts
 
     public static void LeaveHandler() => Nesting--;
 
-    public static bool AreEnabled
-    {
-        get
-        {
-            ulong flags = Plat.DisableInterrupts();
-            Plat.RestoreInterrupts(flags);
-            return (flags & 0x200) != 0;
-        }
-    }
-
     public static void Install(IInterruptController controller) => s_controller = controller;
 
     public static void Register(int irq, Action handler)

@@ -17,8 +17,6 @@ public static unsafe class Timer
 
     public static void ArmAt(long deadline) => s_device?.ArmAt(deadline);
 
-    public static void Stop() => s_device?.Stop();
-
     // Called by the platform from the timer interrupt, with interrupts off.
     public static void OnExpired()
     {

@@ -21,8 +21,6 @@ public static unsafe class Scheduler
     private static int s_preemptionDisabled;
     private static int s_staleTimers;
 
-    public static bool IsRunning => s_current is not null;
-
     public static string PolicyName => s_policy?.Name ?? "none";
 
     public static Thread Current => s_current ?? throw new InvalidOperationException("no scheduler is running: list ukschedcoop or ukschedpreempt in unikernel.yaml");
@@ -188,7 +186,7 @@ public static unsafe class Scheduler
         policy.RunQueue.Enqueue(thread, thread.Priority);
         if (policy.Preemptive && s_current is not null && s_current.State == ThreadState.Running)
         {
-            if (thread.Priority > s_current.Priority)
+            if (policy.RunQueue.HasHigherThan(s_current.Priority))
                 s_needReschedule = true;
             else
                 RearmTimer();

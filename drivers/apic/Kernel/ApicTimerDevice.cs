@@ -24,6 +24,4 @@ internal sealed class ApicTimerDevice : ITimerDevice
         ulong nanoseconds = deadline < 0 ? 0 : (ulong)deadline;
         _apic.ArmAt(_clock.Origin + _clock.ToTicks(nanoseconds));
     }
-
-    public void Stop() => _apic.Stop();
 }

@@ -11,15 +11,12 @@ namespace Uk.Drivers.Apic;
 // stays masked until a driver registers a handler for it.
 internal static unsafe class InterruptSetup
 {
-    private static LocalApic? s_localApic;
-
     public static void Run()
     {
         LocalApic? apic = PlatformHardware.LocalApic;
         IIrqRouter router = PlatformHardware.UsesIoApic
             ? new IoApicRouter(PlatformHardware.IoApics!, apic!)
             : new PicRouter(PlatformHardware.Pic!);
-        s_localApic = apic;
         InterruptDispatch.Install(router, &LocalEndOfInterrupt, &TimerAcknowledge);
 
         TscClock? clock = PlatformHardware.Clock;
@@ -36,13 +33,14 @@ internal static unsafe class InterruptSetup
         Uk.Core.Plat.EnableInterrupts();
     }
 
-    private static void LocalEndOfInterrupt() => s_localApic?.EndOfInterrupt();
+    private static void LocalEndOfInterrupt() => PlatformHardware.LocalApic?.EndOfInterrupt();
 
     private static void TimerAcknowledge()
     {
-        if (s_localApic is null)
+        LocalApic? apic = PlatformHardware.LocalApic;
+        if (apic is null)
             return;
-        s_localApic.OnExpired();
-        s_localApic.EndOfInterrupt();
+        apic.OnExpired();
+        apic.EndOfInterrupt();
     }
 }
