@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Internal.Runtime.Exceptions;
 using Uk.Core;
 
 namespace Uk.Plat.PcX86_64;
@@ -24,28 +25,35 @@ internal static unsafe class Traps
                 + registers.Cr2.ToString("X16") + ", rip 0x" + frame->Rip.ToString("X"), registers);
             return;
         }
+        if (TryRaiseAsException(frame, registers.Cr2))
+            return;
         string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
         if (frame->Vector == PageFault)
             message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
         message = message + " at rip 0x" + frame->Rip.ToString("X");
-        string? managed = ManagedException(frame, registers.Cr2);
-        if (managed is not null)
-            message = "unhandled exception: " + managed + "\n  from " + message;
         Panic.Halt(message, registers);
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
-    // page fault near address 0, an integer division by zero as the divide error. Catching
-    // them needs exception handling; until then they end in the same panic a throw does.
-    private static string? ManagedException(InterruptFrame* frame, ulong faultAddress)
+    // page fault near address 0, an integer division by zero as the divide error. The trap
+    // returns into the runtime's throw path as if the faulting instruction had called it,
+    // so the exception is caught like any other (runtime/exceptions.asm).
+    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress)
     {
         if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
-            return null;
+            return false;
+        HardwareFault fault;
         if (frame->Vector == DivideError)
-            return "System.DivideByZeroException: Attempted to divide by zero.";
-        if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
-            return "System.NullReferenceException: Object reference not set to an instance of an object.";
-        return null;
+            fault = HardwareFault.DivideByZero;
+        else if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
+            fault = HardwareFault.NullReference;
+        else
+            return false;
+        frame->Rsp -= 8;
+        *(ulong*)frame->Rsp = frame->Rip + 1;
+        frame->Rip = (ulong)uk_hardware_fault_entry();
+        frame->Rdi = (ulong)fault;
+        return true;
     }
 
     internal static string DescribePageFault(ulong address, ulong errorCode)
@@ -90,4 +98,7 @@ internal static unsafe class Traps
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void ukplat_init_traps();
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void* uk_hardware_fault_entry();
 }
