@@ -48,7 +48,7 @@ global RhpThrowEx
 RhpThrowEx:
     PUSH_CALLER_CONTEXT
     mov rsi, rsp
-    sub rsp, 8
+    and rsp, -16
     call uk_dispatch_throw
     int3
 RhpThrowEx_end:
@@ -58,7 +58,7 @@ global RhpRethrow
 RhpRethrow:
     PUSH_CALLER_CONTEXT
     mov rdi, rsp
-    sub rsp, 8
+    and rsp, -16
     call uk_dispatch_rethrow
     int3
 RhpRethrow_end:
@@ -71,7 +71,7 @@ global uk_throw_hardware_fault
 uk_throw_hardware_fault:
     PUSH_CALLER_CONTEXT
     mov rsi, rsp
-    sub rsp, 8
+    and rsp, -16                     ; a fault can come where rsp is not call-aligned
     call uk_dispatch_hardware_fault
     int3
 uk_throw_hardware_fault_end:
