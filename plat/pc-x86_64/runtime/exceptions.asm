@@ -64,12 +64,22 @@ RhpRethrow:
 RhpRethrow_end:
 
 ; A CPU fault in managed code that .NET raises as an exception. The trap handler returns
-; here instead of to the faulting instruction, with edi = the kind of fault and, pushed as
-; if the faulting instruction had called this, its address + 1: the unwinder looks up
-; "return address - 1", which is then the faulting instruction itself.
+; here instead of to the faulting instruction, with the faulting rsp, edi = the kind of
+; fault and rsi = the faulting rip + 1: the context then reads as if the faulting
+; instruction had called this, and the unwinder's "return address - 1" is that instruction.
+; (Pushing a return address from the trap handler would overwrite its own iretq frame when
+; the fault arrived on the same stack.)
 global uk_throw_hardware_fault
 uk_throw_hardware_fault:
-    PUSH_CALLER_CONTEXT
+    mov rax, rsp
+    push r15
+    push r14
+    push r13
+    push r12
+    push rbx
+    push rbp
+    push rax
+    push rsi
     mov rsi, rsp
     and rsp, -16                     ; a fault can come where rsp is not call-aligned
     call uk_dispatch_hardware_fault

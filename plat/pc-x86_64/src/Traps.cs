@@ -36,8 +36,8 @@ internal static unsafe class Traps
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
     // page fault near address 0, an integer division by zero as the divide error. The trap
-    // returns into the runtime's throw path as if the faulting instruction had called it,
-    // so the exception is caught like any other (runtime/exceptions.asm).
+    // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm),
+    // which dispatches the exception from the faulting frame like any other.
     private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress)
     {
         if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
@@ -49,10 +49,9 @@ internal static unsafe class Traps
             fault = HardwareFault.NullReference;
         else
             return false;
-        frame->Rsp -= 8;
-        *(ulong*)frame->Rsp = frame->Rip + 1;
-        frame->Rip = (ulong)uk_hardware_fault_entry();
         frame->Rdi = (ulong)fault;
+        frame->Rsi = frame->Rip + 1;
+        frame->Rip = (ulong)uk_hardware_fault_entry();
         return true;
     }
 
