@@ -59,8 +59,11 @@ public unsafe struct UnwindingFrameWalker : IStackFrameSource
         if (!_started)
         {
             _started = true;
-            return _image.IsCode(Address) || (!IsReturnAddress && LeaveBadCall());
+            // A fault's rip is shown even outside the code: it says where the call went.
+            return !IsReturnAddress || _image.IsCode(Address) || Stop();
         }
+        if (!_image.IsCode(Address))
+            return LeaveBadCall();
         if (!FrameUnwinder.TryStep(in _table, ref _context, IsReturnAddress) && !FollowFramePointer())
             return Stop();
         if (!_image.IsCode(_context.Rip))
