@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Unikraft.Boot.Tests;
-using Unikraft.Build.Elf;
 
 namespace Unikraft.Kernel.Tests.Unwinding;
 
@@ -24,8 +23,9 @@ public sealed unsafe class LinkedImage : IDisposable
             throw new InvalidOperationException("dotnet build " + ProjectDirectory + " failed:\n" + build.Output);
         ElfPath = Repository.PathOf(Path.Combine(ProjectDirectory, "obj", "Debug", "uk", "exceptions-coop.debug.elf"));
         byte[] file = File.ReadAllBytes(ElfPath);
-        Symbols = ElfSymbolReader.Read(file).Where(symbol => symbol.IsDefined).GroupBy(symbol => symbol.Name).ToDictionary(group => group.Key, group => group.First().Value);
-        FunctionStarts = ElfSymbolReader.Read(file).Where(symbol => symbol.IsFunction && symbol.Size > 0).Select(symbol => symbol.Value).Distinct().ToList();
+        ReadSymbols(out var symbols, out var functionStarts);
+        Symbols = symbols;
+        FunctionStarts = functionStarts;
 
         var segments = ReadLoadSegments(file);
         _guestStart = segments.Min(segment => segment.Address);
@@ -55,6 +55,27 @@ public sealed unsafe class LinkedImage : IDisposable
     public ulong Guest(void* hostAddress) => Guest((ulong)hostAddress);
 
     public void Dispose() => NativeMemory.Free(_memory);
+
+    // Through nm: address, size (functions from ILC have one, assembly labels none), kind, name.
+    private void ReadSymbols(out Dictionary<string, ulong> symbols, out List<ulong> functionStarts)
+    {
+        ProcessResult nm = ProcessRunner.Run("nm", ["--defined-only", "-S", ElfPath], TimeSpan.FromMinutes(1));
+        if (nm.ExitCode != 0)
+            throw new InvalidOperationException("nm failed:\n" + nm.Output);
+        symbols = new Dictionary<string, ulong>();
+        var starts = new HashSet<ulong>();
+        foreach (string line in nm.Lines)
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 3)
+                continue;
+            ulong address = Convert.ToUInt64(fields[0], 16);
+            symbols.TryAdd(fields[^1], address);
+            if (fields.Length == 4 && (fields[2] == "T" || fields[2] == "t") && Convert.ToUInt64(fields[1], 16) > 0)
+                starts.Add(address);
+        }
+        functionStarts = starts.Order().ToList();
+    }
 
     private static List<(ulong Address, ulong Offset, ulong FileSize, ulong MemorySize)> ReadLoadSegments(byte[] file)
     {
