@@ -27,20 +27,25 @@ __SECT__
 section .text
 extern uk_dispatch_throw, uk_dispatch_rethrow, uk_dispatch_hardware_fault
 
-; On entry [rsp] is the return address into the throwing frame. Pushes that frame's
-; RegisterContext: its rip (the return address), its rsp (above the return address) and
-; the callee-saved registers, which nothing has touched yet.
-%macro PUSH_CALLER_CONTEXT 0
-    lea rax, [rsp + 8]
-    mov rcx, [rsp]
+; Pushes a RegisterContext: rip %1, rsp %2, and the callee-saved registers as they are.
+%macro PUSH_CONTEXT 2
     push r15
     push r14
     push r13
     push r12
     push rbx
     push rbp
-    push rax
-    push rcx
+    push %2
+    push %1
+%endmacro
+
+; On entry [rsp] is the return address into the throwing frame. Pushes that frame's
+; RegisterContext: its rip (the return address), its rsp (above the return address) and
+; the callee-saved registers, which nothing has touched yet.
+%macro PUSH_CALLER_CONTEXT 0
+    lea rax, [rsp + 8]
+    mov rcx, [rsp]
+    PUSH_CONTEXT rcx, rax
 %endmacro
 
 ; `throw`: rdi = the exception object.
@@ -72,14 +77,7 @@ RhpRethrow_end:
 global uk_throw_hardware_fault
 uk_throw_hardware_fault:
     mov rax, rsp
-    push r15
-    push r14
-    push r13
-    push r12
-    push rbx
-    push rbp
-    push rax
-    push rsi
+    PUSH_CONTEXT rsi, rax
     mov rsi, rsp
     and rsp, -16                     ; a fault can come where rsp is not call-aligned
     call uk_dispatch_hardware_fault
