@@ -74,11 +74,12 @@ public sealed class TypeSystemBootTests
     }
 
     [Fact]
-    public void NullDereferenceIsAnUnhandledNullReferenceExceptionTracedFromTheFault()
+    public void NullDereferenceIsANullReferenceExceptionPanicNamingTheAddress()
     {
         ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "null-read");
 
         Assert.Contains("PANIC: unhandled exception: System.NullReferenceException: Object reference not set to an instance of an object.", run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith("  from page fault (vector 14, error code 0x0): null dereference, read of address 0x0000000000000008"));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
         List<string> trace = PanicTrace.Functions(run);
         Assert.Equal("TypeSystem.Faults.ReadThroughNullReference", trace[0]);
@@ -105,6 +106,7 @@ public sealed class TypeSystemBootTests
         ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "divide");
 
         Assert.Contains("PANIC: unhandled exception: System.DivideByZeroException: Attempted to divide by zero.", run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith("  from divide error (vector 0, error code 0x0) at rip 0x"));
         Assert.Equal("TypeSystem.Faults.Divide", PanicTrace.Functions(run)[0]);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
         Assert.Equal(PanicExitCode, run.ExitCode);

@@ -1,5 +1,6 @@
+using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Internal.Runtime.Exceptions;
 using Uk.Core;
 
 namespace Uk.Plat.PcX86_64;
@@ -25,31 +26,33 @@ internal static unsafe class Traps
                 + registers.Cr2.ToString("X16") + ", rip 0x" + frame->Rip.ToString("X"), registers);
             return;
         }
-        if (TryRaiseAsException(frame, registers.Cr2))
-            return;
         string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
         if (frame->Vector == PageFault)
             message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
         message = message + " at rip 0x" + frame->Rip.ToString("X");
+        if (TryRaiseAsException(frame, registers.Cr2, message))
+            return;
         Panic.Halt(message, registers);
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
     // page fault near address 0, an integer division by zero as the divide error. The trap
     // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm),
-    // which dispatches the exception from the faulting frame like any other.
-    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress)
+    // which dispatches the exception from the faulting frame like any other; the fault's
+    // description goes with it, for the panic if nothing catches it.
+    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress, string fault)
     {
         if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
             return false;
-        HardwareFault fault;
+        Exception exception;
         if (frame->Vector == DivideError)
-            fault = HardwareFault.DivideByZero;
+            exception = new DivideByZeroException();
         else if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
-            fault = HardwareFault.NullReference;
+            exception = new NullReferenceException();
         else
             return false;
-        frame->Rdi = (ulong)fault;
+        exception.FaultDescription = fault;
+        frame->Rdi = (ulong)Unsafe.As<Exception, nint>(ref exception);
         frame->Rsi = frame->Rip + 1;
         frame->Rip = (ulong)uk_hardware_fault_entry();
         return true;

@@ -22,10 +22,11 @@ internal static unsafe class ExceptionDispatch
     // Null only if a `new` fails before the image's statics are set up.
     internal static OutOfMemoryException? PreallocatedOutOfMemory => s_outOfMemory;
 
+    // `throw`, and faults in managed code the platform raises as exceptions.
     [RuntimeExport("uk_dispatch_throw")]
     private static void DispatchThrow(object? exception, RegisterContext* site) =>
         // `throw null` throws a NullReferenceException, as in the CLR.
-        Dispatch(exception ?? new NullReferenceException(), site);
+        Dispatch(exception ?? new NullReferenceException(), site, rethrow: false);
 
     // `throw;` comes from a catch funclet, called by the dispatch that caught the exception:
     // one frame out is that call, and its record names the exception.
@@ -37,29 +38,30 @@ internal static unsafe class ExceptionDispatch
         {
             FuncletRecord* record = FuncletRecord.At(catchFunclet.Rip, catchFunclet.Rsp);
             if (record != null)
-                Dispatch(Unsafe.As<nint, object>(ref record->Exception), site);
+                Dispatch(Unsafe.As<nint, object>(ref record->Exception), site, rethrow: true);
         }
         RuntimeFailure.Fail("rethrow outside of a catch block", null);
     }
 
-    [RuntimeExport("uk_dispatch_hardware_fault")]
-    private static void DispatchHardwareFault(HardwareFault fault, RegisterContext* site) =>
-        Dispatch(fault == HardwareFault.DivideByZero ? new DivideByZeroException() : new NullReferenceException(), site);
-
-    private static void Dispatch(object exception, RegisterContext* site)
+    private static void Dispatch(object exception, RegisterContext* site, bool rethrow)
     {
         FrameTable table = ImageFrames.Table;
-        if (!TryFindCatch(table, exception, *site, out int catchFrame, out EHClause catchClause, out int catchIndex))
+        ThrownFrames passed = default;
+        if (!TryFindCatch(table, exception, *site, ref passed, out int catchFrame, out EHClause catchClause, out int catchIndex))
             RuntimeFailure.Unhandled(exception, site);
+        // Not for the preallocated OutOfMemoryException: the heap has just said no.
+        if (exception is Exception managed && exception != s_outOfMemory)
+            managed.StackTraceAddresses = passed.AppendTo(rethrow ? managed.StackTraceAddresses : null);
         UnwindTo(table, exception, *site, catchFrame, catchClause, catchIndex);
     }
 
     // Pass one.
-    private static bool TryFindCatch(FrameTable table, object exception, RegisterContext site, out int frameOrdinal, out EHClause found, out int foundIndex)
+    private static bool TryFindCatch(FrameTable table, object exception, RegisterContext site, ref ThrownFrames passed, out int frameOrdinal, out EHClause found, out int foundIndex)
     {
         ManagedFrameIterator frames = new ManagedFrameIterator(table, site);
         while (frames.MoveNext())
         {
+            passed.Add(frames.Context.Rip);
             ClauseWalk clauses = new ClauseWalk(frames.Block.EHInfo, frames.SkipThrough, frames.Offset);
             while (clauses.TryNext(out EHClause clause, out int index))
             {

@@ -23,6 +23,7 @@ internal static unsafe class RuntimeFailure
             OutOfMemoryPanic(s_failedSize);
         string message = exception is Exception managed
             ? "unhandled exception: " + TypeNames.FullNameOf(exception) + ": " + managed.Message
+                + (managed.FaultDescription is string fault ? "\n  from " + fault : "")
             : "unhandled exception: " + TypeNames.FullNameOf(exception);
         if (s_unhandledPanic != null)
             s_unhandledPanic(message, throwSite);

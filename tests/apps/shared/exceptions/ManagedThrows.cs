@@ -30,6 +30,7 @@ internal static class ManagedThrows
         ThrowInsideFinally();
         NestedTryInsideCatch();
         ThrowNull();
+        StackTraceNamesTheFramesPassed();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -349,5 +350,27 @@ internal static class ManagedThrows
             caught = "NullReferenceException";
         }
         Check(caught == "NullReferenceException", "throw null raises NullReferenceException");
+    }
+
+    private static void StackTraceNamesTheFramesPassed()
+    {
+        string? trace = null;
+        try
+        {
+            Level1(Opaque("traced"));
+        }
+        catch (InvalidOperationException e)
+        {
+            trace = e.StackTrace;
+        }
+        string[] lines = (trace ?? "").Split('\n');
+        string names = "";
+        foreach (string line in lines)
+        {
+            int plus = line.LastIndexOf('+');
+            names += (names.Length == 0 ? "" : ",") + (line.StartsWith("   at ") && plus > 6 ? line.Substring(6, plus - 6) : "?");
+        }
+        Check(names == "ExceptionTests.ManagedThrows.Level3,ExceptionTests.ManagedThrows.Level2,ExceptionTests.ManagedThrows.Level1,ExceptionTests.ManagedThrows.StackTraceNamesTheFramesPassed",
+            "Exception.StackTrace lists the frames from the throw to the catch: " + names);
     }
 }
