@@ -20,6 +20,7 @@ public sealed partial class ExceptionBootTests
         "ok: a try/catch inside a catch block: outer+inner+after",
         "ok: throw null raises NullReferenceException",
         "ok: Exception.StackTrace lists the frames from the throw to the catch: ExceptionTests.ManagedThrows.Level3,ExceptionTests.ManagedThrows.Level2,ExceptionTests.ManagedThrows.Level1,ExceptionTests.ManagedThrows.StackTraceNamesTheFramesPassed",
+        "ok: an exception thrown inside a filter makes the filter reject and goes no further: next clause: filtered (filter-finally)",
         "ok: a null dereference (page fault) is a catchable NullReferenceException, 3 times in a row, and the code runs on: 42",
         "ok: integer division by zero (#DE) is a catchable DivideByZeroException: Attempted to divide by zero.",
         "ok: checked overflow is caught as its base type: System.OverflowException: Arithmetic operation resulted in an overflow.",

@@ -158,6 +158,17 @@ uk_filter_funclet_return:
     ret
 uk_call_filter_funclet_end:
 
+; void uk_resume_after_filter(RegisterContext* filterCall): an exception escaped the filter
+; that uk_call_filter_funclet called; continue that call as if the filter returned 0.
+; filterCall holds the return address into it and the rsp just above, where its record
+; pointer and saved registers still are.
+global uk_resume_after_filter
+uk_resume_after_filter:
+    mov rcx, [rdi + CONTEXT_RIP]
+    mov rsp, [rdi + CONTEXT_RSP]
+    xor eax, eax
+    jmp rcx
+
 ; FuncletRecord* uk_funclet_record(ulong returnAddress, ulong cfa): the record a funclet call
 ; left at cfa when returnAddress returns into one of the calls above, else null.
 global uk_funclet_record

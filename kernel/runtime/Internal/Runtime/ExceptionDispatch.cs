@@ -8,7 +8,8 @@ namespace Internal.Runtime;
 
 // Two-pass exception dispatch, as in .NET. Pass one walks out from the frame that threw
 // and asks each enclosing clause whether it takes the exception: a catch by type, or a
-// filter (`when`), which runs here, before anything is unwound. Pass two walks the same
+// filter (`when`), which runs here, before anything is unwound (an exception escaping a
+// filter makes it reject, as in .NET). Pass two walks the same
 // frames again, runs the finally and fault handlers of everything between the throw and
 // the chosen catch, innermost first, then calls the catch and resumes its method after
 // it. All state lives on the throwing thread's own stack, so threads dispatch
@@ -47,16 +48,18 @@ internal static unsafe class ExceptionDispatch
     {
         FrameTable table = ImageFrames.Table;
         ThrownFrames passed = default;
-        if (!TryFindCatch(table, exception, *site, ref passed, out int catchFrame, out EHClause catchClause, out int catchIndex))
+        bool found = TryFindCatch(table, exception, *site, ref passed, out int catchFrame, out EHClause catchClause, out int catchIndex, out bool leftFilter);
+        if (!found && !leftFilter)
             RuntimeFailure.Unhandled(exception, site);
         // Not for the preallocated OutOfMemoryException: the heap has just said no.
         if (exception is Exception managed && exception != s_outOfMemory)
             managed.StackTraceAddresses = passed.AppendTo(rethrow ? managed.StackTraceAddresses : null);
-        UnwindTo(table, exception, *site, catchFrame, catchClause, catchIndex);
+        UnwindTo(table, exception, *site, found ? catchFrame : -1, catchClause, catchIndex);
     }
 
-    // Pass one.
-    private static bool TryFindCatch(FrameTable table, object exception, RegisterContext site, ref ThrownFrames passed, out int frameOrdinal, out EHClause found, out int foundIndex)
+    // Pass one. Without a catch, leftFilter says whether the walk ended at a filter call the
+    // exception escaped from, which then rejects.
+    private static bool TryFindCatch(FrameTable table, object exception, RegisterContext site, ref ThrownFrames passed, out int frameOrdinal, out EHClause found, out int foundIndex, out bool leftFilter)
     {
         ManagedFrameIterator frames = new ManagedFrameIterator(table, site);
         while (frames.MoveNext())
@@ -70,12 +73,14 @@ internal static unsafe class ExceptionDispatch
                 frameOrdinal = frames.Ordinal;
                 found = clause;
                 foundIndex = index;
+                leftFilter = false;
                 return true;
             }
         }
         frameOrdinal = -1;
         found = default;
         foundIndex = -1;
+        leftFilter = frames.LeftFilter;
         return false;
     }
 
@@ -84,11 +89,13 @@ internal static unsafe class ExceptionDispatch
         if (clause.Kind == EHClauseKind.Typed)
             return TypeCast.AreTypesAssignable(exception.m_pEEType, (MethodTable*)clause.Type);
         FuncletRecord record = NewRecord(exception, ref frame, index);
+        record.IsFilter = 1;
         return FuncletCalls.Filter(exception, frame.Block.MethodStart + clause.FilterOffset, record.Frame, &record);
     }
 
     // Pass two: the same walk; finally and fault handlers run until the catch's frame, where
     // only those nested inside the catch's try (listed before it) run before the catch.
+    // Without a catch frame (-1) the walk ends where an exception escaped a filter.
     private static void UnwindTo(FrameTable table, object exception, RegisterContext site, int catchFrame, EHClause catchClause, int catchIndex)
     {
         ManagedFrameIterator frames = new ManagedFrameIterator(table, site);
@@ -111,6 +118,8 @@ internal static unsafe class ExceptionDispatch
                 FuncletCalls.Catch(exception, frames.Block.MethodStart + catchClause.HandlerOffset, record.Frame, &record);
             }
         }
+        if (catchFrame < 0 && frames.LeftFilter)
+            FuncletCalls.RejectFromFilter((RegisterContext*)Unsafe.AsPointer(ref frames.Context));
         RuntimeFailure.Fail("exception dispatch lost the frame of its catch", exception);
     }
 
@@ -120,6 +129,7 @@ internal static unsafe class ExceptionDispatch
         record.Frame = (RegisterContext*)Unsafe.AsPointer(ref frame.Context);
         record.Exception = Unsafe.As<object, nint>(ref exception);
         record.ClauseIndex = clauseIndex;
+        record.IsFilter = 0;
         return record;
     }
 }

@@ -31,6 +31,7 @@ internal static class ManagedThrows
         NestedTryInsideCatch();
         ThrowNull();
         StackTraceNamesTheFramesPassed();
+        ExceptionInsideAFilter();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -372,5 +373,45 @@ internal static class ManagedThrows
         }
         Check(names == "ExceptionTests.ManagedThrows.Level3,ExceptionTests.ManagedThrows.Level2,ExceptionTests.ManagedThrows.Level1,ExceptionTests.ManagedThrows.StackTraceNamesTheFramesPassed",
             "Exception.StackTrace lists the frames from the throw to the catch: " + names);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ThrowingFilter(Exception e)
+    {
+        try
+        {
+            throw new ArgumentException("from a filter about " + e.Message);
+        }
+        finally
+        {
+            Note("filter-finally");
+        }
+    }
+
+    private static void ExceptionInsideAFilter()
+    {
+        string result = "none";
+        try
+        {
+            try
+            {
+                Level3("filtered");
+            }
+            catch (InvalidOperationException e) when (ThrowingFilter(e))
+            {
+                result = "wrong: the filter accepted";
+            }
+            catch (InvalidOperationException e)
+            {
+                result = "next clause: " + e.Message;
+            }
+        }
+        catch (ArgumentException)
+        {
+            result = "wrong: the filter's exception escaped";
+        }
+        string trace = TakeTrace();
+        Check(result == "next clause: filtered" && trace == "filter-finally",
+            "an exception thrown inside a filter makes the filter reject and goes no further: " + result + " (" + trace + ")");
     }
 }

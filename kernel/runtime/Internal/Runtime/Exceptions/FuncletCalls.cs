@@ -17,6 +17,9 @@ internal static unsafe class FuncletCalls
     internal static bool Filter(object exception, ulong filter, RegisterContext* frame, FuncletRecord* record) =>
         uk_call_filter_funclet(AddressOf(exception), filter, frame, record) != 0;
 
+    // Continues the filter call an exception escaped as if the filter had returned false.
+    internal static void RejectFromFilter(RegisterContext* filterCall) => uk_resume_after_filter(filterCall);
+
     // The calls take the object as a plain pointer: no marshalling between here and the funclet.
     private static nint AddressOf(object exception) => Unsafe.As<object, nint>(ref exception);
 
@@ -25,6 +28,9 @@ internal static unsafe class FuncletCalls
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void uk_call_finally_funclet(ulong handler, RegisterContext* frame, FuncletRecord* record);
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void uk_resume_after_filter(RegisterContext* filterCall);
 
     [DllImport("*"), SuppressGCTransition]
     private static extern int uk_call_filter_funclet(nint exception, ulong filter, RegisterContext* frame, FuncletRecord* record);

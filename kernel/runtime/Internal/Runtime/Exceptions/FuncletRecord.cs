@@ -15,6 +15,8 @@ internal unsafe struct FuncletRecord
     internal RegisterContext* Frame;
     internal nint Exception;
     internal int ClauseIndex;
+    // Non-zero for a filter call: an exception that escapes the filter ends there.
+    internal int IsFilter;
 
     // The record of the funclet call that returnAddress returns into, with cfa the CFA of
     // the funclet it called; null for any other return address.

@@ -6,8 +6,11 @@ namespace Internal.Runtime.Exceptions;
 // dispatcher sees them: each with its registers, its method's EH clauses and the pc's offset
 // in the method. Leaving a funclet jumps to the frame of the method it belongs to, as the
 // funclet call recorded it, and hides the clauses up to the one that was running there (a
-// handler's own exception is not caught by its own try). The walk ends at the first code
-// without call frame information: the thread's start or the boot stub.
+// handler's own exception is not caught by its own try). Leaving a filter ends the walk
+// instead: as in .NET, an exception escaping a filter only makes the filter reject, so it
+// goes no further than the filter call (Context is then that call's continuation). The
+// walk also ends at the first code without call frame information: the thread's start or
+// the boot stub.
 internal unsafe struct ManagedFrameIterator
 {
     private readonly FrameTable _table;
@@ -21,6 +24,8 @@ internal unsafe struct ManagedFrameIterator
     internal int SkipThrough;
     // Counts frames from the throw: the two passes of a dispatch see the same sequence.
     internal int Ordinal;
+    // The walk ended by leaving a filter funclet.
+    internal bool LeftFilter;
 
     internal ManagedFrameIterator(FrameTable table, RegisterContext throwSite)
     {
@@ -31,6 +36,7 @@ internal unsafe struct ManagedFrameIterator
         Offset = 0;
         SkipThrough = -1;
         Ordinal = -1;
+        LeftFilter = false;
     }
 
     internal bool MoveNext()
@@ -41,6 +47,11 @@ internal unsafe struct ManagedFrameIterator
                 return false;
             SkipThrough = -1;
             FuncletRecord* record = FuncletRecord.At(Context.Rip, Context.Rsp);
+            if (record != null && record->IsFilter != 0)
+            {
+                LeftFilter = true;
+                return false;
+            }
             if (record != null)
             {
                 Context = *record->Frame;
