@@ -9,12 +9,12 @@ namespace Internal.Runtime;
 // Two-pass exception dispatch, as in .NET. Pass one walks out from the frame that threw
 // and asks each enclosing clause whether it takes the exception: a catch by type, or a
 // filter (`when`), which runs here, before anything is unwound (an exception escaping a
-// filter makes it reject, as in .NET). Pass two walks the same
-// frames again, runs the finally and fault handlers of everything between the throw and
-// the chosen catch, innermost first, then calls the catch and resumes its method after
-// it. All state lives on the throwing thread's own stack, so threads dispatch
-// independently and an interrupt or a thread switch in the middle changes nothing.
-// An exception that no clause takes ends in the kernel panic, traced from the throw.
+// filter makes it reject). Pass two walks the same frames again, runs the finally and
+// fault handlers of everything between the throw and the chosen catch, innermost first,
+// then calls the catch and resumes its method after it. All state lives on the throwing
+// thread's own stack, so threads dispatch independently and an interrupt or a thread
+// switch in the middle changes nothing. An exception that no clause takes ends in the
+// kernel panic, traced from the throw.
 internal static unsafe class ExceptionDispatch
 {
     // `new` cannot build an exception when the heap is what failed.
