@@ -21,6 +21,8 @@ public sealed partial class ExceptionBootTests
         "ok: throw null raises NullReferenceException",
         "ok: Exception.StackTrace lists the frames from the throw to the catch: ExceptionTests.ManagedThrows.Level3,ExceptionTests.ManagedThrows.Level2,ExceptionTests.ManagedThrows.Level1,ExceptionTests.ManagedThrows.StackTraceNamesTheFramesPassed",
         "ok: an exception thrown inside a filter makes the filter reject and goes no further: next clause: filtered (filter-finally)",
+        "ok: a throw through a frame with a variable stackalloc runs its finally: finally saw 7",
+        "ok: a throw through 500 recursive frames runs each one's finally: 501",
         "ok: a null dereference (page fault) is a catchable NullReferenceException, 3 times in a row, and the code runs on: 42",
         "ok: integer division by zero (#DE) is a catchable DivideByZeroException: Attempted to divide by zero.",
         "ok: checked overflow is caught as its base type: System.OverflowException: Arithmetic operation resulted in an overflow.",

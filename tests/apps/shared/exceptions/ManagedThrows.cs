@@ -32,6 +32,8 @@ internal static class ManagedThrows
         ThrowNull();
         StackTraceNamesTheFramesPassed();
         ExceptionInsideAFilter();
+        ThroughAStackallocFrame();
+        ThroughDeepRecursion();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -413,5 +415,67 @@ internal static class ManagedThrows
         string trace = TakeTrace();
         Check(result == "next clause: filtered" && trace == "filter-finally",
             "an exception thrown inside a filter makes the filter reject and goes no further: " + result + " (" + trace + ")");
+    }
+
+    // A variable-size stackalloc gives the method an rbp-based frame: its finally must still
+    // see the buffer.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WithStackalloc(int size)
+    {
+        Span<byte> buffer = stackalloc byte[size];
+        buffer[size - 1] = 7;
+        try
+        {
+            Level3("through stackalloc");
+        }
+        finally
+        {
+            Note("finally saw " + buffer[size - 1].ToString());
+        }
+    }
+
+    private static void ThroughAStackallocFrame()
+    {
+        string caught = "none";
+        try
+        {
+            WithStackalloc(Opaque(300));
+        }
+        catch (InvalidOperationException e)
+        {
+            caught = e.Message;
+        }
+        string trace = TakeTrace();
+        Check(caught == "through stackalloc" && trace == "finally saw 7", "a throw through a frame with a variable stackalloc runs its finally: " + trace);
+    }
+
+    private static int s_unwound;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Recurse(int depth)
+    {
+        try
+        {
+            return depth == 0 ? Level2("bottom") : Recurse(depth - 1) + 1;
+        }
+        finally
+        {
+            s_unwound++;
+        }
+    }
+
+    private static void ThroughDeepRecursion()
+    {
+        s_unwound = 0;
+        string caught = "none";
+        try
+        {
+            Recurse(Opaque(500));
+        }
+        catch (InvalidOperationException e)
+        {
+            caught = e.Message;
+        }
+        Check(caught == "bottom" && s_unwound == 501, "a throw through 500 recursive frames runs each one's finally: " + s_unwound.ToString());
     }
 }
