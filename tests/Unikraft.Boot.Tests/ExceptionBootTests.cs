@@ -83,6 +83,21 @@ public sealed partial class ExceptionBootTests
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
+    // The thrower has no rbp frame and was called through a delegate: the trace still shows
+    // its caller, from the unwind tables.
+    [Fact]
+    public void ThePanicTraceShowsTheCallerOfAFramelessMethodCalledIndirectly()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "uncaught-delegate", memoryMiB: 32);
+
+        Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("ExceptionTests.Uncaught.Reject", trace[0]);
+        Assert.Equal("ExceptionTests.Uncaught.ThroughADelegate", trace[1]);
+        Assert.Equal("Program.<Main>$", trace[2]);
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
     [Theory]
     [InlineData("coop")]
     [InlineData("preempt")]

@@ -2,8 +2,8 @@ using System;
 using ExceptionTests;
 
 // Usage (kernel command line): a case name, or "all" (the default) for every case that ends
-// well. "loop [rounds]" catches exceptions in a loop; "uncaught" and "uncaught-thread" throw
-// an exception nothing catches and end in a panic.
+// well. "loop [rounds]" catches exceptions in a loop; "uncaught", "uncaught-delegate" and
+// "uncaught-thread" throw an exception nothing catches and end in a panic.
 string mode = args.Length > 0 ? args[0] : "all";
 switch (mode)
 {
@@ -31,6 +31,9 @@ switch (mode)
     case "uncaught":
         Uncaught.ThrowPastAFinally();
         Console.WriteLine("unreachable: the exception was caught");
+        return 0;
+    case "uncaught-delegate":
+        Uncaught.ThroughADelegate();
         return 0;
     case "uncaught-thread":
         Uncaught.OnAThread();

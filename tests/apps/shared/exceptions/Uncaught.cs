@@ -23,6 +23,16 @@ internal static class Uncaught
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Reject() => throw new InvalidOperationException("nobody catches this");
 
+    // Reject has no rbp frame and is reached by an indirect call: only the unwind tables say
+    // where it returns to.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThroughADelegate()
+    {
+        Action reject = Report.Opaque<Action>(Reject);
+        reject();
+        Console.WriteLine("unreachable: the delegate returned");
+    }
+
     public static void OnAThread()
     {
         Thread worker = new Thread(() => ThrowPastAFinally());
