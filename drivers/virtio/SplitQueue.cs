@@ -133,10 +133,10 @@ public sealed unsafe class SplitQueue
             ushort pending = (ushort)(usedIndex - _lastUsedIndex);
             if (pending == 0)
                 return UsedResult.Empty;
-            if (pending > InFlight)
+            if (pending > _size)
             {
-                // The device claims more completions than chains are out: nothing past
-                // our position can be trusted until the index makes sense again.
+                // More unread entries than the ring holds: the index is garbage, and
+                // nothing past our position can be trusted until it makes sense again.
                 RejectedEntries++;
                 return UsedResult.Empty;
             }
