@@ -15,14 +15,15 @@ public static class VirtioBlkLibrary
 
     private static int s_disks;
 
-    public static void Initialize()
-    {
-        PciBus.RegisterDriver("virtio-blk", PciDriverMatch.Device(VirtioPciIds.Vendor, VirtioPciIds.Transitional(VirtioPciIds.TypeBlock)), Probe);
-        PciBus.RegisterDriver("virtio-blk", PciDriverMatch.Device(VirtioPciIds.Vendor, VirtioPciIds.Modern(VirtioPciIds.TypeBlock)), Probe);
-    }
+    // One registration for every virtio function, so disks are named in bus order whichever
+    // of the two ids each one has; the probe declines the other device types.
+    public static void Initialize() =>
+        PciBus.RegisterDriver("virtio-blk", new PciDriverMatch(VirtioPciIds.Vendor, PciDriverMatch.AnyDevice), Probe);
 
     private static bool Probe(PciDevice device)
     {
+        if (device.DeviceId != VirtioPciIds.Transitional(VirtioPciIds.TypeBlock) && device.DeviceId != VirtioPciIds.Modern(VirtioPciIds.TypeBlock))
+            return false;
         // Sizing the BARs pauses decoding, so do it before the device is enabled.
         _ = device.Bars;
         device.Enable(busMaster: true, legacyInterrupts: true);
