@@ -26,6 +26,9 @@ internal sealed unsafe class RequestSlot
 
     public BlockStatus Result;
 
+    // The asynchronous request this slot carries, or null for a caller waiting in Read/Write/Flush.
+    public BlockRequest? Async;
+
     // Signalled from the interrupt handler when a thread sleeps on this request.
     public readonly Event Completed = new Event(autoReset: true);
 }

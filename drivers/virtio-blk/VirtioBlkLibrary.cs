@@ -48,7 +48,9 @@ public static class VirtioBlkLibrary
         }
         string name = "vd" + (char)('a' + s_disks);
         var disk = new VirtioBlockDevice(name, transport, queue, features);
-        disk.UsesInterrupts = PciInterrupts.AttachLegacy(device, disk.OnInterrupt);
+        disk.UsesInterrupts = VirtioBlkOptions.Interrupts && PciInterrupts.AttachLegacy(device, disk.OnInterrupt);
+        if (!disk.UsesInterrupts)
+            queue.SuppressInterrupts(true);
         VirtioSetup.Start(transport);
         s_disks++;
         BlockDevices.Register(disk);

@@ -4,4 +4,5 @@ public static class VirtioBlkOptions
 {
     public static int QueueSize = 128;
     public static int TimeoutMs = 30000;
+    public static bool Interrupts = true;
 }

@@ -12,7 +12,7 @@ namespace Uk.Drivers.VirtioBlk;
 // request's event until the interrupt handler sees the completion; before the scheduler
 // runs, or without an interrupt line, the caller polls the used ring instead. Every wait
 // has a deadline, so a device that never answers fails the request instead of hanging.
-internal sealed unsafe class VirtioBlockDevice : IBlockDevice
+internal sealed unsafe class VirtioBlockDevice : IAsyncBlockDevice
 {
     private const int RequestQueue = 0;
     private const int SlotBytes = 32;
@@ -25,6 +25,7 @@ internal sealed unsafe class VirtioBlockDevice : IBlockDevice
     private readonly RequestSlot[] _slots;
     private readonly short[] _slotOfHead;
     private readonly WaitQueue _slotFreed = new WaitQueue();
+    private readonly WaitQueue _asyncCompleted = new WaitQueue();
     private readonly bool _hasFlush;
     private readonly int _unitsPerSector;
 
@@ -99,6 +100,87 @@ internal sealed unsafe class VirtioBlockDevice : IBlockDevice
     // are already durable.
     public BlockStatus Flush() => _hasFlush ? Submit(VirtioBlkProtocol.RequestFlush, 0, null, 0) : BlockStatus.Ok;
 
+    public int MaximumRequestBytes => MaximumTransferBytes;
+
+    public BlockStatus Submit(BlockRequest request)
+    {
+        BlockStatus check = CheckAsync(request);
+        if (check != BlockStatus.Ok || request.Count == 0 && request.Operation != BlockOperation.Flush
+            || request.Operation == BlockOperation.Flush && !_hasFlush)
+        {
+            request.Complete(check);
+            return check;
+        }
+        RequestSlot? slot = AcquireSlot(Deadline());
+        if (slot is null)
+        {
+            request.Complete(BlockStatus.IoError);
+            return BlockStatus.IoError;
+        }
+        slot.Async = request;
+        byte* data = null;
+        // The pointer outlives the fixed block: the request keeps the array alive and the
+        // heap does not move objects, so the device may use it until completion.
+        if (request.Count > 0)
+        {
+            fixed (byte* start = &request.Buffer![request.Offset])
+                data = start;
+        }
+        uint type = request.Operation switch
+        {
+            BlockOperation.Read => VirtioBlkProtocol.RequestIn,
+            BlockOperation.Write => VirtioBlkProtocol.RequestOut,
+            _ => VirtioBlkProtocol.RequestFlush,
+        };
+        if (!Start(slot, type, request.Sector, data, request.Count))
+        {
+            slot.Async = null;
+            request.Complete(BlockStatus.IoError);
+            return BlockStatus.IoError;
+        }
+        return BlockStatus.Ok;
+    }
+
+    public bool Wait(BlockRequest request, long deadline = long.MaxValue)
+    {
+        long spins = 0;
+        while (true)
+        {
+            ulong flags = Interrupts.Disable();
+            if (request.IsCompleted)
+            {
+                Interrupts.Restore(flags);
+                return true;
+            }
+            if (CanSleep())
+            {
+                bool woken = _asyncCompleted.Wait(deadline);
+                Interrupts.Restore(flags);
+                if (!woken)
+                    return request.IsCompleted;
+                continue;
+            }
+            ProcessCompletions();
+            bool done = request.IsCompleted;
+            Interrupts.Restore(flags);
+            if (done)
+                return true;
+            if (++spins % 1024 == 0 && Expired(deadline, spins))
+                return false;
+        }
+    }
+
+    private BlockStatus CheckAsync(BlockRequest request)
+    {
+        if (!request.HasValidBuffer() || request.Count > MaximumTransferBytes)
+            return BlockStatus.BadLength;
+        if (request.Operation == BlockOperation.Flush)
+            return BlockStatus.Ok;
+        if (request.Operation == BlockOperation.Write && IsReadOnly)
+            return BlockStatus.ReadOnly;
+        return BlockRange.Check(request.Sector, request.Count, SectorSize, SectorCount);
+    }
+
     // The interrupt handler: reading the ISR acknowledges (and lowers) the line; zero means
     // another device on a shared line interrupted.
     public void OnInterrupt()
@@ -130,6 +212,32 @@ internal sealed unsafe class VirtioBlockDevice : IBlockDevice
         RequestSlot? slot = AcquireSlot(deadline);
         if (slot is null)
             return BlockStatus.IoError;
+        if (!Start(slot, type, sector, data, length))
+            return BlockStatus.IoError;
+
+        bool finished = WaitFor(slot, deadline);
+        ulong flags = Interrupts.Disable();
+        BlockStatus result;
+        if (finished)
+        {
+            result = slot.Result;
+            Interrupts.Restore(flags);
+            ReleaseSlot(slot);
+        }
+        else
+        {
+            slot.Abandoned = true;
+            FailedRequests++;
+            result = BlockStatus.IoError;
+            Interrupts.Restore(flags);
+            Log.Warn("virtio-blk: " + Name + ": request timed out after " + VirtioBlkOptions.TimeoutMs.ToString() + " ms");
+        }
+        return result;
+    }
+
+    // Fills the slot's header, puts the chain on the ring and tells the device if it asked.
+    private bool Start(RequestSlot slot, uint type, ulong sector, byte* data, int length)
+    {
         SharedMemory.Write32(slot.Header, type);
         SharedMemory.Write32(slot.Header + 4, 0);
         SharedMemory.Write64(slot.Header + 8, sector * (ulong)_unitsPerSector);
@@ -152,29 +260,11 @@ internal sealed unsafe class VirtioBlockDevice : IBlockDevice
         {
             // Slots are sized so a free slot always has descriptors; this is a driver bug.
             ReleaseSlot(slot);
-            return BlockStatus.IoError;
+            return false;
         }
         if (notify)
             _transport.Notify(RequestQueue);
-
-        bool finished = WaitFor(slot, deadline);
-        flags = Interrupts.Disable();
-        BlockStatus result;
-        if (finished)
-        {
-            result = slot.Result;
-            Interrupts.Restore(flags);
-            ReleaseSlot(slot);
-        }
-        else
-        {
-            slot.Abandoned = true;
-            FailedRequests++;
-            result = BlockStatus.IoError;
-            Interrupts.Restore(flags);
-            Log.Warn("virtio-blk: " + Name + ": request timed out after " + VirtioBlkOptions.TimeoutMs.ToString() + " ms");
-        }
-        return result;
+        return true;
     }
 
     private bool WaitFor(RequestSlot slot, long deadline)
@@ -218,7 +308,17 @@ internal sealed unsafe class VirtioBlockDevice : IBlockDevice
             if (slot.Result != BlockStatus.Ok)
                 FailedRequests++;
             slot.Done = true;
-            if (slot.Abandoned)
+            BlockRequest? request = slot.Async;
+            if (request is not null)
+            {
+                BlockStatus result = slot.Result;
+                slot.Async = null;
+                ReleaseSlot(slot);
+                request.Complete(result);
+                if (ThreadsRun())
+                    _asyncCompleted.WakeAll();
+            }
+            else if (slot.Abandoned)
                 ReleaseSlot(slot);
             else if (ThreadsRun())
                 slot.Completed.Set();
