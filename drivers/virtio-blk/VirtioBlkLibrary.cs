@@ -39,7 +39,27 @@ public static class VirtioBlkLibrary
             return false;
         }
         bool eventIndex = (features & VirtioFeatures.RingEventIndex) != 0;
-        SplitQueue? queue = VirtioSetup.CreateQueue(transport, 0, (ushort)VirtioBlkOptions.QueueSize, eventIndex);
+
+        // MSI-X entry 0 for the request queue where the device and the machine allow it;
+        // otherwise (legacy transport, PIC-only machine, refused vector) INTx.
+        VirtioBlockDevice? disk = null;
+        int messageVector = -1;
+        PciMsiX? msix = transport.IsModern && VirtioBlkOptions.Interrupts ? PciMsiX.Open(device) : null;
+        if (msix is not null)
+        {
+            msix.Enable();
+            messageVector = msix.Attach(0, () => disk?.OnMessage());
+        }
+        SplitQueue? queue = messageVector >= 0
+            ? VirtioSetup.CreateQueue(transport, 0, (ushort)VirtioBlkOptions.QueueSize, eventIndex, 0)
+            : null;
+        if (queue is null)
+        {
+            if (msix is not null)
+                msix.Disable();
+            messageVector = -1;
+            queue = VirtioSetup.CreateQueue(transport, 0, (ushort)VirtioBlkOptions.QueueSize, eventIndex);
+        }
         if (queue is null)
         {
             VirtioSetup.Fail(transport);
@@ -47,8 +67,8 @@ public static class VirtioBlkLibrary
             return false;
         }
         string name = "vd" + (char)('a' + s_disks);
-        var disk = new VirtioBlockDevice(name, transport, queue, features);
-        disk.UsesInterrupts = VirtioBlkOptions.Interrupts && PciInterrupts.AttachLegacy(device, disk.OnInterrupt);
+        disk = new VirtioBlockDevice(name, transport, queue, features);
+        disk.UsesInterrupts = messageVector >= 0 || VirtioBlkOptions.Interrupts && PciInterrupts.AttachLegacy(device, disk.OnInterrupt);
         if (!disk.UsesInterrupts)
             queue.SuppressInterrupts(true);
         VirtioSetup.Start(transport);
@@ -58,7 +78,8 @@ public static class VirtioBlkLibrary
             + disk.SectorCount.ToString() + " sectors of " + disk.SectorSize.ToString() + " bytes"
             + (disk.IsReadOnly ? ", read-only" : "") + (disk.HasFlush ? ", flush" : "")
             + (eventIndex ? ", event index" : "") + ", queue " + queue.Size.ToString()
-            + (disk.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
+            + (messageVector >= 0 ? ", msi-x vector 0x" + messageVector.ToString("x2")
+                : disk.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
         return true;
     }
 }

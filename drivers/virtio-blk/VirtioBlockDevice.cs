@@ -4,6 +4,7 @@ using Uk.BlkDev;
 using Uk.Core;
 using Uk.Drivers.Virtio;
 using Uk.Sched;
+using Uk.Drivers.Pci;
 
 namespace Uk.Drivers.VirtioBlk;
 
@@ -190,6 +191,9 @@ internal sealed unsafe class VirtioBlockDevice : IAsyncBlockDevice
         ProcessCompletions();
     }
 
+    // The MSI-X handler: the vector is the queue's own, so there is nothing to acknowledge.
+    public void OnMessage() => ProcessCompletions();
+
     private BlockStatus Transfer(uint type, ulong sector, byte* data, int length)
     {
         int sectorsPerPiece = MaximumTransferBytes / SectorSize;
@@ -238,10 +242,10 @@ internal sealed unsafe class VirtioBlockDevice : IAsyncBlockDevice
     // Fills the slot's header, puts the chain on the ring and tells the device if it asked.
     private bool Start(RequestSlot slot, uint type, ulong sector, byte* data, int length)
     {
-        SharedMemory.Write32(slot.Header, type);
-        SharedMemory.Write32(slot.Header + 4, 0);
-        SharedMemory.Write64(slot.Header + 8, sector * (ulong)_unitsPerSector);
-        SharedMemory.Write8(slot.StatusByte, 0xFF);
+        DeviceMemory.Write32(slot.Header, type);
+        DeviceMemory.Write32(slot.Header + 4, 0);
+        DeviceMemory.Write64(slot.Header + 8, sector * (ulong)_unitsPerSector);
+        DeviceMemory.Write8(slot.StatusByte, 0xFF);
 
         Span<VirtqBuffer> chain = stackalloc VirtqBuffer[3];
         int count = 0;
@@ -302,7 +306,7 @@ internal sealed unsafe class VirtioBlockDevice : IAsyncBlockDevice
                 return;
             RequestSlot slot = _slots[_slotOfHead[head]];
             if (taken == UsedResult.Completed)
-                slot.Result = MapStatus(SharedMemory.Read8(slot.StatusByte));
+                slot.Result = MapStatus(DeviceMemory.Read8(slot.StatusByte));
             else
                 slot.Result = BlockStatus.IoError;
             if (slot.Result != BlockStatus.Ok)

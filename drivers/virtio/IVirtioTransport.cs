@@ -25,8 +25,10 @@ public interface IVirtioTransport
     // Legacy devices take only their own size; modern ones any power of two up to theirs.
     bool CanResizeQueues { get; }
 
-    // Hands the ring (laid out as RingLayout says) to the device and enables the queue.
-    bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory);
+    // Hands the ring (laid out as RingLayout says) to the device and enables the queue, its
+    // completions signalled on MSI-X entry vector (VirtioSetup.NoVector: INTx); false when
+    // the device refuses any of it.
+    bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory, ushort vector);
 
     void Notify(int queue);
 

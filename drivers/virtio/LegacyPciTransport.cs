@@ -60,8 +60,11 @@ public sealed class LegacyPciTransport : IVirtioTransport
         return PortIo.Read16(Port(QueueSizeRegister));
     }
 
-    public bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory)
+    // MSI-X would move the device configuration; the legacy transport stays on INTx.
+    public bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory, ushort vector)
     {
+        if (vector != VirtioSetup.NoVector)
+            return false;
         // The legacy register holds a 32-bit page number: the ring must lie below 16 TiB and on a page boundary.
         if ((ringMemory & (RingLayout.LegacyAlignment - 1)) != 0 || (ringMemory >> 12) > uint.MaxValue)
             return false;

@@ -75,26 +75,26 @@ public sealed unsafe class ModernPciTransport : IVirtioTransport
     {
         get
         {
-            SharedMemory.Write32(_common + DeviceFeatureSelect, 0);
-            ulong low = SharedMemory.Read32(_common + DeviceFeature);
-            SharedMemory.Write32(_common + DeviceFeatureSelect, 1);
-            ulong high = SharedMemory.Read32(_common + DeviceFeature);
+            DeviceMemory.Write32(_common + DeviceFeatureSelect, 0);
+            ulong low = DeviceMemory.Read32(_common + DeviceFeature);
+            DeviceMemory.Write32(_common + DeviceFeatureSelect, 1);
+            ulong high = DeviceMemory.Read32(_common + DeviceFeature);
             return low | (high << 32);
         }
     }
 
     public void SetDriverFeatures(ulong features)
     {
-        SharedMemory.Write32(_common + DriverFeatureSelect, 0);
-        SharedMemory.Write32(_common + DriverFeature, (uint)features);
-        SharedMemory.Write32(_common + DriverFeatureSelect, 1);
-        SharedMemory.Write32(_common + DriverFeature, (uint)(features >> 32));
+        DeviceMemory.Write32(_common + DriverFeatureSelect, 0);
+        DeviceMemory.Write32(_common + DriverFeature, (uint)features);
+        DeviceMemory.Write32(_common + DriverFeatureSelect, 1);
+        DeviceMemory.Write32(_common + DriverFeature, (uint)(features >> 32));
     }
 
     public byte Status
     {
-        get => SharedMemory.Read8(_common + DeviceStatus);
-        set => SharedMemory.Write8(_common + DeviceStatus, value);
+        get => DeviceMemory.Read8(_common + DeviceStatus);
+        set => DeviceMemory.Write8(_common + DeviceStatus, value);
     }
 
     public void Reset()
@@ -103,53 +103,56 @@ public sealed unsafe class ModernPciTransport : IVirtioTransport
         for (int i = 0; i < 1000000 && Status != 0; i++)
         {
         }
-        SharedMemory.Write16(_common + MsixConfig, NoVector);
+        DeviceMemory.Write16(_common + MsixConfig, NoVector);
     }
 
     public ushort MaximumQueueSize(int queue)
     {
-        SharedMemory.Write16(_common + QueueSelect, (ushort)queue);
-        return SharedMemory.Read16(_common + QueueSize);
+        DeviceMemory.Write16(_common + QueueSelect, (ushort)queue);
+        return DeviceMemory.Read16(_common + QueueSize);
     }
 
-    public bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory)
+    public bool ActivateQueue(int queue, ushort size, SplitQueue ring, ulong ringMemory, ushort vector)
     {
         if (queue >= _notifyOffsets.Length)
             return false;
-        SharedMemory.Write16(_common + QueueSelect, (ushort)queue);
-        ushort maximum = SharedMemory.Read16(_common + QueueSize);
+        DeviceMemory.Write16(_common + QueueSelect, (ushort)queue);
+        ushort maximum = DeviceMemory.Read16(_common + QueueSize);
         if (size == 0 || size > maximum)
             return false;
-        ushort notifyOffset = SharedMemory.Read16(_common + QueueNotifyOffset);
+        ushort notifyOffset = DeviceMemory.Read16(_common + QueueNotifyOffset);
         if (!_notify.IsPresent || (ulong)notifyOffset * _notifyMultiplier + 2 > _notify.Length)
             return false;
         _notifyOffsets[queue] = notifyOffset;
-        SharedMemory.Write16(_common + QueueSize, size);
-        SharedMemory.Write16(_common + QueueMsixVector, NoVector);
-        SharedMemory.Write64(_common + QueueDescriptors, ring.DescriptorsAddress);
-        SharedMemory.Write64(_common + QueueDriver, ring.AvailableAddress);
-        SharedMemory.Write64(_common + QueueDevice, ring.UsedAddress);
-        SharedMemory.Write16(_common + QueueEnable, 1);
+        DeviceMemory.Write16(_common + QueueSize, size);
+        DeviceMemory.Write16(_common + QueueMsixVector, vector);
+        // The device answers NO_VECTOR when it cannot use the entry.
+        if (DeviceMemory.Read16(_common + QueueMsixVector) != vector)
+            return false;
+        DeviceMemory.Write64(_common + QueueDescriptors, ring.DescriptorsAddress);
+        DeviceMemory.Write64(_common + QueueDriver, ring.AvailableAddress);
+        DeviceMemory.Write64(_common + QueueDevice, ring.UsedAddress);
+        DeviceMemory.Write16(_common + QueueEnable, 1);
         return true;
     }
 
     public void Notify(int queue) =>
-        SharedMemory.Write16((byte*)(_notify.Address + (ulong)_notifyOffsets[queue] * _notifyMultiplier), (ushort)queue);
+        DeviceMemory.Write16((byte*)(_notify.Address + (ulong)_notifyOffsets[queue] * _notifyMultiplier), (ushort)queue);
 
-    public byte ReadInterruptStatus() => SharedMemory.Read8(_isr);
+    public byte ReadInterruptStatus() => DeviceMemory.Read8(_isr);
 
-    public byte ReadConfig8(int offset) => InDevice(offset, 1) ? SharedMemory.Read8(_device + offset) : (byte)0;
+    public byte ReadConfig8(int offset) => InDevice(offset, 1) ? DeviceMemory.Read8(_device + offset) : (byte)0;
 
-    public uint ReadConfig32(int offset) => InDevice(offset, 4) ? SharedMemory.Read32(_device + offset) : 0;
+    public uint ReadConfig32(int offset) => InDevice(offset, 4) ? DeviceMemory.Read32(_device + offset) : 0;
 
     // Retries while the configuration generation changes, so both halves belong together.
     public ulong ReadConfig64(int offset)
     {
         for (int attempt = 0; attempt < 16; attempt++)
         {
-            byte before = SharedMemory.Read8(_common + ConfigGeneration);
+            byte before = DeviceMemory.Read8(_common + ConfigGeneration);
             ulong value = ReadConfig32(offset) | ((ulong)ReadConfig32(offset + 4) << 32);
-            if (SharedMemory.Read8(_common + ConfigGeneration) == before)
+            if (DeviceMemory.Read8(_common + ConfigGeneration) == before)
                 return value;
         }
         return 0;

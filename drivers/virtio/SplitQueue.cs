@@ -1,4 +1,5 @@
 using System;
+using Uk.Drivers.Pci;
 
 namespace Uk.Drivers.Virtio;
 
@@ -82,10 +83,10 @@ public sealed unsafe class SplitQueue
             bool last = i == count - 1;
             ushort flags = (ushort)((buffer.DeviceWritable ? DescriptorWrite : 0) | (last ? 0 : DescriptorNext));
             byte* descriptor = _descriptors + current * RingLayout.DescriptorSize;
-            SharedMemory.Write64(descriptor, buffer.Address);
-            SharedMemory.Write32(descriptor + 8, buffer.Length);
-            SharedMemory.Write16(descriptor + 12, flags);
-            SharedMemory.Write16(descriptor + 14, last ? (ushort)0 : _next[current]);
+            DeviceMemory.Write64(descriptor, buffer.Address);
+            DeviceMemory.Write32(descriptor + 8, buffer.Length);
+            DeviceMemory.Write16(descriptor + 12, flags);
+            DeviceMemory.Write16(descriptor + 14, last ? (ushort)0 : _next[current]);
             if (buffer.DeviceWritable)
                 writable += buffer.Length;
             if (!last)
@@ -97,10 +98,10 @@ public sealed unsafe class SplitQueue
         _writableBytes[head] = writable;
         InFlight++;
 
-        SharedMemory.Write16(_available + 4 + 2 * (_availableIndex & (_size - 1)), head);
+        DeviceMemory.Write16(_available + 4 + 2 * (_availableIndex & (_size - 1)), head);
         _availableIndex++;
         // The entry is visible before the index that publishes it (x86 keeps stores in order).
-        SharedMemory.Write16(_available + 2, _availableIndex);
+        DeviceMemory.Write16(_available + 2, _availableIndex);
         return head;
     }
 
@@ -116,10 +117,10 @@ public sealed unsafe class SplitQueue
             return false;
         if (_eventIndex)
         {
-            ushort availableEvent = SharedMemory.Read16(_used + 4 + 8 * _size);
+            ushort availableEvent = DeviceMemory.Read16(_used + 4 + 8 * _size);
             return (ushort)(newIndex - availableEvent - 1) < (ushort)(newIndex - oldIndex);
         }
-        return (SharedMemory.Read16(_used) & UsedNoNotify) == 0;
+        return (DeviceMemory.Read16(_used) & UsedNoNotify) == 0;
     }
 
     // Takes the next completed chain off the used ring and frees its descriptors.
@@ -129,7 +130,7 @@ public sealed unsafe class SplitQueue
         length = 0;
         while (true)
         {
-            ushort usedIndex = SharedMemory.Read16(_used + 2);
+            ushort usedIndex = DeviceMemory.Read16(_used + 2);
             ushort pending = (ushort)(usedIndex - _lastUsedIndex);
             if (pending == 0)
                 return UsedResult.Empty;
@@ -141,8 +142,8 @@ public sealed unsafe class SplitQueue
                 return UsedResult.Empty;
             }
             byte* element = _used + 4 + 8 * (_lastUsedIndex & (_size - 1));
-            uint id = SharedMemory.Read32(element);
-            uint written = SharedMemory.Read32(element + 4);
+            uint id = DeviceMemory.Read32(element);
+            uint written = DeviceMemory.Read32(element + 4);
             _lastUsedIndex++;
             PublishUsedEvent();
             if (id >= _size || _chainLength[id] == 0)
@@ -165,14 +166,14 @@ public sealed unsafe class SplitQueue
 
     // Asks the device not to interrupt (the driver polls), or to interrupt again.
     public void SuppressInterrupts(bool suppress) =>
-        SharedMemory.Write16(_available, suppress ? AvailableNoInterrupt : (ushort)0);
+        DeviceMemory.Write16(_available, suppress ? AvailableNoInterrupt : (ushort)0);
 
     // With event indices the device interrupts once the used index passes used_event: keep
     // it at our position so the next completion interrupts.
     private void PublishUsedEvent()
     {
         if (_eventIndex)
-            SharedMemory.Write16(_available + 4 + 2 * _size, _lastUsedIndex);
+            DeviceMemory.Write16(_available + 4 + 2 * _size, _lastUsedIndex);
     }
 
     private void Free(ushort head)

@@ -7,6 +7,9 @@ namespace Uk.Drivers.Virtio;
 // features, set up queues, then DRIVER_OK (or FAILED when something is refused).
 public static unsafe class VirtioSetup
 {
+    // "No MSI-X vector": the queue signals through INTx and the ISR byte.
+    public const ushort NoVector = 0xFFFF;
+
     // The modern transport when the device offers its capabilities, else the legacy one.
     public static IVirtioTransport? OpenTransport(PciDevice device)
     {
@@ -52,7 +55,7 @@ public static unsafe class VirtioSetup
 
     // Allocates a ring of the device's size (or wantedSize, if the transport lets us
     // choose) in identity-mapped memory and gives it to the device; null on failure.
-    public static SplitQueue? CreateQueue(IVirtioTransport transport, int index, ushort wantedSize, bool eventIndex)
+    public static SplitQueue? CreateQueue(IVirtioTransport transport, int index, ushort wantedSize, bool eventIndex, ushort vector = NoVector)
     {
         ushort maximum = transport.MaximumQueueSize(index);
         if (maximum == 0)
@@ -67,7 +70,7 @@ public static unsafe class VirtioSetup
         for (int i = 0; i < layout.TotalBytes; i++)
             memory[i] = 0;
         var ring = new SplitQueue(memory, size, eventIndex);
-        if (!transport.ActivateQueue(index, size, ring, (ulong)memory))
+        if (!transport.ActivateQueue(index, size, ring, (ulong)memory, vector))
         {
             Heap.Free(memory);
             return null;

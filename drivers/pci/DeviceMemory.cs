@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Uk.Drivers.Virtio;
+namespace Uk.Drivers.Pci;
 
-// Memory the device reads or writes behind the compiler's back: rings and MMIO registers.
+// Memory a device reads or writes behind the compiler's back: DMA rings and MMIO registers.
 // The corlib has no Volatile, so every access is its own call, which keeps the JIT from
 // caching, merging or reordering them; x86 keeps stores in order, so nothing more is needed.
-public static unsafe class SharedMemory
+public static unsafe class DeviceMemory
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static byte Read8(byte* address) => *address;
