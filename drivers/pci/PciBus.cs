@@ -11,7 +11,7 @@ public static class PciBus
     private static IPciConfigSpace? s_space;
     private static PciDevice[]? s_devices;
 
-    public static IPciConfigSpace ConfigSpace => s_space ??= new PortConfigSpace();
+    public static IPciConfigSpace ConfigSpace => s_space ??= ConfigSpaceChooser.Choose();
 
     public static PciDevice[] Devices => s_devices ??= PciEnumerator.Scan(ConfigSpace);
 

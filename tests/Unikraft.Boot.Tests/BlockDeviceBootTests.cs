@@ -63,36 +63,33 @@ public sealed class BlockDeviceBootTests
     public void AFlushReachesTheDiskAndItsFailureIsReported()
     {
         using var disk = new DiskImage(1 << 20);
-        string rules = Path.Combine(Path.GetTempPath(), "uk-blkdebug-" + Guid.NewGuid().ToString("N") + ".cfg");
-        File.WriteAllText(rules, "[inject-error]\nevent = \"flush_to_disk\"\nerrno = \"5\"\n");
-        try
-        {
-            ProcessResult run = Boot("write vda 3 2 5",
-                ["-drive", "file=blkdebug:" + rules + ":" + disk.Path + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"]);
 
-            Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains(", flush"));
-            Assert.Contains("write vda 3+2: Ok, flush: IoError", run.Lines);
-            Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
-        }
-        finally
-        {
-            File.Delete(rules);
-        }
+        ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write vda 3 2 5");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains(", flush"));
+        Assert.Contains("write vda 3+2: Ok, flush: IoError", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
     }
 
     [Fact]
     public void ADeviceErrorOnReadIsReportedNotFatal()
     {
         using var disk = new DiskImage(1 << 20);
+
+        ProcessResult run = BootWithInjectedError(disk, "read_aio", "read vda 0 4 1");
+
+        Assert.Contains(run.Lines, line => line.StartsWith("read vda 0+4: IoError"));
+        Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
+    }
+
+    // The disk behind QEMU's blkdebug driver, which fails every operation of the given kind with EIO.
+    private static ProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine)
+    {
         string rules = Path.Combine(Path.GetTempPath(), "uk-blkdebug-" + Guid.NewGuid().ToString("N") + ".cfg");
-        File.WriteAllText(rules, "[inject-error]\nevent = \"read_aio\"\nerrno = \"5\"\n");
+        File.WriteAllText(rules, "[inject-error]\nevent = \"" + blkdebugEvent + "\"\nerrno = \"5\"\n");
         try
         {
-            ProcessResult run = Boot("read vda 0 4 1",
-                ["-drive", "file=blkdebug:" + rules + ":" + disk.Path + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"]);
-
-            Assert.Contains(run.Lines, line => line.StartsWith("read vda 0+4: IoError"));
-            Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
+            return Boot(commandLine, ["-drive", "file=blkdebug:" + rules + ":" + disk.Path + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"]);
         }
         finally
         {
@@ -165,12 +162,14 @@ public sealed class BlockDeviceBootTests
     }
 
     [Fact]
-    public void OnQ35TheDiskWorksBehindThePcieHostBridge()
+    public void OnQ35TheBusIsReadThroughEcamAndTheDiskWorks()
     {
         using var disk = new DiskImage(1 << 20);
 
         ProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "write vda 10 8 9", ["-machine", "q35", .. disk.VirtioBlk("d0")]);
 
+        Assert.Contains("[ info] pci: configuration space through ECAM at 0xb0000000 for buses 0-255 (ACPI MCFG)", run.Lines);
+        Assert.Contains("[ info] pci: 00:1f.2 8086:2922 class 01.06.01 SATA controller: no driver", run.Lines);
         Assert.Contains("write vda 10+8: Ok, flush: Ok", run.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(10 * Sector, 8 * Sector), 10 * Sector, 9));
     }
@@ -182,6 +181,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Boot("list", disk.VirtioBlk("d0"), ["-device", "virtio-rng-pci"]);
 
+        Assert.Contains("[ info] pci: configuration space through ports 0xCF8/0xCFC", run.Lines);
         Assert.Contains("[ info] pci: 00:00.0 8086:1237 class 06.00 host bridge: no driver", run.Lines);
         Assert.Contains("[ info] pci: 00:01.0 8086:7000 class 06.01 ISA bridge: no driver", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] pci: ") && line.Contains(" 1af4:1005 ") && line.EndsWith(": no driver"));

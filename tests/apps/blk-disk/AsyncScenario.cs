@@ -63,10 +63,10 @@ public static class AsyncScenario
         BlockStatus badBuffer = disk.Submit(outside);
 
         Console.WriteLine("async: in flight after submitting " + inFlight.ToString() + " of " + Requests.ToString()
-            + ", writes " + (allWritten ? "Ok" : "failed") + ", flush " + Text(flush.Status) + ", reads " + (allRead ? "Ok" : "failed")
+            + ", writes " + (allWritten ? "Ok" : "failed") + ", flush " + Scenarios.Text(flush.Status) + ", reads " + (allRead ? "Ok" : "failed")
             + ", callbacks " + s_callbacks.ToString() + (mismatch < 0 ? ", pattern ok" : ", mismatch at byte " + mismatch.ToString()));
-        Console.WriteLine("async refusals: past the end " + Text(refused) + (tooFar.IsCompleted ? " (completed)" : "")
-            + ", buffer overrun " + Text(badBuffer));
+        Console.WriteLine("async refusals: past the end " + Scenarios.Text(refused) + (tooFar.IsCompleted ? " (completed)" : "")
+            + ", buffer overrun " + Scenarios.Text(badBuffer));
         return allWritten && allRead && flush.Status == BlockStatus.Ok && mismatch < 0 ? 0 : 1;
     }
 
@@ -79,14 +79,4 @@ public static class AsyncScenario
             ok &= disk.Wait(requests[i]) && requests[i].Status == BlockStatus.Ok;
         return ok;
     }
-
-    private static string Text(BlockStatus status) => status switch
-    {
-        BlockStatus.Ok => "Ok",
-        BlockStatus.OutOfRange => "OutOfRange",
-        BlockStatus.BadLength => "BadLength",
-        BlockStatus.ReadOnly => "ReadOnly",
-        BlockStatus.IoError => "IoError",
-        _ => "Unsupported",
-    };
 }

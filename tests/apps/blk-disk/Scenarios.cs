@@ -90,7 +90,7 @@ public static class Scenarios
         return disk;
     }
 
-    private static string Text(BlockStatus status) => status switch
+    internal static string Text(BlockStatus status) => status switch
     {
         BlockStatus.Ok => "Ok",
         BlockStatus.OutOfRange => "OutOfRange",
