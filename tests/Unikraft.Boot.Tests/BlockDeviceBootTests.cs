@@ -256,4 +256,19 @@ public sealed class BlockDeviceBootTests
         Assert.Contains("write vdb 0+8: Ok, flush: Ok", run.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(second.Read(0, 8 * Sector), 0, 2));
     }
+
+    // VIRTIO_BLK_F_BLK_SIZE: a disk of 4 KiB sectors is addressed in those sectors, while
+    // the requests still count 512-byte units.
+    [Fact]
+    public void ADiskWithFourKibSectorsIsAddressedInThem()
+    {
+        using var disk = new DiskImage(4 << 20);
+
+        ProcessResult run = Boot("write vda 3 2 5", disk.VirtioBlk("d0", ",logical_block_size=4096,physical_block_size=4096"));
+
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains("1024 sectors of 4096 bytes"));
+        Assert.Contains("write vda 3+2: Ok, flush: Ok", run.Lines);
+        Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(3 * 4096, 2 * 4096), 3 * 4096, 5));
+        Assert.All(disk.Read(0, 3 * 4096), b => Assert.Equal(0, b));
+    }
 }
