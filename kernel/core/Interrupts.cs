@@ -28,6 +28,14 @@ public static unsafe class Interrupts
         s_controller.Register(irq, handler);
     }
 
+    // A vector for a device's message-signalled interrupt; false without one (use Register).
+    public static bool RegisterMessage(Action handler, out ulong address, out uint data)
+    {
+        address = 0;
+        data = 0;
+        return s_controller is not null && s_controller.RegisterMessage(handler, out address, out data);
+    }
+
     // Masks interrupts until the matching Restore; nests.
     public static ulong Disable() => Plat.DisableInterrupts();
 

@@ -11,8 +11,9 @@ public sealed class AcpiDiscovery
     // Where the FADT keeps the CMOS index of the century, when the RTC has one.
     private const int FadtCenturyOffset = 108;
 
-    private AcpiDiscovery(AcpiStatus status, RsdpSource source, Rsdp rsdp, Madt? madt, byte centuryRegister)
+    private AcpiDiscovery(AcpiStatus status, RsdpSource source, Rsdp rsdp, Madt? madt, byte centuryRegister, byte[]? mcfg = null)
     {
+        Mcfg = mcfg;
         Status = status;
         Source = source;
         Rsdp = rsdp;
@@ -32,6 +33,10 @@ public sealed class AcpiDiscovery
     // 0 when the FADT names none.
     public byte CenturyRegister { get; }
 
+    // The MCFG table (PCIe configuration space windows) as found, checksum verified; null
+    // when the machine has none. The pci library parses it.
+    public byte[]? Mcfg { get; }
+
     public static AcpiDiscovery Run(IPhysicalBytes memory, ReadOnlySpan<byte> bootLoaderCopy, ulong bootPointer, ushort ebdaSegment)
     {
         AcpiStatus status = FindRsdp(memory, bootLoaderCopy, bootPointer, ebdaSegment, out RsdpSource source, out Rsdp rsdp);
@@ -46,11 +51,13 @@ public sealed class AcpiDiscovery
         if (tables!.Find(TableSignature.Fadt, out byte[]? fadt) == AcpiStatus.Found && fadt!.Length > FadtCenturyOffset)
             century = fadt[FadtCenturyOffset];
 
+        byte[]? mcfg = tables.Find(TableSignature.Mcfg, out byte[]? mcfgBytes) == AcpiStatus.Found ? mcfgBytes : null;
+
         Madt? madt = null;
         status = tables.Find(TableSignature.Madt, out byte[]? madtBytes);
         if (status == AcpiStatus.Found)
             status = MadtParser.Parse(madtBytes, out madt);
-        return new AcpiDiscovery(status, source, rsdp, madt, century);
+        return new AcpiDiscovery(status, source, rsdp, madt, century, mcfg);
     }
 
     // The boot loader's word first; a bad copy or pointer still leaves the BIOS areas to scan.

@@ -9,4 +9,5 @@ public static class TableSignature
     public const uint Xsdt = 0x54445358; // "XSDT"
     public const uint Madt = 0x43495041; // "APIC"
     public const uint Fadt = 0x50434146; // "FACP"
+    public const uint Mcfg = 0x4746434D; // "MCFG"
 }

@@ -33,4 +33,11 @@ internal sealed class IoApicRouter : IIrqRouter
     public bool Delivers(int vector) => vector >= InterruptVectors.IoApicBase && vector <= InterruptVectors.IoApicLast;
 
     public void EndOfInterrupt(int vector) => _localApic.EndOfInterrupt();
+
+    // The local APIC's MSI window, destination ID in bits 12-19, physical destination mode.
+    public bool TryGetMessageAddress(out ulong address)
+    {
+        address = 0xFEE00000UL | ((ulong)(_localApic.Id & 0xFF) << 12);
+        return true;
+    }
 }

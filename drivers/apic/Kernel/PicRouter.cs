@@ -28,5 +28,12 @@ internal sealed class PicRouter : IIrqRouter
 
     public void EndOfInterrupt(int vector) => _pic.EndOfInterrupt(vector - InterruptVectors.PicBase);
 
+    // The 8259s know only their lines: no message-signalled interrupts.
+    public bool TryGetMessageAddress(out ulong address)
+    {
+        address = 0;
+        return false;
+    }
+
     private static bool IsPicVector(int vector) => vector >= InterruptVectors.PicBase && vector < InterruptVectors.PicBase + LegacyPic.IrqCount;
 }

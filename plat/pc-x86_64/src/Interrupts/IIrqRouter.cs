@@ -17,4 +17,8 @@ public interface IIrqRouter
     bool Delivers(int vector);
 
     void EndOfInterrupt(int vector);
+
+    // The address a device writes a message-signalled interrupt to, so it reaches this CPU's
+    // local APIC; false when the machine routes through the PICs (no MSI delivery).
+    bool TryGetMessageAddress(out ulong address);
 }

@@ -52,6 +52,26 @@ public sealed unsafe class InterruptDispatch : IInterruptController
         Uk.Core.Interrupts.Restore(flags);
     }
 
+    public bool RegisterMessage(Action handler, out ulong address, out uint data)
+    {
+        data = 0;
+        if (!_router.TryGetMessageAddress(out address))
+            return false;
+        ulong flags = Uk.Core.Interrupts.Disable();
+        for (int vector = InterruptVectors.MessageBase; vector <= InterruptVectors.MessageLast; vector++)
+        {
+            if (_handlers[vector] is null)
+            {
+                _handlers[vector] = handler;
+                Uk.Core.Interrupts.Restore(flags);
+                data = (uint)vector;
+                return true;
+            }
+        }
+        Uk.Core.Interrupts.Restore(flags);
+        return false;
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "ukplat_interrupt")]
     private static void OnInterrupt(InterruptFrame* frame)
     {

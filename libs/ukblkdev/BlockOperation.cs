@@ -1,0 +1,8 @@
+namespace Uk.BlkDev;
+
+public enum BlockOperation
+{
+    Read,
+    Write,
+    Flush,
+}
