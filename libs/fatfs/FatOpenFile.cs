@@ -1,0 +1,324 @@
+using System;
+using Uk.Vfs;
+
+namespace Uk.FatFs;
+
+// An open file on a FAT volume. Data goes straight to the disk; new clusters are taken from
+// the FAT (all copies) before data is written to them; the directory entry (size and first
+// cluster) is written only by Flush/Close, after a device flush, and flushed again. A power
+// cut therefore leaves the old size and chain (plus at worst clusters nobody points to, or a
+// chain longer than the size, both of which fsck repairs without touching data).
+internal sealed class FatOpenFile : IOpenFile
+{
+    private readonly FatFileSystem _fs;
+    private readonly FatVolume _volume;
+    private readonly uint _directoryCluster;
+    private readonly int _shortSlot;
+    private readonly byte[] _sector;
+    private uint _firstCluster;
+    private uint _size;
+    private uint _clusterCount;
+    private uint _lastCluster;
+    private bool _entryDirty;
+    private bool _closed;
+    // The last cluster found by walking, to make sequential access O(1) per cluster.
+    private uint _cursorIndex;
+    private uint _cursorCluster;
+
+    public FatOpenFile(FatFileSystem fs, FatVolume volume, uint directoryCluster, FatEntry entry, uint clusterCount, uint lastCluster)
+    {
+        _fs = fs;
+        _volume = volume;
+        _directoryCluster = directoryCluster;
+        _shortSlot = entry.ShortSlot;
+        _firstCluster = entry.FirstCluster;
+        _size = entry.Size;
+        _clusterCount = clusterCount;
+        _lastCluster = lastCluster;
+        _sector = new byte[volume.Geometry.BytesPerSector];
+    }
+
+    public long Length => _size;
+
+    public FsError Read(long offset, Span<byte> buffer, out int count)
+    {
+        count = 0;
+        if (_closed)
+            return FsError.Closed;
+        if (offset < 0)
+            return FsError.InvalidArgument;
+        if (offset >= _size)
+            return FsError.None;
+        long available = _size - offset;
+        int wanted = buffer.Length < available ? buffer.Length : (int)available;
+        int bytesPerSector = _volume.Geometry.BytesPerSector;
+        while (count < wanted)
+        {
+            long position = offset + count;
+            FsError error = SectorAt(position, out uint sector);
+            if (error != FsError.None)
+                return error;
+            int within = (int)(position % bytesPerSector);
+            int piece = bytesPerSector - within;
+            if (piece > wanted - count)
+                piece = wanted - count;
+            if (within == 0 && piece == bytesPerSector)
+                error = _volume.Device.Read(sector, buffer.Slice(count, bytesPerSector));
+            else
+            {
+                error = _volume.Device.Read(sector, _sector);
+                if (error == FsError.None)
+                    new ReadOnlySpan<byte>(_sector, within, piece).CopyTo(buffer.Slice(count, piece));
+            }
+            if (error != FsError.None)
+                return error;
+            count += piece;
+        }
+        return FsError.None;
+    }
+
+    public FsError Write(long offset, ReadOnlySpan<byte> data)
+    {
+        if (_closed)
+            return FsError.Closed;
+        if (offset < 0)
+            return FsError.InvalidArgument;
+        long end = offset + data.Length;
+        if (end > uint.MaxValue)
+            return FsError.FileTooLarge;
+        if (data.Length == 0)
+            return FsError.None;
+        if (offset > _size)
+        {
+            // POSIX: the gap reads as zeros.
+            FsError gap = WriteZeros(_size, offset);
+            if (gap != FsError.None)
+                return gap;
+        }
+        FsError error = EnsureClusters((uint)end);
+        if (error != FsError.None)
+        {
+            // Give back what this write took (e.g. a full disk): the chain stays as long as the size needs.
+            ReleaseBeyond(ClustersFor(_size));
+            return error;
+        }
+        int bytesPerSector = _volume.Geometry.BytesPerSector;
+        int done = 0;
+        while (done < data.Length)
+        {
+            long position = offset + done;
+            error = SectorAt(position, out uint sector);
+            if (error != FsError.None)
+                return error;
+            int within = (int)(position % bytesPerSector);
+            int piece = bytesPerSector - within;
+            if (piece > data.Length - done)
+                piece = data.Length - done;
+            if (within == 0 && piece == bytesPerSector)
+                error = _volume.Device.Write(sector, data.Slice(done, bytesPerSector));
+            else
+            {
+                error = _volume.Device.Read(sector, _sector);
+                if (error == FsError.None)
+                {
+                    data.Slice(done, piece).CopyTo(new Span<byte>(_sector, within, piece));
+                    error = _volume.Device.Write(sector, _sector);
+                }
+            }
+            if (error != FsError.None)
+                return error;
+            done += piece;
+        }
+        if (end > _size)
+        {
+            _size = (uint)end;
+            _entryDirty = true;
+        }
+        return FsError.None;
+    }
+
+    public FsError SetLength(long length)
+    {
+        if (_closed)
+            return FsError.Closed;
+        if (length < 0)
+            return FsError.InvalidArgument;
+        if (length > uint.MaxValue)
+            return FsError.FileTooLarge;
+        if (length > _size)
+            return WriteZeros(_size, length);
+        if (length == _size)
+            return FsError.None;
+        uint keep = ClustersFor((uint)length);
+        uint oldFirst = _firstCluster;
+        // Shrinking: the entry gets the smaller size first, then the tail of the chain is
+        // freed, so no moment has a size larger than the chain.
+        _size = (uint)length;
+        if (keep == 0)
+            _firstCluster = 0;
+        _entryDirty = true;
+        FsError error = Flush();
+        if (error != FsError.None)
+            return error;
+        if (keep == 0)
+        {
+            error = _volume.Fat.FreeChain(oldFirst);
+            _clusterCount = 0;
+            _lastCluster = 0;
+        }
+        else if (keep < _clusterCount)
+        {
+            error = ClusterAt(keep - 1, out uint newLast);
+            if (error != FsError.None)
+                return error;
+            error = _volume.Fat.Next(newLast, out uint rest, out _);
+            if (error == FsError.None)
+                error = _volume.Fat.Set(newLast, _volume.Fat.EndOfChain);
+            if (error == FsError.None && rest != 0)
+                error = _volume.Fat.FreeChain(rest);
+            _clusterCount = keep;
+            _lastCluster = newLast;
+        }
+        _cursorIndex = 0;
+        _cursorCluster = 0;
+        if (error != FsError.None)
+            return error;
+        return _volume.Device.Flush();
+    }
+
+    public FsError Flush()
+    {
+        if (_closed)
+            return FsError.Closed;
+        return _fs.FlushFile(this);
+    }
+
+    public FsError Close()
+    {
+        if (_closed)
+            return FsError.None;
+        FsError error = Flush();
+        _closed = true;
+        _fs.Closed(this);
+        return error;
+    }
+
+    internal uint DirectoryCluster => _directoryCluster;
+
+    internal int ShortSlot => _shortSlot;
+
+    internal uint FirstCluster => _firstCluster;
+
+    internal uint Size => _size;
+
+    internal bool EntryDirty
+    {
+        get => _entryDirty;
+        set => _entryDirty = value;
+    }
+
+    private uint ClustersFor(uint bytes) => (uint)(((ulong)bytes + (ulong)_volume.Geometry.ClusterBytes - 1) / (ulong)_volume.Geometry.ClusterBytes);
+
+    private FsError EnsureClusters(uint bytes)
+    {
+        uint needed = ClustersFor(bytes);
+        while (_clusterCount < needed)
+        {
+            FsError error = _volume.Fat.Allocate(out uint cluster);
+            if (error != FsError.None)
+                return error;
+            if (_clusterCount == 0)
+                _firstCluster = cluster;
+            else
+            {
+                error = _volume.Fat.Set(_lastCluster, cluster);
+                if (error != FsError.None)
+                    return error;
+            }
+            _lastCluster = cluster;
+            _clusterCount++;
+            _entryDirty = true;
+        }
+        return FsError.None;
+    }
+
+    // Frees the clusters after the first `keep` ones that no size on the disk covers yet.
+    private void ReleaseBeyond(uint keep)
+    {
+        if (_clusterCount <= keep)
+            return;
+        if (keep == 0)
+        {
+            _volume.Fat.FreeChain(_firstCluster);
+            _firstCluster = 0;
+            _lastCluster = 0;
+        }
+        else if (ClusterAt(keep - 1, out uint newLast) == FsError.None && _volume.Fat.Next(newLast, out uint rest, out _) == FsError.None)
+        {
+            _volume.Fat.Set(newLast, _volume.Fat.EndOfChain);
+            if (rest != 0)
+                _volume.Fat.FreeChain(rest);
+            _lastCluster = newLast;
+        }
+        _clusterCount = keep;
+        _cursorIndex = 0;
+        _cursorCluster = 0;
+    }
+
+    private FsError WriteZeros(long from, long to)
+    {
+        byte[] zeros = new byte[_volume.Geometry.BytesPerSector];
+        long position = from;
+        while (position < to)
+        {
+            long piece = to - position < zeros.Length ? to - position : zeros.Length;
+            FsError error = Write(position, new ReadOnlySpan<byte>(zeros, 0, (int)piece));
+            if (error != FsError.None)
+                return error;
+            position += piece;
+        }
+        return FsError.None;
+    }
+
+    private FsError SectorAt(long position, out uint sector)
+    {
+        sector = 0;
+        FatGeometry g = _volume.Geometry;
+        uint index = (uint)(position / g.ClusterBytes);
+        FsError error = ClusterAt(index, out uint cluster);
+        if (error != FsError.None)
+            return error;
+        sector = g.ClusterSector(cluster) + (uint)(position % g.ClusterBytes / g.BytesPerSector);
+        return FsError.None;
+    }
+
+    // The index-th cluster of the file, walking from the cursor when it is not past it.
+    // The chain was measured (bounded, loop-free) at open, so the walk is bounded too.
+    private FsError ClusterAt(uint index, out uint cluster)
+    {
+        cluster = 0;
+        if (index >= _clusterCount)
+            return FsError.Corrupt;
+        uint at = 0;
+        uint current = _firstCluster;
+        if (_cursorCluster != 0 && _cursorIndex <= index)
+        {
+            at = _cursorIndex;
+            current = _cursorCluster;
+        }
+        while (at < index)
+        {
+            FsError error = _volume.Fat.Next(current, out uint next, out _);
+            if (error != FsError.None)
+                return error;
+            if (next == 0)
+                return FsError.Corrupt;
+            current = next;
+            at++;
+        }
+        _cursorIndex = index;
+        _cursorCluster = current;
+        cluster = current;
+        return FsError.None;
+    }
+}
