@@ -118,25 +118,72 @@ internal sealed class FatDirectory
     {
         entry = default;
         Span<byte> shortName = stackalloc byte[FatNames.ShortNameLength];
-        int longEntries = 0;
-        if (!FatNames.TryExactShortName(name, shortName))
-        {
-            longEntries = (name.Length + FatNames.CharsPerLongEntry - 1) / FatNames.CharsPerLongEntry;
-            int tail = 1;
-            while (true)
-            {
-                FatNames.MakeNumberedShortName(name, tail, shortName);
-                if (!ShortNameExists(shortName))
-                    break;
-                if (++tail > 999999)
-                    return FsError.NoSpace;
-            }
-        }
-        int needed = longEntries + 1;
-        FsError error = FindFreeRun(needed, out int first);
+        FsError error = ChooseShortName(name, shortName, out int longEntries);
         if (error != FsError.None)
             return error;
+        int needed = longEntries + 1;
+        error = FindFreeRun(needed, out int first);
+        if (error != FsError.None)
+            return error;
+        int shortSlot = first + longEntries;
+        Span<byte> s = Slot(shortSlot);
+        s.Clear();
+        s[11] = attributes;
+        FatTimestamp.Stamp(s);
+        SetFirstCluster(s, firstCluster);
+        LittleEndian.Put32(s, 28, size);
+        WriteNameEntries(first, name, longEntries, shortName);
 
+        error = WriteSlots(first, needed);
+        if (error != FsError.None)
+            return error;
+        entry = new FatEntry { Name = name, Attributes = attributes, FirstCluster = firstCluster, Size = size, ShortSlot = shortSlot, FirstSlot = first };
+        return FsError.None;
+    }
+
+    // Renames within this directory by rewriting the name's own entries, when the new name
+    // needs no more of them and they all lie in one sector: a single sector write, so a
+    // power cut leaves the old name or the new one, never both or neither.
+    public bool TryRenameInPlace(FatEntry entry, string newName, out FsError error)
+    {
+        Span<byte> shortName = stackalloc byte[FatNames.ShortNameLength];
+        error = ChooseShortName(newName, shortName, out int longEntries);
+        int have = entry.ShortSlot - entry.FirstSlot + 1;
+        int bytesPerSector = _volume.Geometry.BytesPerSector;
+        bool oneSector = entry.FirstSlot * EntryBytes / bytesPerSector == entry.ShortSlot * EntryBytes / bytesPerSector;
+        if (error != FsError.None || longEntries + 1 > have || !oneSector)
+            return false;
+        int first = entry.ShortSlot - longEntries;
+        for (int slot = entry.FirstSlot; slot < first; slot++)
+            Slot(slot)[0] = DeletedMarker;
+        // Attributes, times, cluster and size (bytes 11..31) stay; the case flags belonged to the old name.
+        Slot(entry.ShortSlot)[12] = 0;
+        WriteNameEntries(first, newName, longEntries, shortName);
+        error = WriteSlots(entry.FirstSlot, have);
+        return true;
+    }
+
+    // The short name for a new name: the name itself when it is upper-case 8.3, else a
+    // numbered one that no entry here has, with long-name entries to hold the real name.
+    private FsError ChooseShortName(string name, Span<byte> shortName, out int longEntries)
+    {
+        longEntries = 0;
+        if (FatNames.TryExactShortName(name, shortName))
+            return FsError.None;
+        longEntries = (name.Length + FatNames.CharsPerLongEntry - 1) / FatNames.CharsPerLongEntry;
+        for (int tail = 1; tail <= 999999; tail++)
+        {
+            FatNames.MakeNumberedShortName(name, tail, shortName);
+            if (!ShortNameExists(shortName))
+                return FsError.None;
+        }
+        return FsError.NoSpace;
+    }
+
+    // Long-name entries at first.., then the short name into the short entry after them
+    // (whose other fields the caller has set).
+    private void WriteNameEntries(int first, string name, int longEntries, ReadOnlySpan<byte> shortName)
+    {
         byte checksum = FatNames.Checksum(shortName);
         for (int i = 0; i < longEntries; i++)
         {
@@ -144,20 +191,7 @@ internal sealed class FatDirectory
             int order = longEntries - i;
             WriteLongEntry(Slot(first + i), name, order, order == longEntries, checksum);
         }
-        int shortSlot = first + longEntries;
-        Span<byte> s = Slot(shortSlot);
-        s.Clear();
-        shortName.CopyTo(s);
-        s[11] = attributes;
-        FatTimestamp.Stamp(s);
-        SetFirstCluster(s, firstCluster);
-        LittleEndian.Put32(s, 28, size);
-
-        error = WriteSlots(first, needed);
-        if (error != FsError.None)
-            return error;
-        entry = new FatEntry { Name = name, Attributes = attributes, FirstCluster = firstCluster, Size = size, ShortSlot = shortSlot, FirstSlot = first };
-        return FsError.None;
+        shortName.CopyTo(Slot(first + longEntries));
     }
 
     public FsError Remove(FatEntry entry)

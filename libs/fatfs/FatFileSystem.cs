@@ -247,8 +247,10 @@ public sealed class FatFileSystem : IFileSystem
         error = FatNames.CheckLongName(name);
         if (error != FsError.None)
             return error;
+        if (target == source && source.TryRenameInPlace(entry, name, out error))
+            return error == FsError.None ? _volume.Device.Flush() : error;
         // The new name is on the disk before the old one goes: a power cut in between leaves
-        // two names for one file (fsck reports it), never a file with no name.
+        // two names for one file (fsck reports them as cross-linked), never a file with no name.
         error = target.Add(name, entry.Attributes, entry.FirstCluster, entry.Size, out _);
         if (error == FsError.None)
             error = _volume.Device.Flush();
