@@ -66,7 +66,7 @@ internal sealed class RamNode
         long capacity = Data.Length == 0 ? 64 : Data.Length;
         while (capacity < length)
             capacity *= 2;
-        byte[] larger = new byte[capacity];
+        byte[] larger = new byte[(int)capacity];
         new ReadOnlySpan<byte>(Data, 0, (int)Length).CopyTo(larger);
         Data = larger;
     }

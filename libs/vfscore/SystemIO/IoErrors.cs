@@ -1,0 +1,33 @@
+using Uk.Vfs;
+
+namespace System.IO;
+
+// FsError → the exception System.IO would throw. Until the kernel can catch exceptions any
+// of these ends the image with a panic naming the path and the problem; code that must go on
+// after a failure uses Uk.Vfs (Vfs.Current), which returns FsError instead.
+internal static class IoErrors
+{
+    public static void ThrowIfFailed(FsError error, string? path)
+    {
+        if (error == FsError.None)
+            return;
+        string message = FsErrors.Describe(error) + ": '" + path + "'";
+        switch (error)
+        {
+            case FsError.NotFound:
+                throw new FileNotFoundException("Could not find file '" + path + "' (" + FsErrors.Describe(error) + ").", path);
+            case FsError.NotMounted:
+            case FsError.NotADirectory:
+                throw new DirectoryNotFoundException("Could not find a part of the path '" + path + "' (" + FsErrors.Describe(error) + ").");
+            case FsError.NameTooLong:
+            case FsError.PathTooLong:
+                throw new PathTooLongException(message);
+            case FsError.InvalidPath:
+            case FsError.InvalidName:
+            case FsError.InvalidArgument:
+                throw new ArgumentException(message);
+            default:
+                throw new IOException(message);
+        }
+    }
+}
