@@ -23,6 +23,9 @@ public static unsafe class Scheduler
 
     public static string PolicyName => s_policy?.Name ?? "none";
 
+    // True once Main runs as a thread: only then may a caller block (drivers poll before).
+    public static bool HasCurrentThread => s_current is not null;
+
     public static Thread Current => s_current ?? throw new InvalidOperationException("no scheduler is running: list ukschedcoop or ukschedpreempt in unikernel.yaml");
 
     public static ulong ContextSwitches { get; private set; }

@@ -14,6 +14,11 @@ internal sealed class Images
 
     public static BuiltImage Threads => ThreadsImage.Value;
 
+    private static readonly Lazy<BuiltImage> BlkDiskImage = new(() => Build("tests/apps/blk-disk", "blk-disk"));
+
+    // tests/apps/blk-disk: block-level scenarios on virtio-blk disks.
+    public static BuiltImage BlkDisk => BlkDiskImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

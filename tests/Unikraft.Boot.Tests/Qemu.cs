@@ -20,6 +20,10 @@ internal static class Qemu
     public static ProcessResult BootElfWithModule(string elf, string module, int memoryMiB) =>
         Run(["-kernel", elf, "-initrd", module], memoryMiB, TimeSpan.FromSeconds(60));
 
+    // A direct boot with extra QEMU arguments (disks, devices, a machine type).
+    public static ProcessResult BootElfWith(string elf, string? commandLine, IEnumerable<string> extraArguments, int memoryMiB = 32) =>
+        Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine]), .. extraArguments], memoryMiB, TimeSpan.FromSeconds(60));
+
     public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64) =>
         Run(["-boot", "d", "-cdrom", iso], memoryMiB, TimeSpan.FromSeconds(60));
 

@@ -1,0 +1,7 @@
+namespace Uk.Drivers.VirtioBlk;
+
+public static class VirtioBlkOptions
+{
+    public static int QueueSize = 128;
+    public static int TimeoutMs = 30000;
+}
