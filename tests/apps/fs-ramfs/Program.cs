@@ -63,6 +63,38 @@ if (mounts.Count > 1)
     Check(File.Exists("/tmp/on-second-mount") && Vfs.Current.Rename("/tmp/on-second-mount", "/moved") == FsError.CrossDevice, "second mount from the kernel command line");
 }
 
+// The collections the file code and kvstore use (corlib List/Dictionary).
+var list = new System.Collections.Generic.List<string>();
+for (int i = 0; i < 100; i++)
+    list.Add("item" + i.ToString());
+list.RemoveAt(0);
+list.Insert(5, "inserted");
+list.Sort((a, b) => string.CompareOrdinal(a, b));
+Check(list.Count == 100 && list[0] == "inserted" && list[1] == "item1" && list.Contains("item99") && !list.Contains("item0") && list.IndexOf("item10") == 2, "List<T>", list.Count.ToString() + " " + list[0] + " " + list[1]);
+var map = new System.Collections.Generic.Dictionary<string, int>();
+for (int i = 0; i < 1000; i++)
+    map["key" + i.ToString()] = i;
+for (int i = 0; i < 1000; i += 2)
+    map.Remove("key" + i.ToString());
+map["key1"] = -1;
+bool added = map.TryAdd("key3", 0);
+int sum = 0;
+foreach (var pair in map)
+    sum += pair.Value;
+Check(map.Count == 500 && map["key999"] == 999 && map["key1"] == -1 && !added && !map.ContainsKey("key500") && map.TryGetValue("key501", out int v501) && v501 == 501 && sum == 250000 - 2, "Dictionary<TKey, TValue>", map.Count.ToString() + " sum " + sum.ToString());
+var byNumber = new System.Collections.Generic.Dictionary<long, string>();
+byNumber[1L << 40] = "big";
+byNumber[7] = "seven";
+Check(byNumber[1L << 40] == "big" && byNumber[7] == "seven" && byNumber.Count == 2, "Dictionary with value-type keys");
+
+if (args.Length > 0 && args[0] == "readline")
+{
+    Console.WriteLine("type two lines");
+    string? first = Console.ReadLine();
+    string? second = Console.ReadLine();
+    Console.WriteLine("line 1 [" + first + "] line 2 [" + second + "]");
+}
+
 Console.WriteLine(failures == 0 ? "all file checks passed" : failures.ToString() + " file checks failed");
 if (args.Length > 0 && args[0] == "missing")
     File.ReadAllBytes("/not/there.txt");
