@@ -1,11 +1,19 @@
 using Uk.BlkDev;
+using Uk.Core;
 using Uk.Vfs;
 
 namespace Uk.FatFs;
 
 public static class FatFsLibrary
 {
-    public static void Initialize() => FileSystemTypes.Register("fatfs", CreateForMount);
+    public static void Initialize()
+    {
+        FileSystemTypes.Register("fatfs", CreateForMount);
+        // Entries get the wall clock's time when the image has one (apic reads the RTC).
+        FatTimestamp.UnixSecondsSource = UnixSeconds;
+    }
+
+    private static long UnixSeconds() => Clock.IsAvailable ? Clock.UnixNanoseconds / 1_000_000_000 : 0;
 
     private static FsError CreateForMount(string device, out IFileSystem? fileSystem, out string problem)
     {
