@@ -63,7 +63,10 @@ internal sealed class FatOpenFile : IOpenFile
             if (piece > wanted - count)
                 piece = wanted - count;
             if (within == 0 && piece == bytesPerSector)
-                error = _volume.Device.Read(sector, buffer.Slice(count, bytesPerSector));
+            {
+                piece = WholeSectorsInCluster(position, wanted - count);
+                error = _volume.Device.Read(sector, buffer.Slice(count, piece));
+            }
             else
             {
                 error = _volume.Device.Read(sector, _sector);
@@ -115,7 +118,10 @@ internal sealed class FatOpenFile : IOpenFile
             if (piece > data.Length - done)
                 piece = data.Length - done;
             if (within == 0 && piece == bytesPerSector)
-                error = _volume.Device.Write(sector, data.Slice(done, bytesPerSector));
+            {
+                piece = WholeSectorsInCluster(position, data.Length - done);
+                error = _volume.Device.Write(sector, data.Slice(done, piece));
+            }
             else
             {
                 error = _volume.Device.Read(sector, _sector);
@@ -265,9 +271,27 @@ internal sealed class FatOpenFile : IOpenFile
         _cursorCluster = 0;
     }
 
+    // Bytes from position (sector-aligned) to the end of its cluster or of the request,
+    // in whole sectors: one device request, since a cluster's sectors are contiguous.
+    private int WholeSectorsInCluster(long position, int remaining)
+    {
+        FatGeometry g = _volume.Geometry;
+        int toClusterEnd = g.ClusterBytes - (int)(position % g.ClusterBytes);
+        int bytes = remaining < toClusterEnd ? remaining : toClusterEnd;
+        return bytes - bytes % g.BytesPerSector;
+    }
+
+    // Growing: the clusters are taken first, in one pass over the FAT, so the time in which
+    // the chain is longer than the size on the disk is as short as the zeros take to write.
     private FsError WriteZeros(long from, long to)
     {
-        byte[] zeros = new byte[_volume.Geometry.BytesPerSector];
+        FsError allocated = EnsureClusters((uint)to);
+        if (allocated != FsError.None)
+        {
+            ReleaseBeyond(ClustersFor(_size));
+            return allocated;
+        }
+        byte[] zeros = new byte[_volume.Geometry.ClusterBytes];
         long position = from;
         while (position < to)
         {
