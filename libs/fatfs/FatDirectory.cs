@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Uk.Vfs;
 
 namespace Uk.FatFs;
@@ -79,25 +80,16 @@ internal sealed class FatDirectory
     }
 
     // The names in the directory, without "." and ".." and the volume label.
-    public FatEntry[] List()
+    public List<FatEntry> List()
     {
-        FatEntry[] found = new FatEntry[8];
-        int count = 0;
-        ForEach(ref found, ref count, null, out _);
-        FatEntry[] result = new FatEntry[count];
-        for (int i = 0; i < count; i++)
-            result[i] = found[i];
-        return result;
+        var found = new List<FatEntry>();
+        ForEach(found, null, out _);
+        return found;
     }
 
-    public bool Find(string name, out FatEntry entry)
-    {
-        FatEntry[] unused = new FatEntry[0];
-        int count = 0;
-        return ForEach(ref unused, ref count, name, out entry);
-    }
+    public bool Find(string name, out FatEntry entry) => ForEach(null, name, out entry);
 
-    public bool IsEmpty() => List().Length == 0;
+    public bool IsEmpty() => List().Count == 0;
 
     public bool ShortNameExists(ReadOnlySpan<byte> shortName)
     {
@@ -256,7 +248,8 @@ internal sealed class FatDirectory
         return _volume.Geometry.Type == FatType.Fat32 ? low | ((uint)LittleEndian.U16(s, 20) << 16) : low;
     }
 
-    private bool ForEach(ref FatEntry[] found, ref int count, string? wanted, out FatEntry match)
+    // Walks the entries: collects them into found, or stops at the one named wanted.
+    private bool ForEach(List<FatEntry>? found, string? wanted, out FatEntry match)
     {
         match = default;
         char[] longName = new char[VfsPath.MaxNameLength + FatNames.CharsPerLongEntry];
@@ -328,14 +321,7 @@ internal sealed class FatDirectory
                 }
                 continue;
             }
-            if (count == found.Length)
-            {
-                FatEntry[] larger = new FatEntry[found.Length * 2];
-                for (int i = 0; i < count; i++)
-                    larger[i] = found[i];
-                found = larger;
-            }
-            found[count++] = entry;
+            found?.Add(entry);
         }
         return false;
     }

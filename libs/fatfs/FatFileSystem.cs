@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Uk.BlkDev;
 using Uk.Vfs;
 
@@ -13,8 +14,7 @@ namespace Uk.FatFs;
 public sealed class FatFileSystem : IFileSystem
 {
     private readonly FatVolume _volume;
-    private FatOpenFile[] _open = new FatOpenFile[4];
-    private int _openCount;
+    private readonly List<FatOpenFile> _open = new List<FatOpenFile>();
 
     private FatFileSystem(FatVolume volume) => _volume = volume;
 
@@ -123,7 +123,7 @@ public sealed class FatFileSystem : IFileSystem
             if (error != FsError.None)
                 return error;
         }
-        AddOpen(opened);
+        _open.Add(opened);
         file = opened;
         return FsError.None;
     }
@@ -184,9 +184,9 @@ public sealed class FatFileSystem : IFileSystem
         FsError error = LoadDirectory(path, out FatDirectory? directory);
         if (error != FsError.None)
             return error;
-        FatEntry[] found = directory!.List();
-        entries = new FsEntry[found.Length];
-        for (int i = 0; i < found.Length; i++)
+        List<FatEntry> found = directory!.List();
+        entries = new FsEntry[found.Count];
+        for (int i = 0; i < found.Count; i++)
             entries[i] = new FsEntry(found[i].Name, found[i].IsDirectory, found[i].Size);
         return FsError.None;
     }
@@ -270,9 +270,9 @@ public sealed class FatFileSystem : IFileSystem
 
     public FsError Sync()
     {
-        for (int i = 0; i < _openCount; i++)
+        foreach (FatOpenFile file in _open)
         {
-            FsError error = FlushFile(_open[i]);
+            FsError error = FlushFile(file);
             if (error != FsError.None)
                 return error;
         }
@@ -281,7 +281,7 @@ public sealed class FatFileSystem : IFileSystem
 
     public FsError Unmount()
     {
-        if (_openCount > 0)
+        if (_open.Count > 0)
             return FsError.Busy;
         return _volume.Device.Flush();
     }
@@ -303,17 +303,7 @@ public sealed class FatFileSystem : IFileSystem
         return error;
     }
 
-    internal void Closed(FatOpenFile file)
-    {
-        for (int i = 0; i < _openCount; i++)
-        {
-            if (_open[i] != file)
-                continue;
-            _open[i] = _open[_openCount - 1];
-            _openCount--;
-            return;
-        }
-    }
+    internal void Closed(FatOpenFile file) => _open.Remove(file);
 
     // ".." of a directory in the root names cluster 0, also on FAT32.
     private uint ParentReference(uint directoryCluster) => directoryCluster == RootCluster ? 0 : directoryCluster;
@@ -379,24 +369,12 @@ public sealed class FatFileSystem : IFileSystem
 
     private int FindOpen(uint directoryCluster, int shortSlot)
     {
-        for (int i = 0; i < _openCount; i++)
+        for (int i = 0; i < _open.Count; i++)
         {
             if (_open[i].DirectoryCluster == directoryCluster && _open[i].ShortSlot == shortSlot)
                 return i;
         }
         return -1;
-    }
-
-    private void AddOpen(FatOpenFile file)
-    {
-        if (_openCount == _open.Length)
-        {
-            FatOpenFile[] larger = new FatOpenFile[_open.Length * 2];
-            for (int i = 0; i < _openCount; i++)
-                larger[i] = _open[i];
-            _open = larger;
-        }
-        _open[_openCount++] = file;
     }
 
     private static bool IsPrefix(string[] prefix, string[] path)

@@ -23,7 +23,7 @@ public sealed class RamFileSystem : IFileSystem
             if ((mode & OpenMode.Create) == 0)
                 return FsError.NotFound;
             node = new RamNode(name, isDirectory: false);
-            parent.Add(node);
+            parent.Children.Add(node);
         }
         else if ((mode & (OpenMode.Create | OpenMode.Exclusive)) == (OpenMode.Create | OpenMode.Exclusive))
             return FsError.AlreadyExists;
@@ -54,7 +54,7 @@ public sealed class RamFileSystem : IFileSystem
         string name = path[path.Length - 1];
         if (parent!.Find(name) is not null)
             return FsError.AlreadyExists;
-        parent.Add(new RamNode(name, isDirectory: true));
+        parent.Children.Add(new RamNode(name, isDirectory: true));
         return FsError.None;
     }
 
@@ -66,8 +66,8 @@ public sealed class RamFileSystem : IFileSystem
             return error;
         if (!node!.IsDirectory)
             return FsError.NotADirectory;
-        entries = new FsEntry[node.ChildCount];
-        for (int i = 0; i < node.ChildCount; i++)
+        entries = new FsEntry[node.Children.Count];
+        for (int i = 0; i < entries.Length; i++)
         {
             RamNode child = node.Children[i];
             entries[i] = new FsEntry(child.Name, child.IsDirectory, child.Length);
@@ -85,9 +85,9 @@ public sealed class RamFileSystem : IFileSystem
         RamNode? node = parent!.Find(path[path.Length - 1]);
         if (node is null)
             return FsError.NotFound;
-        if (node.IsDirectory && node.ChildCount > 0)
+        if (node.IsDirectory && node.Children.Count > 0)
             return FsError.DirectoryNotEmpty;
-        parent.Remove(node);
+        parent.Children.Remove(node);
         return FsError.None;
     }
 
@@ -107,9 +107,9 @@ public sealed class RamFileSystem : IFileSystem
         // A directory cannot move into itself or below it.
         if (node.IsDirectory && IsPrefix(from, to))
             return FsError.InvalidArgument;
-        sourceParent.Remove(node);
+        sourceParent.Children.Remove(node);
         node.Name = to[to.Length - 1];
-        targetParent.Add(node);
+        targetParent.Children.Add(node);
         return FsError.None;
     }
 

@@ -1,9 +1,9 @@
 using System;
+using System.Collections.Generic;
 
 namespace Uk.RamFs;
 
-// A file or a directory in memory. Directories keep their children in an array in creation
-// order; files keep their bytes in a buffer that grows by doubling.
+// A file or a directory in memory. Directories keep their children in creation order; files keep their bytes in a buffer that grows by doubling.
 internal sealed class RamNode
 {
     public RamNode(string name, bool isDirectory)
@@ -16,9 +16,7 @@ internal sealed class RamNode
 
     public bool IsDirectory { get; }
 
-    public RamNode[] Children = new RamNode[0];
-
-    public int ChildCount;
+    public List<RamNode> Children { get; } = new List<RamNode>();
 
     public byte[] Data = new byte[0];
 
@@ -26,37 +24,12 @@ internal sealed class RamNode
 
     public RamNode? Find(string name)
     {
-        for (int i = 0; i < ChildCount; i++)
+        foreach (RamNode child in Children)
         {
-            if (Children[i].Name == name)
-                return Children[i];
+            if (child.Name == name)
+                return child;
         }
         return null;
-    }
-
-    public void Add(RamNode child)
-    {
-        if (ChildCount == Children.Length)
-        {
-            RamNode[] larger = new RamNode[Children.Length == 0 ? 4 : Children.Length * 2];
-            for (int i = 0; i < ChildCount; i++)
-                larger[i] = Children[i];
-            Children = larger;
-        }
-        Children[ChildCount++] = child;
-    }
-
-    public void Remove(RamNode child)
-    {
-        for (int i = 0; i < ChildCount; i++)
-        {
-            if (Children[i] != child)
-                continue;
-            for (int j = i; j < ChildCount - 1; j++)
-                Children[j] = Children[j + 1];
-            ChildCount--;
-            return;
-        }
     }
 
     public void EnsureCapacity(long length)
