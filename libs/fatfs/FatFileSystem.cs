@@ -102,7 +102,7 @@ public sealed class FatFileSystem : IFileSystem
                 return error;
             error = parent.Add(name, FatEntry.ArchiveAttribute, 0, 0, out entry);
             if (error == FsError.None)
-                error = _volume.Device.Flush();
+                error = _volume.Flush();
             if (error != FsError.None)
                 return error;
         }
@@ -170,11 +170,11 @@ public sealed class FatFileSystem : IFileSystem
             return Fail(error, problem);
         error = created!.InitializeAsNew(ParentReference(parent.FirstCluster));
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         if (error == FsError.None)
             error = parent.Add(name, FatEntry.DirectoryAttribute, cluster, 0, out _);
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         return error;
     }
 
@@ -215,11 +215,11 @@ public sealed class FatFileSystem : IFileSystem
         // The name goes first; its clusters are freed once nothing on the disk points to them.
         error = parent.Remove(entry);
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         if (error == FsError.None && entry.FirstCluster != 0)
             error = _volume.Fat.FreeChain(entry.FirstCluster);
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         return error;
     }
 
@@ -248,12 +248,12 @@ public sealed class FatFileSystem : IFileSystem
         if (error != FsError.None)
             return error;
         if (target == source && source.TryRenameInPlace(entry, name, out error))
-            return error == FsError.None ? _volume.Device.Flush() : error;
+            return error == FsError.None ? _volume.Flush() : error;
         // The new name is on the disk before the old one goes: a power cut in between leaves
         // two names for one file (fsck reports them as cross-linked), never a file with no name.
         error = target.Add(name, entry.Attributes, entry.FirstCluster, entry.Size, out _);
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         if (error == FsError.None)
             error = source.Remove(entry);
         if (error == FsError.None && entry.IsDirectory && target.FirstCluster != source.FirstCluster)
@@ -264,7 +264,7 @@ public sealed class FatFileSystem : IFileSystem
             error = moved!.SetParent(ParentReference(target.FirstCluster));
         }
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         return error;
     }
 
@@ -276,20 +276,20 @@ public sealed class FatFileSystem : IFileSystem
             if (error != FsError.None)
                 return error;
         }
-        return _volume.Device.Flush();
+        return _volume.Flush();
     }
 
     public FsError Unmount()
     {
         if (_open.Count > 0)
             return FsError.Busy;
-        return _volume.Device.Flush();
+        return _volume.Flush();
     }
 
     internal FsError FlushFile(FatOpenFile file)
     {
         // Data and FAT first, then the entry that makes them part of the file.
-        FsError error = _volume.Device.Flush();
+        FsError error = _volume.Flush();
         if (error != FsError.None || !file.EntryDirty)
             return error;
         error = FatDirectory.Load(_volume, file.DirectoryCluster, out FatDirectory? directory, out string problem);
@@ -297,7 +297,7 @@ public sealed class FatFileSystem : IFileSystem
             return Fail(error, problem);
         error = directory!.Update(file.ShortSlot, file.FirstCluster, file.Size);
         if (error == FsError.None)
-            error = _volume.Device.Flush();
+            error = _volume.Flush();
         if (error == FsError.None)
             file.EntryDirty = false;
         return error;
@@ -357,7 +357,7 @@ public sealed class FatFileSystem : IFileSystem
         LittleEndian.Put32(sector, 488, 0xFFFFFFFF);
         LittleEndian.Put32(sector, 492, 0xFFFFFFFF);
         error = _volume.Device.Write((uint)g.FsInfoSector, sector);
-        return error == FsError.None ? _volume.Device.Flush() : error;
+        return error == FsError.None ? _volume.Flush() : error;
     }
 
     private FsError Fail(FsError error, string problem)

@@ -189,7 +189,7 @@ internal sealed class FatOpenFile : IOpenFile
         _cursorCluster = 0;
         if (error != FsError.None)
             return error;
-        return _volume.Device.Flush();
+        return _volume.Flush();
     }
 
     public FsError Flush()

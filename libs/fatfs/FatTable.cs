@@ -3,9 +3,11 @@ using Uk.Vfs;
 
 namespace Uk.FatFs;
 
-// The file allocation table: the next cluster of every cluster. Reads come from the first
-// copy through a one-sector cache; every change is written at once to every copy, so the
-// copies never disagree on the disk for longer than one call.
+// The file allocation table: the next cluster of every cluster, through a one-sector cache of
+// the first copy. Changes stay in the cached sector until another sector is needed or
+// WriteBack is called (FatVolume.Flush calls it before every device flush); then the sector
+// goes to every copy. A run of allocations in one sector is thus one write per copy, and
+// changes reach the disk in the order they were made, sector by sector.
 internal sealed class FatTable
 {
     public const uint Free = 0;
@@ -14,6 +16,7 @@ internal sealed class FatTable
     private readonly FatGeometry _geometry;
     private readonly byte[] _sector;
     private uint _cachedSector = uint.MaxValue;
+    private bool _dirty;
     private uint _nextFreeHint = 2;
 
     public FatTable(SectorDevice device, FatGeometry geometry)
@@ -54,12 +57,7 @@ internal sealed class FatTable
             LittleEndian.Put32(_sector, offset, (LittleEndian.U32(_sector, offset) & 0xF0000000) | (value & 0x0FFFFFFF));
         else
             LittleEndian.Put16(_sector, offset, value);
-        for (int copy = 0; copy < _geometry.FatCount; copy++)
-        {
-            error = _device.Write(_cachedSector + (uint)copy * _geometry.FatSectors, _sector);
-            if (error != FsError.None)
-                return error;
-        }
+        _dirty = true;
         if (value == Free && cluster < _nextFreeHint)
             _nextFreeHint = cluster;
         return FsError.None;
@@ -168,6 +166,21 @@ internal sealed class FatTable
         return FsError.None;
     }
 
+    // Writes the changed sector to every FAT copy, first copy first.
+    public FsError WriteBack()
+    {
+        if (!_dirty)
+            return FsError.None;
+        for (int copy = 0; copy < _geometry.FatCount; copy++)
+        {
+            FsError error = _device.Write(_cachedSector + (uint)copy * _geometry.FatSectors, _sector);
+            if (error != FsError.None)
+                return error;
+        }
+        _dirty = false;
+        return FsError.None;
+    }
+
     private FsError Locate(uint cluster, out int offset)
     {
         offset = 0;
@@ -178,7 +191,10 @@ internal sealed class FatTable
         offset = (int)(byteOffset % (uint)_geometry.BytesPerSector);
         if (sector == _cachedSector)
             return FsError.None;
-        FsError error = _device.Read(sector, _sector);
+        FsError error = WriteBack();
+        if (error != FsError.None)
+            return error;
+        error = _device.Read(sector, _sector);
         if (error != FsError.None)
         {
             _cachedSector = uint.MaxValue;

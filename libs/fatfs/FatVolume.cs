@@ -22,6 +22,13 @@ internal sealed class FatVolume
 
     public FatTable Fat { get; }
 
+    // Everything written so far, FAT changes included, onto stable storage.
+    public FsError Flush()
+    {
+        FsError error = Fat.WriteBack();
+        return error == FsError.None ? Device.Flush() : error;
+    }
+
     // A new cluster, marked end-of-chain and filled with zeros (for directories, whose
     // unused entries must read as the end marker).
     public FsError AllocateZeroedCluster(out uint cluster)
