@@ -29,6 +29,20 @@ public sealed class MountTable
         return FsError.None;
     }
 
+    // The file system mounted exactly at path.
+    public FsError Find(string path, out IFileSystem? fileSystem)
+    {
+        fileSystem = null;
+        FsError error = VfsPath.Split(path, out string[] point);
+        if (error != FsError.None)
+            return error;
+        int index = IndexOf(point);
+        if (index < 0)
+            return FsError.NotMounted;
+        fileSystem = _systems[index];
+        return FsError.None;
+    }
+
     public FsError Unmount(string path, out IFileSystem? fileSystem)
     {
         fileSystem = null;

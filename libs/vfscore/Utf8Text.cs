@@ -55,18 +55,17 @@ public static class Utf8Text
             int b = bytes[i];
             int need = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
             int code = need == 0 ? b : need == 1 ? b & 0x1F : need == 2 ? b & 0x0F : b & 0x07;
-            bool valid = need >= 0 && i + need < bytes.Length;
-            for (int k = 1; valid && k <= need; k++)
+            // The continuation bytes present; a sequence cut short is one U+FFFD as a whole.
+            int present = 0;
+            while (need > 0 && present < need && i + 1 + present < bytes.Length && (bytes[i + 1 + present] & 0xC0) == 0x80)
             {
-                if ((bytes[i + k] & 0xC0) != 0x80)
-                    valid = false;
-                else
-                    code = (code << 6) | (bytes[i + k] & 0x3F);
+                code = (code << 6) | (bytes[i + 1 + present] & 0x3F);
+                present++;
             }
-            if (!valid)
+            if (need < 0 || present < need)
             {
                 chars[length++] = '\uFFFD';
-                i++;
+                i += 1 + present;
                 continue;
             }
             i += need + 1;

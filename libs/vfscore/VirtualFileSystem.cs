@@ -13,12 +13,13 @@ public sealed class VirtualFileSystem
 
     public FsError Mount(string path, IFileSystem fileSystem) => _mounts.Mount(path, fileSystem);
 
+    // The file system is asked first: with files still open it stays mounted (Busy).
     public FsError Unmount(string path)
     {
-        FsError error = _mounts.Unmount(path, out IFileSystem? fileSystem);
-        if (error != FsError.None || fileSystem is null)
-            return error;
-        return fileSystem.Unmount();
+        FsError error = _mounts.Find(path, out IFileSystem? fileSystem);
+        if (error == FsError.None)
+            error = fileSystem!.Unmount();
+        return error != FsError.None ? error : _mounts.Unmount(path, out _);
     }
 
     public FsError Open(string path, OpenMode mode, out VfsFile? file)
