@@ -8,6 +8,9 @@ public sealed class RamFileSystem : IFileSystem
 
     public string TypeName => "ramfs";
 
+    // Memory holds no structure a disk could have damaged.
+    public string LastProblem => "";
+
     public FsError Open(string[] path, OpenMode mode, out IOpenFile? file)
     {
         file = null;

@@ -6,6 +6,9 @@ public interface IFileSystem
 {
     string TypeName { get; }
 
+    // What was found wrong the last time a call returned Corrupt ("" if nothing was).
+    string LastProblem { get; }
+
     FsError Open(string[] path, OpenMode mode, out IOpenFile? file);
 
     FsError GetInfo(string[] path, out FsEntry info);

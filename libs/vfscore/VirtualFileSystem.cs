@@ -11,6 +11,10 @@ public sealed class VirtualFileSystem
 
     public MountTable Mounts => _mounts;
 
+    // The file system's own words the last time a call here returned Corrupt, e.g.
+    // "file 'LOG.BIN': the cluster chain from 5 loops (longer than the disk's 8167 clusters)".
+    public string LastProblem { get; private set; } = "";
+
     public FsError Mount(string path, IFileSystem fileSystem) => _mounts.Mount(path, fileSystem);
 
     // The file system is asked first: with files still open it stays mounted (Busy).
@@ -30,7 +34,7 @@ public sealed class VirtualFileSystem
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out string normalized);
         if (error != FsError.None)
             return error;
-        error = fs!.Open(rest, mode, out IOpenFile? opened);
+        error = Noted(fs!, fs!.Open(rest, mode, out IOpenFile? opened));
         if (error != FsError.None)
             return error;
         file = new VfsFile(opened!, mode, normalized);
@@ -41,7 +45,7 @@ public sealed class VirtualFileSystem
     {
         info = default;
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out _);
-        return error != FsError.None ? error : fs!.GetInfo(rest, out info);
+        return error != FsError.None ? error : Noted(fs!, fs!.GetInfo(rest, out info));
     }
 
     public bool FileExists(string path) => GetInfo(path, out FsEntry info) == FsError.None && !info.IsDirectory;
@@ -53,7 +57,7 @@ public sealed class VirtualFileSystem
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out _);
         if (error != FsError.None)
             return error;
-        return rest.Length == 0 ? FsError.AlreadyExists : fs!.CreateDirectory(rest);
+        return rest.Length == 0 ? FsError.AlreadyExists : Noted(fs!, fs!.CreateDirectory(rest));
     }
 
     // Creates every missing directory on the way, like Directory.CreateDirectory.
@@ -78,7 +82,7 @@ public sealed class VirtualFileSystem
     {
         entries = new FsEntry[0];
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out _);
-        return error != FsError.None ? error : fs!.ReadDirectory(rest, out entries);
+        return error != FsError.None ? error : Noted(fs!, fs!.ReadDirectory(rest, out entries));
     }
 
     public FsError Delete(string path)
@@ -86,7 +90,7 @@ public sealed class VirtualFileSystem
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out _);
         if (error != FsError.None)
             return error;
-        return rest.Length == 0 ? FsError.Busy : fs!.Delete(rest);
+        return rest.Length == 0 ? FsError.Busy : Noted(fs!, fs!.Delete(rest));
     }
 
     public FsError Rename(string from, string to)
@@ -101,7 +105,7 @@ public sealed class VirtualFileSystem
             return FsError.CrossDevice;
         if (sourceRest.Length == 0 || targetRest.Length == 0)
             return FsError.Busy;
-        return source!.Rename(sourceRest, targetRest);
+        return Noted(source!, source!.Rename(sourceRest, targetRest));
     }
 
     public FsError Sync()
@@ -155,6 +159,13 @@ public sealed class VirtualFileSystem
         FsError flushed = file.Flush();
         FsError closed = file.Close();
         return error != FsError.None ? error : flushed != FsError.None ? flushed : closed;
+    }
+
+    private FsError Noted(IFileSystem fileSystem, FsError error)
+    {
+        if (error == FsError.Corrupt)
+            LastProblem = fileSystem.LastProblem;
+        return error;
     }
 
     private FsError Resolve(string path, out IFileSystem? fileSystem, out string[] rest, out string normalized)

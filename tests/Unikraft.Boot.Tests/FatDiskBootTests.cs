@@ -136,6 +136,9 @@ public sealed class FatDiskBootTests
 
             Assert.Contains(bad.Lines, line => line.StartsWith("open /disk/BAD.BIN: file system structure is corrupt: file 'BAD.BIN': ") && line.Contains(message));
             Assert.Equal(Qemu.ExitCodeFor(0), bad.ExitCode);
+            ProcessResult thrown = Boot(image, "readall /disk/BAD.BIN");
+            Assert.Contains(thrown.Lines, line => line.Contains("System.IO.IOException: file system structure is corrupt: '/disk/BAD.BIN': file 'BAD.BIN': ") && line.Contains(message));
+            Assert.Equal(255, thrown.ExitCode);
             Assert.Contains("read 5 bytes", good.Lines);
             Assert.Equal(Qemu.ExitCodeFor(0), good.ExitCode);
         }

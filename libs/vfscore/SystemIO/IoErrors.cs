@@ -12,6 +12,8 @@ internal static class IoErrors
         if (error == FsError.None)
             return;
         string message = FsErrors.Describe(error) + ": '" + path + "'";
+        if (error == FsError.Corrupt && Vfs.Current.LastProblem.Length > 0)
+            message = message + ": " + Vfs.Current.LastProblem;
         switch (error)
         {
             case FsError.NotFound:

@@ -7,6 +7,7 @@ using Uk.Vfs;
 //   read    reads the files the host made and prints what it found
 //   list    lists /disk (also what a corrupt disk's mount left behind)
 //   open <path>  opens a file and reports the error value and problem, if any
+//   readall <path>  File.ReadAllBytes: an error is an uncaught IOException
 string mode = args.Length > 0 ? args[0] : "list";
 bool mounted = Vfs.Current.DirectoryExists("/disk") && Vfs.Current.Mounts.Count > 1;
 Console.WriteLine("fs-fat: disk " + (mounted ? "mounted" : "not mounted"));
@@ -58,7 +59,7 @@ switch (mode)
 
     case "open":
         error = Vfs.Current.Open(args[1], OpenMode.Read, out VfsFile? file);
-        string problem = Vfs.Current.Mounts.FileSystemAt(1) is Uk.FatFs.FatFileSystem fat ? fat.LastProblem : "";
+        string problem = error == FsError.Corrupt ? Vfs.Current.LastProblem : "";
         Console.WriteLine("open " + args[1] + ": " + FsErrors.Describe(error) + (problem.Length > 0 ? ": " + problem : ""));
         if (file is not null)
         {
@@ -70,6 +71,11 @@ switch (mode)
             file.Close();
         }
         return 0;
+}
+if (mode == "readall")
+{
+    Console.WriteLine("read " + File.ReadAllBytes(args[1]).Length.ToString() + " bytes");
+    return 0;
 }
 Console.WriteLine("unknown mode " + mode);
 return 2;
