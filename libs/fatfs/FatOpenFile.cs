@@ -281,26 +281,67 @@ internal sealed class FatOpenFile : IOpenFile
         return bytes - bytes % g.BytesPerSector;
     }
 
-    // Growing: the clusters are taken first, in one pass over the FAT, so the time in which
-    // the chain is longer than the size on the disk is as short as the zeros take to write.
+    // Zeros from `from` to `to` (growing the file, or the gap before a write past its end).
+    // The allocated part is written in place; new clusters are found, filled with zeros while
+    // still free on the disk, chained among themselves and only then linked to the file, so
+    // the time in which the disk has a chain longer than the size is a few FAT sectors long.
     private FsError WriteZeros(long from, long to)
     {
-        FsError allocated = EnsureClusters((uint)to);
-        if (allocated != FsError.None)
-        {
-            ReleaseBeyond(ClustersFor(_size));
-            return allocated;
-        }
+        long allocatedEnd = (long)_clusterCount * _volume.Geometry.ClusterBytes;
         byte[] zeros = new byte[_volume.Geometry.ClusterBytes];
         long position = from;
-        while (position < to)
+        long inPlaceEnd = to < allocatedEnd ? to : allocatedEnd;
+        while (position < inPlaceEnd)
         {
-            long piece = to - position < zeros.Length ? to - position : zeros.Length;
+            long piece = inPlaceEnd - position < zeros.Length ? inPlaceEnd - position : zeros.Length;
             FsError error = Write(position, new ReadOnlySpan<byte>(zeros, 0, (int)piece));
             if (error != FsError.None)
                 return error;
             position += piece;
         }
+        if (to > allocatedEnd)
+        {
+            FsError error = AppendZeroedClusters(ClustersFor((uint)to) - _clusterCount, zeros);
+            if (error != FsError.None)
+                return error;
+        }
+        if (to > _size)
+        {
+            _size = (uint)to;
+            _entryDirty = true;
+        }
+        return FsError.None;
+    }
+
+    private FsError AppendZeroedClusters(uint count, byte[] zeros)
+    {
+        FsError error = _volume.Fat.FindFree(count, out uint[] clusters);
+        if (error != FsError.None)
+            return error;
+        FatGeometry g = _volume.Geometry;
+        for (int i = 0; i < clusters.Length; i++)
+        {
+            error = _volume.Device.Write(g.ClusterSector(clusters[i]), zeros);
+            if (error != FsError.None)
+                return error;
+        }
+        for (int i = clusters.Length - 1; i >= 0; i--)
+        {
+            error = _volume.Fat.Set(clusters[i], i == clusters.Length - 1 ? _volume.Fat.EndOfChain : clusters[i + 1]);
+            if (error != FsError.None)
+                return error;
+        }
+        if (_clusterCount == 0)
+            _firstCluster = clusters[0];
+        else
+        {
+            error = _volume.Fat.Set(_lastCluster, clusters[0]);
+            if (error != FsError.None)
+                return error;
+        }
+        _lastCluster = clusters[clusters.Length - 1];
+        _clusterCount += count;
+        _entryDirty = true;
         return FsError.None;
     }
 

@@ -88,6 +88,25 @@ internal sealed class FatTable
         return FsError.NoSpace;
     }
 
+    // Up to `count` free clusters from the hint on, not marked: the caller fills them and then
+    // links them, so until then they are free space to anyone reading the disk.
+    public FsError FindFree(uint count, out uint[] clusters)
+    {
+        clusters = new uint[count];
+        uint found = 0;
+        uint candidate = IsValidCluster(_nextFreeHint) ? _nextFreeHint : 2;
+        for (uint tried = 0; tried < _geometry.ClusterCount && found < count; tried++)
+        {
+            FsError error = Get(candidate, out uint value);
+            if (error != FsError.None)
+                return error;
+            if (value == Free)
+                clusters[found++] = candidate;
+            candidate = candidate == _geometry.MaxCluster ? 2 : candidate + 1;
+        }
+        return found == count ? FsError.None : FsError.NoSpace;
+    }
+
     // The cluster after `cluster` in a chain, checked: 0 when the chain ends here.
     public FsError Next(uint cluster, out uint next, out string problem)
     {
