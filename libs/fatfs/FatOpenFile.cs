@@ -3,11 +3,12 @@ using Uk.Vfs;
 
 namespace Uk.FatFs;
 
-// An open file on a FAT volume. Data goes straight to the disk; new clusters are taken from
-// the FAT (all copies) before data is written to them; the directory entry (size and first
-// cluster) is written only by Flush/Close, after a device flush, and flushed again. A power
-// cut therefore leaves the old size and chain (plus at worst clusters nobody points to, or a
-// chain longer than the size, both of which fsck repairs without touching data).
+// An open file on a FAT volume. Data goes straight to the disk: into the file's clusters in
+// place, or into free clusters that are filled first and then chained and linked to the file
+// (the FAT, all copies). The directory entry (size and first cluster) is written only by
+// Flush/Close, after a device flush, and flushed again. A power cut therefore leaves the old
+// size and chain, plus at worst clusters nobody points to or a chain longer than the size,
+// both of which fsck repairs without touching data.
 internal sealed class FatOpenFile : IOpenFile
 {
     private readonly FatFileSystem _fs;
@@ -98,19 +99,34 @@ internal sealed class FatOpenFile : IOpenFile
             if (gap != FsError.None)
                 return gap;
         }
-        FsError error = EnsureClusters((uint)end);
-        if (error != FsError.None)
+        // What lands in clusters the file has is written in place; the rest goes into new
+        // clusters, filled while still free and linked to the file after (AppendClusters).
+        long allocatedEnd = (long)_clusterCount * _volume.Geometry.ClusterBytes;
+        int inPlace = end <= allocatedEnd ? data.Length : (int)(allocatedEnd - offset);
+        FsError error = WriteInPlace(offset, data.Slice(0, inPlace));
+        if (error == FsError.None && inPlace < data.Length)
         {
-            // Give back what this write took (e.g. a full disk): the chain stays as long as the size needs.
-            ReleaseBeyond(ClustersFor(_size));
-            return error;
+            uint clusters = ClustersFor((uint)end) - _clusterCount;
+            error = AppendClusters(clusters, data.Slice(inPlace), zeroRest: false);
         }
+        if (error != FsError.None)
+            return error;
+        if (end > _size)
+        {
+            _size = (uint)end;
+            _entryDirty = true;
+        }
+        return FsError.None;
+    }
+
+    private FsError WriteInPlace(long offset, ReadOnlySpan<byte> data)
+    {
         int bytesPerSector = _volume.Geometry.BytesPerSector;
         int done = 0;
         while (done < data.Length)
         {
             long position = offset + done;
-            error = SectorAt(position, out uint sector);
+            FsError error = SectorAt(position, out uint sector);
             if (error != FsError.None)
                 return error;
             int within = (int)(position % bytesPerSector);
@@ -134,11 +150,6 @@ internal sealed class FatOpenFile : IOpenFile
             if (error != FsError.None)
                 return error;
             done += piece;
-        }
-        if (end > _size)
-        {
-            _size = (uint)end;
-            _entryDirty = true;
         }
         return FsError.None;
     }
@@ -225,52 +236,6 @@ internal sealed class FatOpenFile : IOpenFile
 
     private uint ClustersFor(uint bytes) => (uint)(((ulong)bytes + (ulong)_volume.Geometry.ClusterBytes - 1) / (ulong)_volume.Geometry.ClusterBytes);
 
-    private FsError EnsureClusters(uint bytes)
-    {
-        uint needed = ClustersFor(bytes);
-        while (_clusterCount < needed)
-        {
-            FsError error = _volume.Fat.Allocate(out uint cluster);
-            if (error != FsError.None)
-                return error;
-            if (_clusterCount == 0)
-                _firstCluster = cluster;
-            else
-            {
-                error = _volume.Fat.Set(_lastCluster, cluster);
-                if (error != FsError.None)
-                    return error;
-            }
-            _lastCluster = cluster;
-            _clusterCount++;
-            _entryDirty = true;
-        }
-        return FsError.None;
-    }
-
-    // Frees the clusters after the first `keep` ones that no size on the disk covers yet.
-    private void ReleaseBeyond(uint keep)
-    {
-        if (_clusterCount <= keep)
-            return;
-        if (keep == 0)
-        {
-            _volume.Fat.FreeChain(_firstCluster);
-            _firstCluster = 0;
-            _lastCluster = 0;
-        }
-        else if (ClusterAt(keep - 1, out uint newLast) == FsError.None && _volume.Fat.Next(newLast, out uint rest, out _) == FsError.None)
-        {
-            _volume.Fat.Set(newLast, _volume.Fat.EndOfChain);
-            if (rest != 0)
-                _volume.Fat.FreeChain(rest);
-            _lastCluster = newLast;
-        }
-        _clusterCount = keep;
-        _cursorIndex = 0;
-        _cursorCluster = 0;
-    }
-
     // Bytes from position (sector-aligned) to the end of its cluster or of the request,
     // in whole sectors: one device request, since a cluster's sectors are contiguous.
     private int WholeSectorsInCluster(long position, int remaining)
@@ -301,7 +266,7 @@ internal sealed class FatOpenFile : IOpenFile
         }
         if (to > allocatedEnd)
         {
-            FsError error = AppendZeroedClusters(ClustersFor((uint)to) - _clusterCount, zeros);
+            FsError error = AppendClusters(ClustersFor((uint)to) - _clusterCount, ReadOnlySpan<byte>.Empty, zeroRest: true);
             if (error != FsError.None)
                 return error;
         }
@@ -313,15 +278,36 @@ internal sealed class FatOpenFile : IOpenFile
         return FsError.None;
     }
 
-    private FsError AppendZeroedClusters(uint count, byte[] zeros)
+    // Adds `count` clusters holding content (and zeros after it when zeroRest): free clusters
+    // are found, written while still free, chained among themselves, and linked to the file
+    // last. A power cut before the link leaves the file as it was (the written clusters are
+    // free space); after it, a chain longer than the size until the entry is written.
+    private FsError AppendClusters(uint count, ReadOnlySpan<byte> content, bool zeroRest)
     {
         FsError error = _volume.Fat.FindFree(count, out uint[] clusters);
         if (error != FsError.None)
             return error;
         FatGeometry g = _volume.Geometry;
+        int clusterBytes = g.ClusterBytes;
         for (int i = 0; i < clusters.Length; i++)
         {
-            error = _volume.Device.Write(g.ClusterSector(clusters[i]), zeros);
+            uint first = g.ClusterSector(clusters[i]);
+            long start = (long)i * clusterBytes;
+            int length = content.Length > start ? (int)Math.Min(clusterBytes, content.Length - start) : 0;
+            int whole = length - length % g.BytesPerSector;
+            if (whole > 0)
+                error = _volume.Device.Write(first, content.Slice((int)start, whole));
+            int written = whole;
+            if (error == FsError.None && (length > whole || (zeroRest && written < clusterBytes)))
+            {
+                // The cut-off end of the content, or zeros, padded to whole sectors.
+                int padded = zeroRest ? clusterBytes - written : g.BytesPerSector;
+                byte[] tail = padded == _sector.Length ? _sector : new byte[padded];
+                Array.Clear(tail, 0, tail.Length);
+                if (length > whole)
+                    content.Slice((int)start + whole, length - whole).CopyTo(tail);
+                error = _volume.Device.Write(first + (uint)(whole / g.BytesPerSector), tail);
+            }
             if (error != FsError.None)
                 return error;
         }
