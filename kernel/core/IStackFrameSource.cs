@@ -1,7 +1,7 @@
 namespace Uk.Core;
 
-// Where a stack trace gets its frames, innermost first. The frame-pointer walk is one
-// source; an unwinder driven by .eh_frame can replace it without changing how traces print.
+// Where a stack trace gets its frames, innermost first (UnwindingFrameWalker walks the
+// image's call frame information); traces print the same whatever the source.
 public interface IStackFrameSource
 {
     // Advances to the next frame; false when there is none or the stack no longer looks sane.

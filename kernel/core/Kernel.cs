@@ -22,6 +22,7 @@ public static unsafe class Kernel
         Boot = boot;
         AddressSpace = new SerializedAddressSpace(addressSpace);
         RuntimeFailure.InstallPanicHandler(&Panic.FromRuntime);
+        RuntimeFailure.InstallUnhandledExceptionHandler(&Panic.FromUnhandledException);
         uk_compose();
 
         InitTable.Run(InitClass.Early);

@@ -1,4 +1,5 @@
 using System;
+using Internal.Runtime.Unwinding;
 
 namespace Uk.Core;
 
@@ -17,14 +18,14 @@ public static unsafe class Panic
     {
         RegisterState registers;
         Plat.CaptureRegisters(&registers);
-        FramePointerWalker frames = FramePointerWalker.FromFrame(registers.Rsp, registers.Rbp);
+        UnwindingFrameWalker frames = UnwindingFrameWalker.FromCallerOf(registers);
         Report(message, &registers, ref frames, skipRuntimeFrames: false);
     }
 
     // For faults, where the registers of the faulting code are known (CR0-CR4 are current).
     public static void Halt(string message, RegisterState registers)
     {
-        FramePointerWalker frames = FramePointerWalker.FromFault(registers.Rip, registers.Rsp, registers.Rbp);
+        UnwindingFrameWalker frames = UnwindingFrameWalker.FromFault(registers);
         Report(message, &registers, ref frames, skipRuntimeFrames: false);
     }
 
@@ -34,7 +35,25 @@ public static unsafe class Panic
     {
         RegisterState registers;
         Plat.CaptureRegisters(&registers);
-        FramePointerWalker frames = FramePointerWalker.FromFrame(registers.Rsp, registers.Rbp);
+        UnwindingFrameWalker frames = UnwindingFrameWalker.FromCallerOf(registers);
+        Report(message, &registers, ref frames, skipRuntimeFrames: true);
+    }
+
+    // Installed into the runtime: an exception nothing caught. The registers printed and the
+    // trace are those of the frame that threw.
+    internal static void FromUnhandledException(string message, RegisterContext* throwSite)
+    {
+        RegisterState registers;
+        Plat.CaptureRegisters(&registers);
+        registers.Rip = throwSite->Rip;
+        registers.Rsp = throwSite->Rsp;
+        registers.Rbp = throwSite->Rbp;
+        registers.Rbx = throwSite->Rbx;
+        registers.R12 = throwSite->R12;
+        registers.R13 = throwSite->R13;
+        registers.R14 = throwSite->R14;
+        registers.R15 = throwSite->R15;
+        UnwindingFrameWalker frames = UnwindingFrameWalker.FromThrowSite(throwSite);
         Report(message, &registers, ref frames, skipRuntimeFrames: true);
     }
 

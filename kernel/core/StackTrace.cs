@@ -35,7 +35,7 @@ public static class StackTrace
             ulong lookup = frames.IsReturnAddress ? address - 1 : address;
             bool known = SymbolTable.TryFind(lookup, out string name, out ulong offset)
                 || StubNames.TryFind(lookup, out name, out offset);
-            if (skipping && known && IsRuntime(name))
+            if (skipping && known && Internal.Runtime.Exceptions.StackTraceText.IsRuntimeFunction(name))
                 continue;
             skipping = false;
             if (frames.IsReturnAddress)
@@ -54,12 +54,4 @@ public static class StackTrace
         if (repeats > 0)
             Consoles.Write("  ... the frame above " + repeats.ToString() + " more times\n");
     }
-
-    // Code of the runtime that ILC calls into for throws and failed casts; a trace of an
-    // unhandled exception starts at the code that threw rather than in here. Literals only:
-    // a panic can come before static fields are set up.
-    private static bool IsRuntime(string name) =>
-        name.StartsWith("Internal.Runtime.")
-        || name.StartsWith("System.Runtime.TypeCast.")
-        || name.StartsWith("System.Runtime.RuntimeExports.");
 }

@@ -59,6 +59,19 @@ internal sealed class Images
         }
     }
 
+    private static readonly Dictionary<string, BuiltImage> ExceptionImages = new();
+
+    // tests/apps/exceptions-<policy>: the shared exception cases over one scheduler library.
+    public static BuiltImage Exceptions(string policy)
+    {
+        lock (ExceptionImages)
+        {
+            if (!ExceptionImages.TryGetValue(policy, out BuiltImage? image))
+                ExceptionImages[policy] = image = Build("tests/apps/exceptions-" + policy, "exceptions-" + policy);
+            return image;
+        }
+    }
+
     public static ProcessResult DotnetBuild(string projectDirectory) =>
         ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 

@@ -1,6 +1,7 @@
 ; The CPU's tables (GDT with a TSS, IDT for all 256 vectors), the interrupt stubs, the
 ; interrupt flag and thread context switches. CPU exceptions 0-31
-; push a uniform frame and call ukplat_trap (C#, src/Traps.cs), which prints the panic. A
+; push a uniform frame and call ukplat_trap (C#, src/Traps.cs), which prints the panic or
+; sends a managed-code fault on to the runtime's exception dispatch. A
 ; device or timer interrupt (32-255) saves the interrupted code's registers and SSE state on
 ; its stack, runs ukplat_interrupt (C#, src/Interrupts/InterruptDispatch.cs), and returns to
 ; it - or, when the scheduler switched threads inside the handler, to it later, when that
@@ -97,10 +98,11 @@ trap_common:
     cld
     mov rdi, rsp                   ; TrapFrame*, 16-byte aligned: 22 quadwords on an aligned stack
     call ukplat_trap
-.halt:
-    cli
-    hlt
-    jmp .halt
+    ; ukplat_trap returns only when it turned the fault into a managed exception: the frame
+    ; now resumes the thread in the runtime's throw path.
+    RESTORE_REGISTERS
+    add rsp, 16                    ; vector and error code
+    iretq
 
 
 ; One 8-byte stub per vector, so the IDT builder computes their addresses: push the vector

@@ -1,3 +1,5 @@
+using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Uk.Core;
 
@@ -28,24 +30,32 @@ internal static unsafe class Traps
         if (frame->Vector == PageFault)
             message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
         message = message + " at rip 0x" + frame->Rip.ToString("X");
-        string? managed = ManagedException(frame, registers.Cr2);
-        if (managed is not null)
-            message = "unhandled exception: " + managed + "\n  from " + message;
+        if (TryRaiseAsException(frame, registers.Cr2, message))
+            return;
         Panic.Halt(message, registers);
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
-    // page fault near address 0, an integer division by zero as the divide error. Catching
-    // them needs exception handling; until then they end in the same panic a throw does.
-    private static string? ManagedException(InterruptFrame* frame, ulong faultAddress)
+    // page fault near address 0, an integer division by zero as the divide error. The trap
+    // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm),
+    // which dispatches the exception from the faulting frame like any other; the fault's
+    // description goes with it, for the panic if nothing catches it.
+    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress, string fault)
     {
         if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
-            return null;
+            return false;
+        Exception exception;
         if (frame->Vector == DivideError)
-            return "System.DivideByZeroException: Attempted to divide by zero.";
-        if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
-            return "System.NullReferenceException: Object reference not set to an instance of an object.";
-        return null;
+            exception = new DivideByZeroException();
+        else if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
+            exception = new NullReferenceException();
+        else
+            return false;
+        exception.FaultDescription = fault;
+        frame->Rdi = (ulong)Unsafe.As<Exception, nint>(ref exception);
+        frame->Rsi = frame->Rip + 1;
+        frame->Rip = (ulong)uk_hardware_fault_entry();
+        return true;
     }
 
     internal static string DescribePageFault(ulong address, ulong errorCode)
@@ -90,4 +100,7 @@ internal static unsafe class Traps
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void ukplat_init_traps();
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void* uk_hardware_fault_entry();
 }

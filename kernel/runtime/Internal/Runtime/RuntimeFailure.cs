@@ -1,4 +1,5 @@
 using System;
+using Internal.Runtime.Unwinding;
 
 namespace Internal.Runtime;
 
@@ -7,8 +8,27 @@ namespace Internal.Runtime;
 internal static unsafe class RuntimeFailure
 {
     private static delegate*<string, object?, void> s_panic;
+    private static delegate*<string, RegisterContext*, void> s_unhandledPanic;
+    // The request that failed last, for the message if its OutOfMemoryException goes uncaught.
+    private static nuint s_failedSize;
 
     internal static void InstallPanicHandler(delegate*<string, object?, void> panic) => s_panic = panic;
+
+    // The panic for exceptions nothing caught, given the registers of the frame that threw.
+    internal static void InstallUnhandledExceptionHandler(delegate*<string, RegisterContext*, void> panic) => s_unhandledPanic = panic;
+
+    internal static void Unhandled(object exception, RegisterContext* throwSite)
+    {
+        if (exception == ExceptionDispatch.PreallocatedOutOfMemory)
+            OutOfMemoryPanic(s_failedSize);
+        string message = exception is Exception managed
+            ? "unhandled exception: " + TypeNames.FullNameOf(exception) + ": " + managed.Message
+                + (managed.FaultDescription is string fault ? "\n  from " + fault : "")
+            : "unhandled exception: " + TypeNames.FullNameOf(exception);
+        if (s_unhandledPanic != null)
+            s_unhandledPanic(message, throwSite);
+        Fail(message, exception);
+    }
 
     internal static void Fail(string message, object? exception)
     {
@@ -18,7 +38,18 @@ internal static unsafe class RuntimeFailure
             EarlyPanic(text, message.Length);
     }
 
+    // A managed `new` the heap cannot serve throws OutOfMemoryException, as in .NET; one made
+    // in advance, since nothing can be allocated now.
     internal static void OutOfMemory(nuint size)
+    {
+        s_failedSize = size;
+        OutOfMemoryException? preallocated = ExceptionDispatch.PreallocatedOutOfMemory;
+        if (preallocated is not null)
+            throw preallocated;
+        OutOfMemoryPanic(size);
+    }
+
+    private static void OutOfMemoryPanic(nuint size)
     {
         HeapStatistics stats = HeapSeam.Statistics;
         // Built without allocating: the heap has just said no.
