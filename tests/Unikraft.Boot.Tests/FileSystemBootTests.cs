@@ -12,7 +12,7 @@ public sealed class FileSystemBootTests
         Assert.Contains("[ info] vfs: mounted ramfs at /", run.Lines);
         Assert.Contains("mount / ramfs", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
-        foreach (string check in new[] { "write, append and read text", "seek from the end and read", "truncate", "move", "list a directory", "delete", "missing file is an error value", "name too long", "List<T>", "Dictionary<TKey, TValue>" })
+        foreach (string check in new[] { "write, append and read text", "seek from the end and read", "truncate", "move", "list a directory", "delete", "missing file is an error value", "name too long", "FileNotFoundException caught", "IOException caught", "List<T>", "Dictionary<TKey, TValue>" })
             Assert.Contains("ok " + check, run.Lines);
         Assert.Contains("all file checks passed", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);

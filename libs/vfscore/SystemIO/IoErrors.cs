@@ -2,9 +2,8 @@ using Uk.Vfs;
 
 namespace System.IO;
 
-// FsError → the exception System.IO would throw. Until the kernel can catch exceptions any
-// of these ends the image with a panic naming the path and the problem; code that must go on
-// after a failure uses Uk.Vfs (Vfs.Current), which returns FsError instead.
+// FsError → the exception System.IO would throw, naming the path and the problem. Code that
+// would rather not throw uses Uk.Vfs (Vfs.Current), which returns FsError values instead.
 internal static class IoErrors
 {
     public static void ThrowIfFailed(FsError error, string? path)

@@ -50,6 +50,26 @@ File.Delete("/data/small.bin");
 File.Delete("/data/never-there");
 Check(Directory.GetFiles("/data").Length == 0, "delete");
 
+// System.IO's exceptions can be caught.
+try
+{
+    File.ReadAllText("/no/such/dir/file.txt");
+    Check(false, "a missing file throws");
+}
+catch (FileNotFoundException e)
+{
+    Check(e.Message.Contains("/no/such/dir/file.txt") && e.FileName == "/no/such/dir/file.txt", "FileNotFoundException caught", e.Message);
+}
+try
+{
+    Directory.Delete("/data");
+    Check(false, "deleting a non-empty directory throws");
+}
+catch (IOException e)
+{
+    Check(e.Message.StartsWith("directory not empty"), "IOException caught", e.Message);
+}
+
 // The Try-style path: errors as values, with their text.
 FsError error = Vfs.Current.Open("/no/such/file", OpenMode.Read, out VfsFile? missing);
 Check(error == FsError.NotFound && missing is null, "missing file is an error value", FsErrors.Describe(error));
