@@ -41,6 +41,8 @@ $HostFiles = [ordered]@{
     '/usr/lib/grub/i386-pc/moddep.lst'      = 'grub-pc-bin'
     '/usr/lib/grub/x86_64-efi/moddep.lst'   = 'grub-efi-amd64-bin'
     '/usr/share/OVMF/OVMF_CODE_4M.fd'       = 'ovmf'
+    # mkfs.fat and fsck.fat (in /usr/sbin, often not on a user's PATH): the file-system tests
+    '/usr/sbin/mkfs.fat'                    = 'dosfstools'
 }
 
 function Write-Step([string] $text) { Write-Host "==> $text" -ForegroundColor Cyan }
@@ -59,7 +61,7 @@ function Get-MissingPackages {
 function Invoke-Setup([switch] $OnlyIfMissing) {
     $packages = @(Get-MissingPackages)
     if ($packages.Count -eq 0) {
-        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, ovmf, gdb)' }
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb)' }
         return
     }
     Write-Step "installing host tools: $($packages -join ' ')"

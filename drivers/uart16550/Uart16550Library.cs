@@ -9,5 +9,6 @@ public static class Uart16550Library
         var uart = new Uart16550Console((ushort)Uart16550Options.Port, Uart16550Options.Baud);
         uart.Initialize();
         Consoles.Register(uart);
+        ConsoleInput.Register(new Uart16550Input((ushort)Uart16550Options.Port));
     }
 }

@@ -24,6 +24,20 @@ internal sealed class Images
     // The same scenarios with virtio-blk.interrupts false: completions found by polling.
     public static BuiltImage BlkPolled => BlkPolledImage.Value;
 
+    private static readonly Lazy<BuiltImage> FsRamfsImage = new(() => Build("tests/apps/fs-ramfs", "fs-ramfs"));
+
+    // tests/apps/fs-ramfs: System.IO over vfscore and ramfs, collections, Console.ReadLine.
+    public static BuiltImage FsRamfs => FsRamfsImage.Value;
+
+    private static readonly Lazy<BuiltImage> FsFatImage = new(() => Build("tests/apps/fs-fat", "fs-fat"));
+
+    // tests/apps/fs-fat: fatfs on a virtio-blk disk mounted at /disk.
+    public static BuiltImage FsFat => FsFatImage.Value;
+
+    private static readonly Lazy<BuiltImage> KvStoreImage = new(() => Build("apps/kvstore", "kvstore"));
+
+    public static BuiltImage KvStore => KvStoreImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

@@ -37,6 +37,23 @@ internal sealed class QemuSession : IDisposable
         }
     }
 
+    public string[] Lines
+    {
+        get
+        {
+            lock (_lines)
+                return _lines.Select(line => line.TrimEnd('\r')).ToArray();
+        }
+    }
+
+    // Ends QEMU at once, as a power cut would end the guest.
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("qemu-system-x86_64")

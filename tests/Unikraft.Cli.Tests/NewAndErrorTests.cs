@@ -59,6 +59,17 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
+    public void New_kvstore_finds_its_storage_libraries_in_the_catalog()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var result = Uk.Run(scratch.Path, "new", "store", "--template", "kvstore");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("not yet in the catalog", result.All);
+        Assert.Contains("the libraries it needs are in the catalog: uk config --add virtio-blk --add vfscore --add fatfs", result.All);
+        Assert.Contains("fatfs", File.ReadAllText(scratch.Combine("store", "unikernel.yaml")));
+    }
+
+    [Fact]
     public void New_rejects_an_unknown_template_and_a_bad_name()
     {
         using var scratch = ScratchDirectory.Outside();

@@ -1,40 +1,45 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 
-// Template kvstore. The storage libraries it needs (virtio-blk, vfscore) are not in the
-// catalog yet: the store lives in memory and is gone at exit.
-Console.WriteLine("ukapp: key-value store (template kvstore)");
-var store = new Store(16);
-store.Set("greeting", "hello");
-store.Set("answer", "42");
-Console.WriteLine("get greeting = " + store.Get("greeting"));
-Console.WriteLine("get answer = " + store.Get("answer"));
-Console.WriteLine("would: persist to a virtio-blk disk; not yet: needs libraries virtio-blk vfscore (see unikernel.yaml)");
-return 0;
-
-// A fixed-size store with linear lookup: no Dictionary needed.
-sealed class Store(int capacity)
+// Template kvstore: keys in a Dictionary, every change appended as a line to /store.log on
+// the FAT disk (AppendAllText returns once the line is on the disk), replayed at boot.
+// apps/kvstore in the repository is the full version (checksummed records, torn tails).
+const string LogPath = "/store.log";
+var store = new Dictionary<string, string>();
+if (File.Exists(LogPath))
 {
-    private readonly string[] _keys = new string[capacity];
-    private readonly string[] _values = new string[capacity];
-    private int _count;
-
-    public void Set(string key, string value)
+    foreach (string line in File.ReadAllLines(LogPath))
     {
-        for (int i = 0; i < _count; i++)
-        {
-            if (_keys[i] == key) { _values[i] = value; return; }
-        }
-        _keys[_count] = key;
-        _values[_count] = value;
-        _count++;
+        string[] parts = line.Split(' ');
+        if (parts.Length >= 3 && parts[0] == "put")
+            store[parts[1]] = line.Substring(parts[0].Length + parts[1].Length + 2);
+        else if (parts.Length == 2 && parts[0] == "del")
+            store.Remove(parts[1]);
     }
-
-    public string Get(string key)
+}
+Console.WriteLine("ukapp: key-value store with " + store.Count.ToString() + " keys; commands: put <key> <value>, get <key>, del <key>, quit");
+while (true)
+{
+    Console.Write("> ");
+    string? line = Console.ReadLine();
+    if (line is null || line == "quit")
+        return 0;
+    string[] parts = line.Trim().Split(' ');
+    if (parts.Length >= 3 && parts[0] == "put" && parts[1].Length > 0)
     {
-        for (int i = 0; i < _count; i++)
-        {
-            if (_keys[i] == key) return _values[i];
-        }
-        return "(none)";
+        string value = line.Trim().Substring(parts[0].Length + parts[1].Length + 2);
+        File.AppendAllText(LogPath, "put " + parts[1] + " " + value + "\n");
+        store[parts[1]] = value;
+        Console.WriteLine("ok");
     }
+    else if (parts.Length == 2 && parts[0] == "get")
+        Console.WriteLine(store.TryGetValue(parts[1], out string? value) ? value : "(not found)");
+    else if (parts.Length == 2 && parts[0] == "del" && store.Remove(parts[1]))
+    {
+        File.AppendAllText(LogPath, "del " + parts[1] + "\n");
+        Console.WriteLine("deleted");
+    }
+    else
+        Console.WriteLine("usage: put <key> <value> | get <key> | del <key> | quit");
 }

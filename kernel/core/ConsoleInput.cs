@@ -1,0 +1,56 @@
+namespace Uk.Core;
+
+// Console input: bytes the input device received, read one at a time. Reading waits by
+// polling the device (pausing the CPU between polls); an interrupt-driven device queues its
+// bytes here from its handler, so nothing is lost while the application is busy.
+public static class ConsoleInput
+{
+    private static IConsoleInput? s_device;
+    private static bool s_started;
+    private static readonly byte[] s_queue = new byte[1024];
+    private static int s_head;
+    private static int s_count;
+
+    public static bool IsAvailable => s_device is not null;
+
+    public static void Register(IConsoleInput device) => s_device = device;
+
+    // From an interrupt handler: a byte arrived. Dropped when the queue is full.
+    public static void Enqueue(byte value)
+    {
+        if (s_count == s_queue.Length)
+            return;
+        s_queue[(s_head + s_count) % s_queue.Length] = value;
+        s_count++;
+    }
+
+    // The next byte, waiting for it; -1 when the image has no input device.
+    public static int ReadByte()
+    {
+        IConsoleInput? device = s_device;
+        if (device is null)
+            return -1;
+        if (!s_started)
+        {
+            s_started = true;
+            device.Start();
+        }
+        while (true)
+        {
+            ulong flags = Plat.DisableInterrupts();
+            int value = -1;
+            if (s_count > 0)
+            {
+                value = s_queue[s_head];
+                s_head = (s_head + 1) % s_queue.Length;
+                s_count--;
+            }
+            else
+                value = device.Poll();
+            Plat.RestoreInterrupts(flags);
+            if (value >= 0)
+                return value;
+            Plat.Pause();
+        }
+    }
+}

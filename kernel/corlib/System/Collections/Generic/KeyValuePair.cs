@@ -1,0 +1,20 @@
+namespace System.Collections.Generic;
+
+public readonly struct KeyValuePair<TKey, TValue>
+{
+    public KeyValuePair(TKey key, TValue value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public TKey Key { get; }
+
+    public TValue Value { get; }
+
+    public void Deconstruct(out TKey key, out TValue value)
+    {
+        key = Key;
+        value = Value;
+    }
+}

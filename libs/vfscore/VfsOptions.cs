@@ -1,0 +1,6 @@
+namespace Uk.Vfs;
+
+public static class VfsOptions
+{
+    public static string Fstab = "/=ramfs";
+}
