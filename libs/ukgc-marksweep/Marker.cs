@@ -1,0 +1,95 @@
+namespace Uk.Gc.MarkSweep;
+
+// The mark phase: marks what the roots reach and traces fields until nothing new is reached.
+// Roots are conservative (any word that points into an allocated object keeps it, interior
+// pointers included); fields of heap objects are precise (from the GC descriptor).
+internal sealed unsafe class Marker
+{
+    private readonly BlockTable _blocks;
+    private readonly MarkStack _stack;
+
+    public Marker(BlockTable blocks, MarkStack stack)
+    {
+        _blocks = blocks;
+        _stack = stack;
+    }
+
+    public ulong ObjectsMarked { get; private set; }
+
+    public ulong OverflowRescans { get; private set; }
+
+    public void Reset()
+    {
+        ObjectsMarked = 0;
+        _stack.ClearOverflow();
+    }
+
+    // A word that may or may not be a reference: a stack slot, a saved register, a static.
+    public void MarkConservative(nint word) => MarkAddress((nuint)word);
+
+    // Every 8-byte aligned word of [start, end).
+    public void MarkRange(void* start, void* end)
+    {
+        nint* word = (nint*)(((nuint)start + 7) & ~(nuint)7);
+        for (; word + 1 <= (nint*)end; word++)
+            MarkAddress((nuint)(*word));
+    }
+
+    // A field the GC descriptor says holds a reference: null, an object of this heap, or an
+    // object outside it (frozen in the image, early heap), which is never collected.
+    public void MarkExact(nint reference)
+    {
+        if (reference != 0)
+            MarkAddress((nuint)reference);
+    }
+
+    // An object outside the heap (allocated before the collector started) whose fields are roots.
+    public void TraceRoot(void* obj) => GcDescriptor.MarkReferences((byte*)obj, this);
+
+    // Traces until every reached object's fields are marked.
+    public void Drain()
+    {
+        while (true)
+        {
+            while (_stack.TryPop(out nint obj))
+                GcDescriptor.MarkReferences((byte*)obj, this);
+            if (!_stack.Overflowed)
+                return;
+            // Some marked objects were dropped untraced: trace every marked object again (the
+            // traced ones find their children marked already), until nothing is dropped.
+            _stack.ClearOverflow();
+            OverflowRescans++;
+            RetraceMarked();
+        }
+    }
+
+    private void RetraceMarked()
+    {
+        for (int b = 0; b < _blocks.Count; b++)
+        {
+            HeapBlock* block = _blocks[b];
+            for (int index = 0; index < block->CellCount; index++)
+            {
+                if (block->IsMarked(index))
+                {
+                    GcDescriptor.MarkReferences(block->Cells + (nuint)index * block->CellSize, this);
+                    while (_stack.TryPop(out nint obj))
+                        GcDescriptor.MarkReferences((byte*)obj, this);
+                }
+            }
+        }
+    }
+
+    private void MarkAddress(nuint address)
+    {
+        HeapBlock* block = _blocks.Find(address);
+        if (block == null)
+            return;
+        byte* obj = block->ObjectStart(address);
+        if (obj == null || !block->TryMark(block->IndexOf(obj)))
+            return;
+        ObjectsMarked++;
+        if (GcDescriptor.HasReferences(obj))
+            _stack.Push((nint)obj);
+    }
+}
