@@ -12,7 +12,7 @@ internal sealed unsafe class BlockTable
     private HeapBlock** _blocks;
     private int _count;
     private int _capacity;
-    private nuint _lowest = nuint.MaxValue;
+    private nuint _lowest = ~(nuint)0;
     private nuint _highest;
 
     public BlockTable(IAllocator allocator) => _allocator = allocator;
@@ -64,7 +64,7 @@ internal sealed unsafe class BlockTable
     public void RemoveWhere(delegate*<HeapBlock*, bool> remove, delegate*<IAllocator, HeapBlock*, void> release)
     {
         int kept = 0;
-        _lowest = nuint.MaxValue;
+        _lowest = ~(nuint)0;
         _highest = 0;
         for (int i = 0; i < _count; i++)
         {

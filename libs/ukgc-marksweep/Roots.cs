@@ -25,7 +25,17 @@ internal static unsafe class Roots
         // and the boot stack (where Main runs without a scheduler).
         ImageBounds image;
         Plat.GetImageBounds(&image);
-        marker.MarkRange((void*)image.ReadOnlyEnd, (void*)image.End);
+        // The boot stack's guard page lies in .bss and is unmapped: step over it.
+        ulong guard = StackGuards.BootStackGuard;
+        if (guard > image.ReadOnlyEnd && guard < image.End)
+        {
+            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)guard);
+            marker.MarkRange((void*)(guard + StackGuards.GuardPageSize), (void*)image.End);
+        }
+        else
+        {
+            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)image.End);
+        }
 
         // The early heap: the GC statics holders and the objects made during boot.
         EarlyHeap.UsedRange(out void* earlyStart, out void* earlyEnd);

@@ -16,6 +16,7 @@ public static unsafe class ManagedHeap
     private static ulong s_allocatedSinceCollection;
     private static GcStatistics s_statistics;
     private static PauseLog? s_pauses;
+    private static bool s_collecting;
 
     public static string CollectorName => s_collector?.Name ?? "none";
 
@@ -84,9 +85,14 @@ public static unsafe class ManagedHeap
     // Interrupts off. Must not allocate: the heap is being traced and swept.
     private static void CollectNow()
     {
+        // A panic during a collection allocates its message: it must not start another one.
+        if (s_collecting)
+            return;
+        s_collecting = true;
         ulong started = Plat.ReadTimestampCounter();
         s_collector!.Collect();
         ulong pause = CyclesToNanoseconds(Plat.ReadTimestampCounter() - started);
+        s_collecting = false;
         s_allocatedSinceCollection = 0;
         s_statistics.Collections++;
         s_statistics.LastPauseNanoseconds = pause;
