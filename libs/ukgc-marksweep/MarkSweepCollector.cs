@@ -1,3 +1,5 @@
+using Uk.Core;
+
 namespace Uk.Gc.MarkSweep;
 
 // ukgc-marksweep: stop the world (interrupts are off: ManagedHeap collects with them off on the
@@ -20,8 +22,16 @@ internal sealed unsafe class MarkSweepCollector : ICollector
     {
         Marker marker = _heap.Marker;
         marker.Reset();
+        ulong started = Plat.ReadTimestampCounter();
         Roots.MarkAll(marker);
+        ulong rootsDone = Plat.ReadTimestampCounter();
         marker.Drain();
+        ulong traced = Plat.ReadTimestampCounter();
         _heap.Sweep();
+        MarkSweepPhases.RootCycles += rootsDone - started;
+        MarkSweepPhases.TraceCycles += traced - rootsDone;
+        MarkSweepPhases.SweepCycles += Plat.ReadTimestampCounter() - traced;
+        MarkSweepPhases.ObjectsMarked += marker.ObjectsMarked;
+        MarkSweepPhases.OverflowRescans = marker.OverflowRescans;
     }
 }

@@ -29,5 +29,8 @@ GcStatistics statistics = ManagedHeap.Statistics;
 Console.WriteLine("gc: " + ManagedHeap.CollectorName + ", " + statistics.Collections.ToString() + " collections, pauses max "
     + (statistics.MaxPauseNanoseconds / 1000).ToString() + " us, total " + GC.GetTotalPauseDuration().TotalMilliseconds.ToString() + " ms, "
     + (statistics.BytesInUse / 1024).ToString() + " KiB in use of " + (statistics.HeapBytes / 1024).ToString() + " KiB");
+Console.WriteLine("gc phases (Mcycles): roots " + (Uk.Gc.MarkSweep.MarkSweepPhases.RootCycles / 1000000).ToString()
+    + ", trace " + (Uk.Gc.MarkSweep.MarkSweepPhases.TraceCycles / 1000000).ToString() + ", sweep " + (Uk.Gc.MarkSweep.MarkSweepPhases.SweepCycles / 1000000).ToString()
+    + ", objects marked " + Uk.Gc.MarkSweep.MarkSweepPhases.ObjectsMarked.ToString() + ", overflow rescans " + Uk.Gc.MarkSweep.MarkSweepPhases.OverflowRescans.ToString());
 Console.WriteLine(Report.Failures == 0 ? "all scenarios passed" : Report.Failures.ToString() + " checks failed");
 return Report.Failures == 0 ? 0 : 1;
