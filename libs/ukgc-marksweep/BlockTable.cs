@@ -19,6 +19,11 @@ internal sealed unsafe class BlockTable
 
     public int Count => _count;
 
+    // No block lies outside [Lowest, Highest): most words are ruled out by this test alone.
+    public nuint Lowest => _lowest;
+
+    public nuint Highest => _highest;
+
     public HeapBlock* this[int index] => _blocks[index];
 
     // False when the table cannot grow (the allocator is out of memory).

@@ -31,15 +31,21 @@ internal sealed unsafe class Marker
     public void MarkRange(void* start, void* end)
     {
         nint* word = (nint*)(((nuint)start + 7) & ~(nuint)7);
+        nuint lowest = _blocks.Lowest;
+        nuint span = _blocks.Highest - lowest;
         for (; word + 1 <= (nint*)end; word++)
-            MarkAddress((nuint)(*word));
+        {
+            // One unsigned compare rules out null, small numbers and addresses outside the heap.
+            if ((nuint)(*word) - lowest < span)
+                MarkAddress((nuint)(*word));
+        }
     }
 
     // A field the GC descriptor says holds a reference: null, an object of this heap, or an
     // object outside it (frozen in the image, early heap), which is never collected.
     public void MarkExact(nint reference)
     {
-        if (reference != 0)
+        if ((nuint)reference - _blocks.Lowest < _blocks.Highest - _blocks.Lowest)
             MarkAddress((nuint)reference);
     }
 
