@@ -49,7 +49,7 @@ internal static class LiveSet
         s_otherGo.Release();
         other.Join();
         Report.Check(s_otherOk, "live: another thread's stack locals intact");
-        Report.Check(collections > heapMultiple / 2, "live: allocated " + (garbage / (1024 * 1024)).ToString() + " MiB of garbage (" + heapMultiple.ToString()
+        Report.Check(collections > heapMultiple / 2, "live: allocated " + (garbage / 1024).ToString() + " KiB of garbage (" + heapMultiple.ToString()
             + "x the " + (heap / 1024).ToString() + " KiB heap) with " + collections.ToString() + " collections");
         GC.KeepAlive(list);
         GC.KeepAlive(table);
