@@ -42,8 +42,16 @@ internal sealed unsafe class BlockHeap
             return AllocateLarge(size);
         int sizeClass = _classOfSize[(int)((size + 7) >> 3)];
         HeapBlock* block = _withFreeCells[sizeClass];
-        if (block == null && (block = AddSmallBlock(sizeClass)) == null)
-            return null;
+        if (block == null)
+        {
+            if ((block = AddSmallBlock(sizeClass)) == null)
+                return null;
+        }
+        else if (block->FreeList == null)
+        {
+            // Swept since its free list was built: every block on this list has a free cell.
+            block->RebuildFreeList();
+        }
         byte* cell = block->TakeFreeCell();
         if (block->FreeList == null)
             _withFreeCells[sizeClass] = block->NextWithFree;
@@ -71,7 +79,7 @@ internal sealed unsafe class BlockHeap
         {
             HeapBlock* block = Blocks[i];
             BlockBytes += BytesOf(block);
-            if (!block->IsLarge && block->FreeList != null)
+            if (!block->IsLarge && block->AllocatedCount < block->CellCount)
             {
                 // Lowest addresses first: live objects gather at the bottom of the heap.
                 block->NextWithFree = _withFreeCells[block->SizeClass];

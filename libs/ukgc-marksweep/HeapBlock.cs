@@ -100,7 +100,7 @@ internal unsafe struct HeapBlock
     }
 
     // Sweep: what is allocated and not marked is freed; marks are cleared for the next
-    // collection. Returns the bytes freed.
+    // collection. Returns the bytes freed. Leaves the free list empty (see RebuildFreeList).
     public nuint Sweep()
     {
         int before = AllocatedCount;
@@ -113,8 +113,10 @@ internal unsafe struct HeapBlock
             count += System.Numerics.BitOperations.PopCount(live);
         }
         AllocatedCount = count;
-        if (!IsLarge)
-            RebuildFreeList();
+        // The free list is rebuilt when the allocator next takes a cell from this block: a
+        // walk over every cell is the costliest part of a sweep, and doing it lazily keeps it
+        // out of the pause.
+        FreeList = null;
         return (nuint)(before - count) * CellSize;
     }
 

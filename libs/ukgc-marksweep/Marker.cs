@@ -20,6 +20,8 @@ internal sealed unsafe class Marker
 
     public void Reset()
     {
+        // Blocks freed by the last sweep may be gone.
+        _lastBlock = null;
         ObjectsMarked = 0;
         _stack.ClearOverflow();
     }
@@ -86,11 +88,20 @@ internal sealed unsafe class Marker
         }
     }
 
+    // The block of the last object marked: objects allocated together tend to point at each
+    // other, so this often saves the search.
+    private HeapBlock* _lastBlock;
+
     private void MarkAddress(nuint address)
     {
-        HeapBlock* block = _blocks.Find(address);
-        if (block == null)
-            return;
+        HeapBlock* block = _lastBlock;
+        if (block == null || address < (nuint)block || address >= (nuint)block->End)
+        {
+            block = _blocks.Find(address);
+            if (block == null)
+                return;
+            _lastBlock = block;
+        }
         byte* obj = block->ObjectStart(address);
         if (obj == null || !block->TryMark(block->IndexOf(obj)))
             return;

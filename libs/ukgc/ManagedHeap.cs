@@ -5,7 +5,7 @@ namespace Uk.Gc;
 
 // The image's managed heap. A collector library installs itself here at start-up; from then
 // on managed `new` is served by it, and a collection runs when the bytes allocated since the
-// last one reach the trigger, when an allocation finds no memory (then the allocation is
+// last one reach the trigger (or the bytes that survived the last one, if more), when an allocation finds no memory (then the allocation is
 // retried once before it is out of memory), and on GC.Collect(). Every collection runs with
 // interrupts off on the one CPU: no other thread runs, each is parked with its registers on
 // its own stack.
@@ -13,6 +13,7 @@ public static unsafe class ManagedHeap
 {
     private static ICollector? s_collector;
     private static ulong s_trigger;
+    private static ulong s_nextTrigger;
     private static ulong s_allocatedSinceCollection;
     private static GcStatistics s_statistics;
     private static PauseLog? s_pauses;
@@ -30,7 +31,7 @@ public static unsafe class ManagedHeap
         if (s_collector is not null)
             throw new System.InvalidOperationException("a collector is installed already: list one of ukgc-none, ukgc-marksweep");
         s_pauses ??= new PauseLog();
-        s_trigger = triggerBytes;
+        s_trigger = s_nextTrigger = triggerBytes;
         s_collector = collector;
         HeapSeam.InstallCollector(&AllocateObject, &Collect, &SeamStatistics);
         Log.Info("gc: " + collector.Name + ", collects every " + (triggerBytes / 1024).ToString() + " KiB allocated");
@@ -65,7 +66,7 @@ public static unsafe class ManagedHeap
     {
         ICollector collector = s_collector!;
         ulong flags = Plat.DisableInterrupts();
-        if (s_allocatedSinceCollection >= s_trigger)
+        if (s_allocatedSinceCollection >= s_nextTrigger)
             CollectNow();
         void* memory = collector.Allocate(size);
         if (memory == null)
@@ -94,6 +95,11 @@ public static unsafe class ManagedHeap
         ulong pause = CyclesToNanoseconds(Plat.ReadTimestampCounter() - started);
         s_collecting = false;
         s_allocatedSinceCollection = 0;
+        // As the heap grows, so does the allocation between collections (at least the live
+        // bytes): a large live set is then traced once per its own size allocated, not once per
+        // trigger, which keeps the collector's share of the time bounded.
+        ulong live = s_collector.BytesInUse;
+        s_nextTrigger = live > s_trigger ? live : s_trigger;
         s_statistics.Collections++;
         s_statistics.LastPauseNanoseconds = pause;
         s_statistics.TotalPauseNanoseconds += pause;

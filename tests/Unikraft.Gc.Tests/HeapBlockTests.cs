@@ -73,6 +73,9 @@ public sealed unsafe class HeapBlockTests : IDisposable
             Assert.Equal(keep.Contains(cell), block->ObjectStart((nuint)cell) == (byte*)cell);
             Assert.False(block->IsMarked(block->IndexOf((byte*)cell)));
         }
+        // Rebuilt lazily, when the allocator next takes a cell.
+        Assert.True(block->FreeList == null);
+        block->RebuildFreeList();
         var free = new HashSet<nint>();
         byte* previous = null;
         for (byte* cell = block->FreeList; cell != null; cell = *(byte**)cell)
