@@ -55,19 +55,28 @@ public static class GcWorkload
         LiveSet = head;
     }
 
-    // Plain integer work with no allocation, to measure how much slower emulation runs code.
+    // Work with no allocation but with what the collector and allocator do most - loads,
+    // stores and calls - to measure how much slower emulation runs such code.
     public static void Calibrate(int iterations)
     {
+        var table = new int[16 * 1024];
         long started = Stopwatch.GetTimestamp();
-        ulong x = 88172645463325252UL;
+        uint x = 2463534242;
         for (int i = 0; i < iterations; i++)
-        {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-        }
+            x = Step(table, x);
         double seconds = (double)(Stopwatch.GetTimestamp() - started) / Stopwatch.Frequency;
         Console.WriteLine("bench calibrate ns-per-iteration " + Fixed(seconds * 1e9 / iterations) + " check " + (x % 1000).ToString());
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static uint Step(int[] table, uint x)
+    {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        int index = (int)(x & (uint)(table.Length - 1));
+        table[index] += (int)x;
+        return x + (uint)table[(index + 1) & (table.Length - 1)];
     }
 
     private static long One(int round)

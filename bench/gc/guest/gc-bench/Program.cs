@@ -1,7 +1,7 @@
 using Unikraft.Bench.Gc;
 
 var pauses = new GuestPauses();
-GcWorkload.Calibrate(20_000_000);
+GcWorkload.Calibrate(10_000_000);
 GcWorkload.Churn("churn", 512L * 1024 * 1024, pauses);
 GcWorkload.BuildLiveSet(16L * 1024 * 1024);
 GcWorkload.Churn("live16", 256L * 1024 * 1024, pauses);
