@@ -31,6 +31,17 @@ public sealed unsafe class HeapBlockTests : IDisposable
     }
 
     [Fact]
+    public void CellIndexAgreesWithDivisionForEveryOffsetOfEverySizeClass()
+    {
+        foreach (int cellSize in SizeClasses.CellSizes)
+        {
+            HeapBlock* block = HeapBlock.InitializeSmall(_memory, 0, (nuint)cellSize);
+            for (nuint address = (nuint)block->Cells; address < (nuint)block->End; address++)
+                Assert.Equal((int)((address - (nuint)block->Cells) / (nuint)cellSize), block->CellIndex(address));
+        }
+    }
+
+    [Fact]
     public void ObjectStartFindsAllocatedCellsFromInteriorPointersOnly()
     {
         HeapBlock* block = HeapBlock.InitializeSmall(_memory, 0, 48);
