@@ -1,5 +1,6 @@
 using System;
 using Uk.Sched;
+using SchedTests;
 
 namespace GcTests;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using Uk.Sched;
+using SchedTests;
 
 namespace GcTests;
 

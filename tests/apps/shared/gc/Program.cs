@@ -1,5 +1,6 @@
 using System;
 using GcTests;
+using SchedTests;
 using Uk.Gc;
 
 // Usage (kernel command line): "live [multiple]", "blocked [multiple]", "http [requests]",
