@@ -73,7 +73,12 @@ internal sealed unsafe class BlockHeap
             freed += block->Sweep();
             inUse += (ulong)block->AllocatedCount * block->CellSize;
         }
-        Blocks.RemoveWhere(&IsEmpty, &Release);
+        // An allocator that never reuses freed memory (ukallocregion) would lose every block
+        // given back: empty small blocks stay then, to be refilled.
+        if (_allocator.SupportsFree)
+            Blocks.RemoveWhere(&IsEmpty, &Release);
+        else
+            Blocks.RemoveWhere(&IsEmptyLarge, &Release);
         BlockBytes = 0;
         for (int i = Blocks.Count - 1; i >= 0; i--)
         {
@@ -130,6 +135,8 @@ internal sealed unsafe class BlockHeap
         block->IsLarge ? (ulong)HeapBlock.HeaderSize + block->CellSize : HeapBlock.SmallBlockBytes;
 
     private static bool IsEmpty(HeapBlock* block) => block->AllocatedCount == 0;
+
+    private static bool IsEmptyLarge(HeapBlock* block) => block->IsLarge && block->AllocatedCount == 0;
 
     private static void Release(IAllocator allocator, HeapBlock* block) => allocator.Free(block);
 }

@@ -166,6 +166,27 @@ public sealed unsafe class CollectionTests
     }
 
     [Fact]
+    public void OverAnAllocatorThatNeverReusesMemoryEmptyBlocksAreKeptAndRefilled()
+    {
+        using var heap = new SimulatedHeap(limit: 256 * 1024, allocatorFrees: false);
+        for (int round = 0; round < 50; round++)
+        {
+            nint keep = 0;
+            for (int i = 0; i < 1000; i++)
+                keep = heap.NewNode(i, i % 100 == 0 ? 0 : keep);
+            heap.Collect(keep);
+            Assert.True(heap.IsLive(keep));
+        }
+        int blocks = heap.Heap.Blocks.Count;
+
+        heap.Collect();
+
+        Assert.Equal(0UL, heap.Heap.BytesInUse);
+        Assert.Equal(blocks, heap.Heap.Blocks.Count);
+        Assert.True(heap.Allocator.OutstandingBytes <= 256 * 1024);
+    }
+
+    [Fact]
     public void RandomGraphsKeepExactlyWhatTheRootsReach()
     {
         for (int seed = 0; seed < 20; seed++)

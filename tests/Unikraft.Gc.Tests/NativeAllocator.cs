@@ -13,11 +13,15 @@ internal sealed unsafe class NativeAllocator : IAllocator, IDisposable
     private long _bytes;
     private readonly Dictionary<nint, nuint> _sizes = new();
 
-    public NativeAllocator(long limit = long.MaxValue) => _limit = limit;
+    public NativeAllocator(long limit = long.MaxValue, bool supportsFree = true)
+    {
+        _limit = limit;
+        SupportsFree = supportsFree;
+    }
 
     public string Name => "native";
 
-    public bool SupportsFree => true;
+    public bool SupportsFree { get; }
 
     public int Outstanding => _outstanding.Count;
 

@@ -6,9 +6,9 @@ namespace Unikraft.Gc.Tests;
 // runtime's allocation helpers would (method table first, array length at +8).
 internal sealed unsafe class SimulatedHeap : IDisposable
 {
-    public SimulatedHeap(int markStackEntries = 1024, long limit = long.MaxValue)
+    public SimulatedHeap(int markStackEntries = 1024, long limit = long.MaxValue, bool allocatorFrees = true)
     {
-        Allocator = new NativeAllocator(limit);
+        Allocator = new NativeAllocator(limit, allocatorFrees);
         Heap = new BlockHeap(Allocator, markStackEntries);
     }
 
