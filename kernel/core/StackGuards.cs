@@ -14,6 +14,12 @@ public static unsafe class StackGuards
     // The platform's guard page below the boot stack, where Main runs without a scheduler.
     public static void SetBootStackGuard(ulong page) => s_bootStackGuard = page;
 
+    // The unmapped page below the boot stack (0 if none): whoever reads the image's .bss as a
+    // whole must step over it.
+    public static ulong BootStackGuard => s_bootStackGuard;
+
+    public const ulong GuardPageSize = PageSize;
+
     // The owning thread's name, or null if address is in no guard page.
     public static string? Owner(ulong address)
     {

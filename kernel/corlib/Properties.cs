@@ -6,3 +6,5 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("pc-x86_64")]
 [assembly: InternalsVisibleTo("ukalloc")]
 [assembly: InternalsVisibleTo("uksched")]
+[assembly: InternalsVisibleTo("ukgc")]
+[assembly: InternalsVisibleTo("ukgc-marksweep")]

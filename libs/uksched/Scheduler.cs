@@ -54,6 +54,7 @@ public static unsafe class Scheduler
         Timer.SetHandler(&OnTimer);
         Interrupts.SetExitHook(&PreemptIfNeeded);
         StackGuards.SetLookup(&GuardOwner);
+        ThreadStacks.SetEnumerator(&VisitStacks);
         Panic.SetContextDescriber(&DescribeCurrent);
         Thread boot = new Thread("boot", ThreadPriority.Normal, null);
         Thread mainThread = new Thread("main", ThreadPriority.Normal, MainBody);
@@ -377,6 +378,20 @@ public static unsafe class Scheduler
             return;
         s_armedDeadline = deadline;
         Timer.ArmAt(deadline);
+    }
+
+    // For a collector (interrupts off): every thread's stack from its saved stack pointer to
+    // its top, where a parked thread's registers lie too (pushed by the context switch, or an
+    // interrupt frame if it was preempted); the running thread's from 0, as only the caller
+    // knows its own stack pointer. The boot context is never resumed and is not listed.
+    private static void VisitStacks(delegate*<ulong, ulong, void> visit)
+    {
+        for (Thread? thread = s_allThreads; thread is not null; thread = thread.NextInAll)
+        {
+            if (!thread.Stack.IsAllocated)
+                continue;
+            visit(thread == s_current ? 0 : thread.StackPointer, thread.Stack.Top);
+        }
     }
 
     private static string? DescribeCurrent() =>

@@ -77,6 +77,20 @@ internal sealed class Images
         }
     }
 
+    private static readonly Dictionary<string, BuiltImage> CollectorImages = new();
+
+    // tests/apps/gc-<name>: the shared collector scenarios under one scheduler (coop, preempt),
+    // or hello's program with ukgc-none (none).
+    public static BuiltImage Collector(string name)
+    {
+        lock (CollectorImages)
+        {
+            if (!CollectorImages.TryGetValue(name, out BuiltImage? image))
+                CollectorImages[name] = image = Build("tests/apps/gc-" + name, "gc-" + name);
+            return image;
+        }
+    }
+
     public static ProcessResult DotnetBuild(string projectDirectory) =>
         ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 

@@ -9,8 +9,8 @@ internal static class Qemu
 
     public static int ExitCodeFor(int guestExitCode) => (guestExitCode << 1) | 1;
 
-    public static ProcessResult BootElf(string elf, string? commandLine = null, int memoryMiB = 64) =>
-        Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine])], memoryMiB, TimeSpan.FromSeconds(60));
+    public static ProcessResult BootElf(string elf, string? commandLine = null, int memoryMiB = 64, int timeoutSeconds = 60) =>
+        Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine])], memoryMiB, TimeSpan.FromSeconds(timeoutSeconds));
 
     // A PC without ACPI tables: the kernel has to fall back to the 8259 PICs.
     public static ProcessResult BootElfWithoutAcpi(string elf, int memoryMiB = 64) =>

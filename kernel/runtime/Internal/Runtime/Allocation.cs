@@ -39,7 +39,7 @@ internal static unsafe class Allocation
 
     internal static object AllocateUninitialized(MethodTable* type, nuint size)
     {
-        void* memory = HeapSeam.Allocate(size);
+        void* memory = HeapSeam.AllocateObject(size);
         if (memory == null)
             RuntimeFailure.OutOfMemory(size);
         *(MethodTable**)memory = type;

@@ -27,6 +27,14 @@ internal static unsafe class EarlyHeap
         s_end = s_next;
     }
 
+    // What the early heap handed out: GC statics holders and boot objects, which nothing
+    // frees and whose fields the collector must read as roots.
+    internal static void UsedRange(out void* start, out void* end)
+    {
+        start = s_start;
+        end = s_next;
+    }
+
     internal static void* AllocateAligned(nuint size, nuint alignment)
     {
         byte* aligned = (byte*)(((nuint)s_next + alignment - 1) & ~(alignment - 1));

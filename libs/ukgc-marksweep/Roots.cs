@@ -1,0 +1,64 @@
+using Internal.Runtime;
+using Uk.Core;
+
+namespace Uk.Gc.MarkSweep;
+
+// Where references into the heap can be, outside the heap itself. All but the pre-collector
+// objects are scanned conservatively (every aligned word that points into an allocated object
+// keeps it): ILC's per-method GC info, which says which stack slots and registers hold
+// references at each instruction, is a large format to decode, and unused conservatively
+// it only ever keeps too much, never too little, because the heap never moves objects.
+internal static unsafe class Roots
+{
+    private static Marker? s_marker;
+
+    public static void MarkAll(Marker marker)
+    {
+        // The running code's registers: callee-saved ones may hold the only reference to an
+        // object a caller is using. The copy lies on this frame, below the callers' frames.
+        RegisterState registers;
+        Plat.CaptureRegisters(&registers);
+        marker.MarkRange(&registers, &registers + 1);
+
+        // .data, .tdata and .bss: static fields that are not GC statics, objects ILC froze into
+        // the image (which the program may store references into), the GC statics' cells,
+        // and the boot stack (where Main runs without a scheduler).
+        ImageBounds image;
+        Plat.GetImageBounds(&image);
+        // The boot stack's guard page lies in .bss and is unmapped: step over it.
+        ulong guard = StackGuards.BootStackGuard;
+        if (guard > image.ReadOnlyEnd && guard < image.End)
+        {
+            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)guard);
+            marker.MarkRange((void*)(guard + StackGuards.GuardPageSize), (void*)image.End);
+        }
+        else
+        {
+            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)image.End);
+        }
+
+        // The early heap: the GC statics holders and the objects made during boot.
+        EarlyHeap.UsedRange(out void* earlyStart, out void* earlyEnd);
+        marker.MarkRange(earlyStart, earlyEnd);
+
+        for (int i = 0; i < PreCollectorObjects.Count; i++)
+            marker.TraceRoot(PreCollectorObjects.Get(i));
+
+        s_marker = marker;
+        ThreadStacks.ForEach(&MarkStack);
+        s_marker = null;
+    }
+
+    // A parked thread's stack holds its callee-saved registers (pushed by the context switch)
+    // or, if it was preempted, its whole interrupt frame; the running thread's starts here.
+    private static void MarkStack(ulong lowest, ulong top)
+    {
+        if (lowest == 0)
+        {
+            RegisterState registers;
+            Plat.CaptureRegisters(&registers);
+            lowest = registers.Rsp;
+        }
+        s_marker!.MarkRange((void*)lowest, (void*)top);
+    }
+}

@@ -1,0 +1,76 @@
+namespace Unikraft.Boot.Tests;
+
+// ukgc-marksweep under both schedulers (tests/apps/shared/gc, the same program; only the
+// manifest's scheduler differs), and ukgc-none's image size.
+public sealed class CollectorBootTests
+{
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void LiveValuesSurviveGarbageWorthAHundredHeaps(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "live 100", memoryMiB: 16, timeoutSeconds: 300);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains("[ info] gc: ukgc-marksweep, collects every 1024 KiB allocated", run.Lines);
+        Assert.Contains("ok: live: linked list of 5000 nodes intact", run.Lines);
+        Assert.Contains("ok: live: table of 2000 strings intact", run.Lines);
+        Assert.Contains("ok: live: string only on the stack intact", run.Lines);
+        Assert.Contains("ok: live: string only in a static intact", run.Lines);
+        Assert.Contains("ok: live: strings in struct fields of an array intact", run.Lines);
+        Assert.Contains("ok: live: another thread's stack locals intact", run.Lines);
+        string garbage = Assert.Single(run.Lines, line => line.StartsWith("ok: live: allocated "));
+        long garbageKiB = long.Parse(garbage.Split(' ')[3]);
+        long heapKiB = long.Parse(garbage.Split("x the ")[1].Split(' ')[0]);
+        Assert.True(garbageKiB >= heapKiB * 100, garbage);
+        Assert.True(heapKiB < 16 * 1024, garbage);
+        AssertPassed(run);
+    }
+
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void CollectionsKeepTheObjectsOfThreadsParkedInACallChain(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "blocked 10", memoryMiB: 16, timeoutSeconds: 180);
+
+        Assert.False(run.TimedOut, run.Output);
+        string frames = Assert.Single(run.Lines, line => line.StartsWith("ok: blocked: 100 of 100 frames of 4 parked call chains kept their objects through "));
+        Assert.True(int.Parse(frames.Split("through ")[1].Split(' ')[0]) >= 10, frames);
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: blocked: busy thread checked ") && line.EndsWith(" structures, 0 damaged"));
+        AssertPassed(run);
+    }
+
+    [Fact]
+    public void RequestLoopRunsAMillionIterationsIn16MiB()
+    {
+        ProcessResult run = Qemu.BootElf(Images.Collector("coop").Elf, "http 1000000", memoryMiB: 16, timeoutSeconds: 400);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: http: 1000000 requests served, 0 wrong, "));
+        AssertPassed(run);
+    }
+
+    [Fact]
+    public void NoCollectorKeepsHelloTheSmallestImage()
+    {
+        BuiltImage hello = Images.Hello;
+        BuiltImage none = Images.Collector("none");
+
+        long helloBytes = new FileInfo(hello.Elf).Length;
+        long noneBytes = new FileInfo(none.Elf).Length;
+        // Only the image's name and library list (strings in the image) may differ.
+        Assert.True(noneBytes <= helloBytes + 256, "hello " + helloBytes + " bytes, hello with ukgc-none " + noneBytes + " bytes");
+        ProcessResult run = Qemu.BootElf(none.Elf, memoryMiB: 2);
+        Assert.Contains("Hello from C# on a unikernel!", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    private static void AssertPassed(ProcessResult run)
+    {
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.Contains(run.Lines, line => line.StartsWith("gc: ukgc-marksweep, "));
+        Assert.Contains("all scenarios passed", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+}
