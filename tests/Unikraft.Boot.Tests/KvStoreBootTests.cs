@@ -82,10 +82,10 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                     if (lines.Any(line => line.Contains("dropped a torn record")))
                         tornTails++;
                     string? loaded = lines.FirstOrDefault(line => line.StartsWith("kvstore: loaded "));
-                    // At least every key reported flushed; one more may have reached the disk
-                    // without its report getting out before the kill.
+                    // At least every key counted as flushed; per earlier round two more may be on
+                    // the disk: one whose report the kill stopped, one whose last line is not counted.
                     int keys = loaded is null ? -1 : int.Parse(loaded.Split(' ')[4]);
-                    Assert.True(keys >= flushed.Count && keys <= flushed.Count + round,
+                    Assert.True(keys >= flushed.Count && keys <= flushed.Count + 2 * round,
                         "round " + round + ": the guest loaded '" + loaded + "' but " + flushed.Count + " keys were reported flushed before");
                     // The kill can cut the last line short ("flushed " with half a key), so
                     // only lines that a later line proves complete count.
