@@ -31,6 +31,7 @@ switch (mode)
         ThrowWhileCollecting.Run();
         ParkedInDispatch.Run();
         PatternsWhileCollecting.Run();
+        FaultsWhileCollecting.Run();
         break;
     case "loop":
         CatchLoop.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
