@@ -7,20 +7,28 @@ public static class ConsoleInput
 {
     private static IConsoleInput? s_device;
     private static bool s_started;
-    private static readonly byte[] s_queue = new byte[1024];
+    private const int QueueSize = 1024;
+    // Allocated when a device registers: a `new byte[1024]` initialiser would be
+    // precomputed by ILC into 1 KiB of zeros in every image's file, input device or not.
+    private static byte[]? s_queue;
     private static int s_head;
     private static int s_count;
 
     public static bool IsAvailable => s_device is not null;
 
-    public static void Register(IConsoleInput device) => s_device = device;
+    public static void Register(IConsoleInput device)
+    {
+        s_queue ??= new byte[QueueSize];
+        s_device = device;
+    }
 
     // From an interrupt handler: a byte arrived. Dropped when the queue is full.
     public static void Enqueue(byte value)
     {
-        if (s_count == s_queue.Length)
+        byte[]? queue = s_queue;
+        if (queue is null || s_count == queue.Length)
             return;
-        s_queue[(s_head + s_count) % s_queue.Length] = value;
+        queue[(s_head + s_count) % queue.Length] = value;
         s_count++;
     }
 
@@ -39,10 +47,11 @@ public static class ConsoleInput
         {
             ulong flags = Plat.DisableInterrupts();
             int value = -1;
-            if (s_count > 0)
+            // s_count is only ever raised after Register allocated the queue.
+            if (s_count > 0 && s_queue is byte[] queue)
             {
-                value = s_queue[s_head];
-                s_head = (s_head + 1) % s_queue.Length;
+                value = queue[s_head];
+                s_head = (s_head + 1) % queue.Length;
                 s_count--;
             }
             else

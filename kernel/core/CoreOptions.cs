@@ -5,4 +5,7 @@ public static class CoreOptions
 {
     public static string Loglevel = "info";
     public static int PanicExitCode = 127;
+    // Read by the build (the link leaves the tables out when false); the panic of an
+    // exception says why nothing caught it.
+    public static bool UnwindTables = true;
 }

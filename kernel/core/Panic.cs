@@ -54,6 +54,10 @@ public static unsafe class Panic
         registers.R14 = throwSite->R14;
         registers.R15 = throwSite->R15;
         UnwindingFrameWalker frames = UnwindingFrameWalker.FromThrowSite(throwSite);
+        // Without the tables the dispatcher finds no clause at all: say so, or the panic
+        // would blame code that has a catch.
+        if (!CoreOptions.UnwindTables)
+            message += "\n  (core.unwind-tables is false: this image runs no catch or finally)";
         Report(message, &registers, ref frames, skipRuntimeFrames: true);
     }
 

@@ -124,6 +124,23 @@ public sealed partial class ExceptionBootTests
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
+    // core.unwind-tables: false trades catch and finally for size: the first throw, even one
+    // with a catch around it, is the panic, which says why and still names the frames
+    // (through rbp: the caller of a frameless thrower is not shown).
+    [Fact]
+    public void WithoutUnwindTablesAThrowIsAPanicWithASymbolisedTrace()
+    {
+        ProcessResult run = Qemu.BootElf(Images.ExceptionsWithoutUnwindTables.Elf, "", memoryMiB: 32);
+
+        Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: three calls deep", run.Lines);
+        Assert.Contains("  (core.unwind-tables is false: this image runs no catch or finally)", run.Lines);
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("ok: "));
+        List<string> trace = PanicTrace.Functions(run);
+        Assert.Equal("ExceptionTests.ManagedThrows.Level3", trace[0]);
+        Assert.Contains("Program.<Main>$", trace);
+        Assert.Equal(PanicExitCode, run.ExitCode);
+    }
+
     private static (long InUse, long Allocated) HeapFigures(ProcessResult run, string when)
     {
         string prefix = "catch loop: heap " + when + ": ";

@@ -14,6 +14,11 @@ internal sealed class Images
 
     public static BuiltImage Threads => ThreadsImage.Value;
 
+    private static readonly Lazy<BuiltImage> ExceptionsWithoutUnwindTablesImage = new(() => Build("tests/apps/exceptions-notables", "exceptions-notables"));
+
+    // The exception cases linked with core.unwind-tables: false.
+    public static BuiltImage ExceptionsWithoutUnwindTables => ExceptionsWithoutUnwindTablesImage.Value;
+
     private static readonly Lazy<BuiltImage> BlkDiskImage = new(() => Build("tests/apps/blk-disk", "blk-disk"));
 
     // tests/apps/blk-disk: block-level scenarios on virtio-blk disks.

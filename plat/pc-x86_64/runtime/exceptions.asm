@@ -190,11 +190,19 @@ uk_funclet_record:
     mov rax, [rsi]
     ret
 
-; The image's .eh_frame_hdr (link.ld).
+; The image's .eh_frame_hdr (link.ld), or null when the image was linked without unwind
+; tables (core.unwind-tables: false): the empty section's start would point at whatever
+; follows it.
 global uk_eh_frame_hdr
 extern __eh_frame_hdr_start
+extern __eh_frame_hdr_end
 uk_eh_frame_hdr:
     lea rax, [__eh_frame_hdr_start]
+    lea rcx, [__eh_frame_hdr_end]
+    cmp rax, rcx
+    jne .done
+    xor eax, eax
+.done:
     ret
 
 ; Where the trap handler sends a faulting thread to raise the exception.
