@@ -43,6 +43,27 @@ internal sealed unsafe class Marker
         }
     }
 
+    // Every 8-byte aligned word of [start, end) that is the exact start of an allocated
+    // object: for memory that holds references only in fields and statics (the image's data,
+    // the early heap), never interior pointers. Text and numbers there (a frozen string's
+    // characters read as a word) would otherwise keep a large array alive forever.
+    public void MarkObjectStarts(void* start, void* end)
+    {
+        nint* word = (nint*)(((nuint)start + 7) & ~(nuint)7);
+        nuint lowest = _blocks.Lowest;
+        nuint span = _blocks.Highest - lowest;
+        for (; word + 1 <= (nint*)end; word++)
+        {
+            nuint address = (nuint)(*word);
+            if (address - lowest < span)
+            {
+                HeapBlock* block = _blocks.Find(address);
+                if (block != null && block->ObjectStart(address) == (byte*)address)
+                    MarkAddress(address);
+            }
+        }
+    }
+
     // A field the GC descriptor says holds a reference: null, an object of this heap, or an
     // object outside it (frozen in the image, early heap), which is never collected.
     public void MarkExact(nint reference)

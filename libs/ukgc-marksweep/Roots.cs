@@ -22,24 +22,28 @@ internal static unsafe class Roots
 
         // .data, .tdata and .bss: static fields that are not GC statics, objects ILC froze into
         // the image (which the program may store references into), the GC statics' cells,
-        // and the boot stack (where Main runs without a scheduler).
+        // and the boot stack (where Main runs without a scheduler, and the scheduler starts).
+        // Once the code runs on a thread's own stack the boot context is never resumed: then
+        // nothing in the image is a stack, and only exact object starts count.
         ImageBounds image;
         Plat.GetImageBounds(&image);
+        bool bootStackLive = registers.Rsp >= image.ReadOnlyEnd && registers.Rsp < image.End;
         // The boot stack's guard page lies in .bss and is unmapped: step over it.
         ulong guard = StackGuards.BootStackGuard;
         if (guard > image.ReadOnlyEnd && guard < image.End)
         {
-            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)guard);
-            marker.MarkRange((void*)(guard + StackGuards.GuardPageSize), (void*)image.End);
+            MarkImageRange(marker, (void*)image.ReadOnlyEnd, (void*)guard, bootStackLive);
+            MarkImageRange(marker, (void*)(guard + StackGuards.GuardPageSize), (void*)image.End, bootStackLive);
         }
         else
         {
-            marker.MarkRange((void*)image.ReadOnlyEnd, (void*)image.End);
+            MarkImageRange(marker, (void*)image.ReadOnlyEnd, (void*)image.End, bootStackLive);
         }
 
-        // The early heap: the GC statics holders and the objects made during boot.
+        // The early heap: the GC statics holders and the objects made during boot (references
+        // in their fields point at object starts).
         EarlyHeap.UsedRange(out void* earlyStart, out void* earlyEnd);
-        marker.MarkRange(earlyStart, earlyEnd);
+        marker.MarkObjectStarts(earlyStart, earlyEnd);
 
         for (int i = 0; i < PreCollectorObjects.Count; i++)
             marker.TraceRoot(PreCollectorObjects.Get(i));
@@ -47,6 +51,14 @@ internal static unsafe class Roots
         s_marker = marker;
         ThreadStacks.ForEach(&MarkStack);
         s_marker = null;
+    }
+
+    private static void MarkImageRange(Marker marker, void* start, void* end, bool bootStackLive)
+    {
+        if (bootStackLive)
+            marker.MarkRange(start, end);
+        else
+            marker.MarkObjectStarts(start, end);
     }
 
     // A parked thread's stack holds its callee-saved registers (pushed by the context switch)

@@ -50,20 +50,31 @@ public sealed partial class ExceptionBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
-    // Prints the heap before and after so the figures (and, once a collector is in the
-    // image, that the heap does not grow) can be checked.
-    [Fact]
-    public void CatchesAHundredThousandExceptionsInALoop()
+    // With ukgc-marksweep collecting every MiB: the loop allocates an exception per round, and
+    // the heap in use afterwards stays within one trigger's worth of what it was before
+    // (without a collector it grew by every exception: 100,000 x ~100 bytes).
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void CatchesAHundredThousandExceptionsInALoopWithoutGrowingTheHeap(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "loop 100000", memoryMiB: 32);
+        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "loop 100000", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         Assert.Contains("ok: caught 100000 of 100000 exceptions in a loop", run.Lines);
-        (long inUseBefore, long allocationsBefore) = HeapFigures(run, "before");
-        (long inUseAfter, long allocationsAfter) = HeapFigures(run, "after");
-        // Every round allocates its exception: the counts show the loop really ran.
-        Assert.True(allocationsAfter - allocationsBefore >= 100_000, run.Output);
-        Assert.True(inUseBefore > 0 && inUseAfter > 0, run.Output);
+        (long inUseBefore, long allocatedBefore) = HeapFigures(run, "before");
+        (long inUseAfter, long allocatedAfter) = HeapFigures(run, "after");
+        Match collected = CollectedLine().Match(run.Lines.First(l => l.StartsWith("catch loop: heap after a collection: ", StringComparison.Ordinal)));
+        Assert.True(collected.Success, run.Output);
+        long inUseCollected = long.Parse(collected.Groups[1].Value);
+        int collections = int.Parse(collected.Groups[2].Value);
+        // Every round allocates its exception (an object of more than 64 bytes): the loop ran.
+        Assert.True(allocatedAfter - allocatedBefore >= 100_000L * 64, run.Output);
+        // Bounded by the 1 MiB trigger (garbage not yet collected) plus slack, far under the
+        // 6.4 MB or more the loop allocated.
+        Assert.True(inUseAfter < inUseBefore + 1280 * 1024, run.Output);
+        Assert.True(inUseCollected <= inUseBefore + 64 * 1024, run.Output);
+        Assert.True(collections >= 5, run.Output);
         Assert.Contains(run.Lines, line => CyclesPerException().IsMatch(line));
     }
 
@@ -130,7 +141,7 @@ public sealed partial class ExceptionBootTests
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
-    private static (long InUse, long Allocations) HeapFigures(ProcessResult run, string when)
+    private static (long InUse, long Allocated) HeapFigures(ProcessResult run, string when)
     {
         string prefix = "catch loop: heap " + when + ": ";
         string line = run.Lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal));
@@ -139,8 +150,11 @@ public sealed partial class ExceptionBootTests
         return (long.Parse(figures.Groups[1].Value), long.Parse(figures.Groups[2].Value));
     }
 
-    [GeneratedRegex(@"in use (\d+) bytes, allocations (\d+)$")]
+    [GeneratedRegex(@"in use (\d+) bytes, allocated (\d+) bytes$")]
     private static partial Regex HeapLine();
+
+    [GeneratedRegex(@"in use (\d+) bytes, (\d+) collections during the loop$")]
+    private static partial Regex CollectedLine();
 
     [GeneratedRegex(@"^catch loop: \d+ cycles per throw and catch$")]
     private static partial Regex CyclesPerException();

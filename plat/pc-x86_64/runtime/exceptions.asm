@@ -25,7 +25,7 @@ __SECT__
 %endmacro
 
 section .text
-extern uk_dispatch_throw, uk_dispatch_rethrow
+extern uk_dispatch_throw, uk_dispatch_rethrow, uk_dispatch_hardware_fault
 
 ; Pushes a RegisterContext: rip %1, rsp %2, and the callee-saved registers as they are.
 %macro PUSH_CONTEXT 2
@@ -69,18 +69,20 @@ RhpRethrow:
 RhpRethrow_end:
 
 ; A CPU fault in managed code that .NET raises as an exception. The trap handler returns
-; here instead of to the faulting instruction, with the faulting rsp, rdi = the exception
-; it made and rsi = the faulting rip + 1: the context then reads as if the faulting
-; instruction had called this, and the unwinder's "return address - 1" is that instruction.
-; (Pushing a return address from the trap handler would overwrite its own iretq frame when
-; the fault arrived on the same stack.)
+; here instead of to the faulting instruction, with the faulting rsp, rsi = the faulting
+; rip + 1, and the fault in rdi (vector), rdx (error code) and rcx (fault address): the
+; context then reads as if the faulting instruction had called this, and the unwinder's
+; "return address - 1" is that instruction. The exception is made by the dispatcher, on this
+; stack. (Pushing a return address from the trap handler would overwrite its own iretq frame
+; when the fault arrived on the same stack.)
 global uk_throw_hardware_fault
 uk_throw_hardware_fault:
     mov rax, rsp
     PUSH_CONTEXT rsi, rax
-    mov rsi, rsp
+    mov rsi, rdi                     ; vector; rdx and rcx are in place
+    mov rdi, rsp
     and rsp, -16                     ; a fault can come where rsp is not call-aligned
-    call uk_dispatch_throw
+    call uk_dispatch_hardware_fault
     int3
 uk_throw_hardware_fault_end:
 

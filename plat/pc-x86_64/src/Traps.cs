@@ -13,7 +13,11 @@ internal static unsafe class Traps
     private const int PageFault = 14;
     private const ulong NullPageEnd = 4096;
 
-    internal static void Initialize() => ukplat_init_traps();
+    internal static void Initialize()
+    {
+        Internal.Runtime.ExceptionDispatch.InstallHardwareFaults(&MakeException);
+        ukplat_init_traps();
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "ukplat_trap")]
     private static void OnTrap(InterruptFrame* frame)
@@ -26,36 +30,50 @@ internal static unsafe class Traps
                 + registers.Cr2.ToString("X16") + ", rip 0x" + frame->Rip.ToString("X"), registers);
             return;
         }
-        string message = ExceptionName((int)frame->Vector) + " (vector " + frame->Vector.ToString() + ", error code 0x" + frame->ErrorCode.ToString("X") + ")";
-        if (frame->Vector == PageFault)
-            message = message + ": " + DescribePageFault(registers.Cr2, frame->ErrorCode);
-        message = message + " at rip 0x" + frame->Rip.ToString("X");
-        if (TryRaiseAsException(frame, registers.Cr2, message))
+        if (TryRaiseAsException(frame, registers.Cr2))
             return;
-        Panic.Halt(message, registers);
+        Panic.Halt(Describe(frame->Vector, frame->ErrorCode, registers.Cr2, frame->Rip), registers);
+    }
+
+    private static string Describe(ulong vector, ulong errorCode, ulong faultAddress, ulong rip)
+    {
+        string message = ExceptionName((int)vector) + " (vector " + vector.ToString() + ", error code 0x" + errorCode.ToString("X") + ")";
+        if (vector == PageFault)
+            message = message + ": " + DescribePageFault(faultAddress, errorCode);
+        return message + " at rip 0x" + rip.ToString("X");
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
     // page fault near address 0, an integer division by zero as the divide error. The trap
-    // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm),
-    // which dispatches the exception from the faulting frame like any other; the fault's
-    // description goes with it, for the panic if nothing catches it.
-    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress, string fault)
+    // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm)
+    // with the fault in rdi, rdx and rcx; the runtime makes the exception there, on the
+    // faulting thread's stack (MakeException), and dispatches it from the faulting frame like
+    // any other. Nothing is allocated here: a page fault runs on its own interrupt stack, and
+    // an allocation could start a collection, which must find the thread on its own stack.
+    private static bool TryRaiseAsException(InterruptFrame* frame, ulong faultAddress)
     {
         if (!Internal.Runtime.SymbolTable.TryFindStart(frame->Rip, out _))
             return false;
-        Exception exception;
-        if (frame->Vector == DivideError)
-            exception = new DivideByZeroException();
-        else if (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd)
-            exception = new NullReferenceException();
-        else
+        bool raised = frame->Vector == DivideError
+            || (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd);
+        if (!raised)
             return false;
-        exception.FaultDescription = fault;
-        frame->Rdi = (ulong)Unsafe.As<Exception, nint>(ref exception);
+        frame->Rdi = frame->Vector;
+        frame->Rdx = frame->ErrorCode;
+        frame->Rcx = faultAddress;
         frame->Rsi = frame->Rip + 1;
         frame->Rip = (ulong)uk_hardware_fault_entry();
         return true;
+    }
+
+    // Called by the runtime on the faulting thread's stack for a fault TryRaiseAsException
+    // raised; the fault's description goes with the exception, for the panic if nothing
+    // catches it.
+    private static Exception MakeException(ulong vector, ulong errorCode, ulong faultAddress, ulong rip)
+    {
+        Exception exception = vector == DivideError ? new DivideByZeroException() : new NullReferenceException();
+        exception.FaultDescription = Describe(vector, errorCode, faultAddress, rip);
+        return exception;
     }
 
     internal static string DescribePageFault(ulong address, ulong errorCode)

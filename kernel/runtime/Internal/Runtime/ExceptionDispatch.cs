@@ -29,6 +29,24 @@ internal static unsafe class ExceptionDispatch
         // `throw null` throws a NullReferenceException, as in the CLR.
         Dispatch(exception ?? new NullReferenceException(), site, rethrow: false);
 
+    // Makes the exception for a CPU fault the platform raises (vector, error code, fault
+    // address, faulting rip).
+    private static delegate*<ulong, ulong, ulong, ulong, Exception> s_hardwareFault;
+
+    internal static void InstallHardwareFaults(delegate*<ulong, ulong, ulong, ulong, Exception> make) => s_hardwareFault = make;
+
+    // A fault in managed code raised as an exception: the trap handler only redirected the
+    // thread, so the exception is made here, on the faulting thread's own stack, where a
+    // collection its allocation starts finds the thread's frames.
+    [RuntimeExport("uk_dispatch_hardware_fault")]
+    private static void DispatchHardwareFault(RegisterContext* site, ulong vector, ulong errorCode, ulong faultAddress)
+    {
+        if (s_hardwareFault == null)
+            RuntimeFailure.Fail("a fault was raised as an exception before the platform installed its handler", null);
+        // The context's rip is the faulting instruction + 1 (see uk_throw_hardware_fault).
+        Dispatch(s_hardwareFault(vector, errorCode, faultAddress, site->Rip - 1), site, rethrow: false);
+    }
+
     // `throw;` comes from a catch funclet, called by the dispatch that caught the exception:
     // one frame out is that call, and its record names the exception.
     [RuntimeExport("uk_dispatch_rethrow")]

@@ -2,7 +2,7 @@ using System;
 using ExceptionTests;
 
 // Usage (kernel command line): a case name, or "all" (the default) for every case that ends
-// well. "loop [rounds]" catches exceptions in a loop; "uncaught", "uncaught-delegate" and
+// well. "gc" runs the cases where collections happen during dispatch. "loop [rounds]" catches exceptions in a loop; "uncaught", "uncaught-delegate" and
 // "uncaught-thread" throw an exception nothing catches and end in a panic.
 string mode = args.Length > 0 ? args[0] : "all";
 switch (mode)
@@ -24,6 +24,14 @@ switch (mode)
         break;
     case "threads":
         ThreadCases.Run();
+        break;
+    case "gc":
+        // The heap is exhausted first, before anything else has thrown in this boot.
+        Exhaustion.Run();
+        ThrowWhileCollecting.Run();
+        ParkedInDispatch.Run();
+        PatternsWhileCollecting.Run();
+        FaultsWhileCollecting.Run();
         break;
     case "loop":
         CatchLoop.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);

@@ -132,9 +132,10 @@ internal static class RuntimeRaised
         {
             caught = e.GetType().FullName!;
         }
+        // At least one refusal: with a collector the allocation is retried once after collecting.
         AllocatorStatistics after = Heap.Statistics;
         byte[] small = new byte[Opaque(1000)];
-        Check(caught == "System.OutOfMemoryException" && after.Failures == before.Failures + 1 && small.Length == 1000,
+        Check(caught == "System.OutOfMemoryException" && after.Failures > before.Failures && small.Length == 1000,
             "a `new` the heap cannot serve throws a catchable OutOfMemoryException, and allocation works afterwards: " + caught);
     }
 }
