@@ -35,6 +35,10 @@ internal sealed unsafe class BlockHeap
 
     public ulong BytesFreedByLastSweep { get; private set; }
 
+    // While incremental marking is under way new objects are born marked (black): the marker
+    // will not visit them, and what they hold was reachable at the snapshot or is new too.
+    public bool AllocateMarked { get; set; }
+
     // Zeroed memory for an object of size bytes, or null if the allocator has no block for it.
     public void* Allocate(nuint size)
     {
@@ -53,6 +57,8 @@ internal sealed unsafe class BlockHeap
             block->RebuildFreeList();
         }
         byte* cell = block->TakeFreeCell();
+        if (AllocateMarked)
+            block->TryMark(block->IndexOf(cell));
         if (block->FreeList == null)
             _withFreeCells[sizeClass] = block->NextWithFree;
         System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(cell, 0, (uint)block->CellSize);
@@ -125,6 +131,8 @@ internal sealed unsafe class BlockHeap
             return null;
         }
         block->TakeLargeCell();
+        if (AllocateMarked)
+            block->TryMark(0);
         System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block->Cells, 0, (uint)size);
         BytesInUse += size;
         BlockBytes += BytesOf(block);

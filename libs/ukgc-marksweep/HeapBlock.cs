@@ -6,7 +6,10 @@ namespace Uk.Gc.MarkSweep;
 // allocated bits are what lets a conservative root tell an object from a stale word.
 internal unsafe struct HeapBlock
 {
-    public const int SmallBlockBytes = 16 * 1024;
+    // A little under 16 KiB: with the allocator's own header (ukallocbuddy: 16 bytes) a block
+    // still fits a 16 KiB power of two; a whole 16 KiB would take a 32 KiB buddy block, half
+    // of it unused.
+    public const int SmallBlockBytes = 16 * 1024 - 64;
     public const int BitmapWords = 16;
     public const int MaxCells = BitmapWords * 64;
     public const int LargeClass = -1;

@@ -11,6 +11,9 @@ public static class MarkSweepLibrary
         if (MarkSweepOptions.Trigger < 64 * 1024 || MarkSweepOptions.MarkStack < 4096)
             throw new System.ArgumentOutOfRangeException("trigger", "ukgc-marksweep.trigger must be at least 64K and ukgc-marksweep.mark-stack at least 4K");
         var heap = new BlockHeap(Heap.Allocator, (int)(MarkSweepOptions.MarkStack / sizeof(long)));
-        ManagedHeap.Install(new MarkSweepCollector(heap), (ulong)MarkSweepOptions.Trigger);
+        if (MarkSweepOptions.MarkPace < 1 || MarkSweepOptions.MarkStep < 4096)
+            throw new System.ArgumentOutOfRangeException("mark-pace", "ukgc-marksweep.mark-pace must be at least 1 and ukgc-marksweep.mark-step at least 4K");
+        var collector = new MarkSweepCollector(heap, MarkSweepOptions.Incremental != 0, (ulong)MarkSweepOptions.MarkPace);
+        ManagedHeap.Install(collector, (ulong)MarkSweepOptions.Trigger, (ulong)MarkSweepOptions.MarkStep);
     }
 }

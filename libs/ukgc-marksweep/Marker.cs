@@ -18,11 +18,15 @@ internal sealed unsafe class Marker
 
     public ulong OverflowRescans { get; private set; }
 
+    // Bytes of the objects marked since Reset: the measure of an incremental step's work.
+    public ulong BytesMarked { get; private set; }
+
     public void Reset()
     {
         // Blocks freed by the last sweep may be gone.
         _lastBlock = null;
         ObjectsMarked = 0;
+        BytesMarked = 0;
         _stack.ClearOverflow();
     }
 
@@ -92,6 +96,27 @@ internal sealed unsafe class Marker
         }
     }
 
+    // Traces until about bytes more are marked or nothing is left; true when nothing is left.
+    // A mark-stack overflow is finished here in one go (a rescan of the heap).
+    public bool DrainSome(ulong bytes)
+    {
+        ulong target = BytesMarked + bytes;
+        while (BytesMarked < target)
+        {
+            if (_stack.TryPop(out nint obj))
+            {
+                GcDescriptor.MarkReferences((byte*)obj, this);
+                continue;
+            }
+            if (!_stack.Overflowed)
+                return true;
+            _stack.ClearOverflow();
+            OverflowRescans++;
+            RetraceMarked();
+        }
+        return _stack.Count == 0 && !_stack.Overflowed;
+    }
+
     private void RetraceMarked()
     {
         for (int b = 0; b < _blocks.Count; b++)
@@ -127,6 +152,7 @@ internal sealed unsafe class Marker
         if (obj == null || !block->TryMark(block->IndexOf(obj)))
             return;
         ObjectsMarked++;
+        BytesMarked += block->CellSize;
         if (GcDescriptor.HasReferences(obj))
             _stack.Push((nint)obj);
     }

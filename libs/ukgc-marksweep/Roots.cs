@@ -14,12 +14,27 @@ internal static unsafe class Roots
 
     public static void MarkAll(Marker marker)
     {
+        MarkThreads(marker);
+        MarkGlobals(marker);
+    }
+
+    // The registers and every thread's stack: what incremental marking rescans in its final
+    // pause (a barrier preempted between its store and its test of the marking flag holds the
+    // overwritten reference in a register, saved on its thread's stack).
+    public static void MarkThreads(Marker marker)
+    {
         // The running code's registers: callee-saved ones may hold the only reference to an
         // object a caller is using. The copy lies on this frame, below the callers' frames.
         RegisterState registers;
         Plat.CaptureRegisters(&registers);
         marker.MarkRange(&registers, &registers + 1);
+        s_marker = marker;
+        ThreadStacks.ForEach(&MarkStack);
+        s_marker = null;
+    }
 
+    private static void MarkGlobals(Marker marker)
+    {
         // .data, .tdata and .bss: static fields that are not GC statics, objects ILC froze into
         // the image (which the program may store references into), the GC statics' cells,
         // and the boot stack (where Main runs without a scheduler, and the scheduler starts).
@@ -47,10 +62,6 @@ internal static unsafe class Roots
 
         for (int i = 0; i < PreCollectorObjects.Count; i++)
             marker.TraceRoot(PreCollectorObjects.Get(i));
-
-        s_marker = marker;
-        ThreadStacks.ForEach(&MarkStack);
-        s_marker = null;
     }
 
     private static void MarkImageRange(Marker marker, void* start, void* end, bool bootStackLive)

@@ -8,7 +8,9 @@ namespace Uk.Gc;
 // last one reach the trigger (or the bytes that survived the last one, if more), when an allocation finds no memory (then the allocation is
 // retried once before it is out of memory), and on GC.Collect(). Every collection runs with
 // interrupts off on the one CPU: no other thread runs, each is parked with its registers on
-// its own stack.
+// its own stack. An incremental collector spreads a collection over several such pauses: the
+// one that starts it, then one step of marking every stepBytes allocated, the last of which
+// ends it; each is a pause in the log and the statistics.
 public static unsafe class ManagedHeap
 {
     private static ICollector? s_collector;
@@ -18,16 +20,22 @@ public static unsafe class ManagedHeap
     private static GcStatistics s_statistics;
     private static PauseLog? s_pauses;
     private static bool s_collecting;
+    private static ulong s_stepBytes;
+    private static ulong s_allocatedSinceStep;
 
     public static string CollectorName => s_collector?.Name ?? "none";
 
     public static bool IsCollecting => s_collector is not null;
 
+    // True while an incremental collection is under way (its marking spans many allocations).
+    public static bool InCollection => s_collector is not null && s_collector.InCollection;
+
     // The last PauseLog.Capacity pause times; empty without a collector.
     public static PauseLog Pauses => s_pauses ??= new PauseLog();
 
-    public static void Install(ICollector collector, ulong triggerBytes)
+    public static void Install(ICollector collector, ulong triggerBytes, ulong stepBytes = 64 * 1024)
     {
+        s_stepBytes = stepBytes;
         if (s_collector is not null)
             throw new System.InvalidOperationException("a collector is installed already: list one of ukgc-none, ukgc-marksweep");
         s_pauses ??= new PauseLog();
@@ -66,8 +74,16 @@ public static unsafe class ManagedHeap
     {
         ICollector collector = s_collector!;
         ulong flags = Plat.DisableInterrupts();
-        if (s_allocatedSinceCollection >= s_nextTrigger)
-            CollectNow();
+        if (collector.InCollection)
+        {
+            s_allocatedSinceStep += size;
+            if (s_allocatedSinceStep >= s_stepBytes)
+                StepNow();
+        }
+        else if (s_allocatedSinceCollection >= s_nextTrigger)
+        {
+            BeginNow();
+        }
         void* memory = collector.Allocate(size);
         if (memory == null)
         {
@@ -92,15 +108,60 @@ public static unsafe class ManagedHeap
         s_collecting = true;
         ulong started = Plat.ReadTimestampCounter();
         s_collector!.Collect();
-        ulong pause = CyclesToNanoseconds(Plat.ReadTimestampCounter() - started);
+        RecordPause(started);
         s_collecting = false;
+        Ended();
+    }
+
+    // Interrupts off. The initial pause of an incremental collection, or a whole collection.
+    private static void BeginNow()
+    {
+        if (s_collecting)
+            return;
+        s_collecting = true;
+        ulong started = Plat.ReadTimestampCounter();
+        bool begun = s_collector!.BeginCollection();
+        s_collecting = false;
+        if (!begun)
+        {
+            CollectNow();
+            return;
+        }
+        RecordPause(started);
+        s_allocatedSinceStep = 0;
+    }
+
+    // Interrupts off. One increment of marking, paid for by what was allocated since the last.
+    private static void StepNow()
+    {
+        if (s_collecting)
+            return;
+        s_collecting = true;
+        ulong started = Plat.ReadTimestampCounter();
+        bool ended = s_collector!.Step(s_allocatedSinceStep);
+        RecordPause(started);
+        s_collecting = false;
+        s_allocatedSinceStep = 0;
+        if (ended)
+            Ended();
+    }
+
+    private static void Ended()
+    {
         s_allocatedSinceCollection = 0;
         // As the heap grows, so does the allocation between collections (at least the live
         // bytes): a large live set is then traced once per its own size allocated, not once per
-        // trigger, which keeps the collector's share of the time bounded.
-        ulong live = s_collector.BytesInUse;
+        // trigger, which keeps the collector's share of the time bounded. The bytes reached, not
+        // those in use: what an incremental collection kept unvisited must not make the next
+        // one start later and later until the heap runs out while it marks.
+        ulong live = s_collector!.BytesReachedByLastCollection;
         s_nextTrigger = live > s_trigger ? live : s_trigger;
         s_statistics.Collections++;
+    }
+
+    private static void RecordPause(ulong startedCycles)
+    {
+        ulong pause = CyclesToNanoseconds(Plat.ReadTimestampCounter() - startedCycles);
         s_statistics.LastPauseNanoseconds = pause;
         s_statistics.TotalPauseNanoseconds += pause;
         if (pause > s_statistics.MaxPauseNanoseconds)

@@ -41,6 +41,20 @@ public sealed class CollectorBootTests
         AssertPassed(run);
     }
 
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void StructureRewiredWhileMarkingIncrementallyStaysIntact(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "rewire 300", memoryMiB: 16, timeoutSeconds: 300);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains("ok: rewire: 30000 of 30000 nodes intact, window 0 damaged", run.Lines);
+        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: rewire: ") && line.Contains(" rewirings while marking, over "));
+        Assert.True(long.Parse(marking.Split(' ')[2]) >= 1000, marking);
+        AssertPassed(run);
+    }
+
     [Fact]
     public void RequestLoopRunsAMillionIterationsIn16MiB()
     {

@@ -27,7 +27,10 @@ public abstract partial class Array
         nuint elementSize = sourceArray.m_pEEType->ComponentSize;
         ref byte source = ref Unsafe.Add(ref Unsafe.As<RawArrayData>(sourceArray).Data, (nint)((nuint)sourceIndex * elementSize));
         ref byte destination = ref Unsafe.Add(ref Unsafe.As<RawArrayData>(destinationArray).Data, (nint)((nuint)destinationIndex * elementSize));
-        Buffer.Memmove(ref destination, ref source, (nuint)length * elementSize);
+        if (sourceArray.m_pEEType->ContainsGCPointers)
+            Buffer.BulkMoveWithWriteBarrier(ref destination, ref source, (nuint)length * elementSize);
+        else
+            Buffer.Memmove(ref destination, ref source, (nuint)length * elementSize);
     }
 
     public static void Clear(Array array) => Clear(array, 0, array.Length);
@@ -38,7 +41,10 @@ public abstract partial class Array
             throw new ArgumentOutOfRangeException(nameof(index));
         nuint elementSize = array.m_pEEType->ComponentSize;
         ref byte start = ref Unsafe.Add(ref Unsafe.As<RawArrayData>(array).Data, (nint)((nuint)index * elementSize));
-        SpanHelpers.ClearWithoutReferences(ref start, (nuint)length * elementSize);
+        if (array.m_pEEType->ContainsGCPointers)
+            SpanHelpers.ClearWithReferences(ref Unsafe.As<byte, nint>(ref start), (nuint)length * elementSize / (nuint)sizeof(nint));
+        else
+            SpanHelpers.ClearWithoutReferences(ref start, (nuint)length * elementSize);
     }
 
     public static T[] Empty<T>() => EmptyArray<T>.Value;

@@ -17,9 +17,16 @@ public static class Buffer
     internal static void Memmove<T>(ref T destination, ref T source, nuint elementCount) =>
         Memmove(ref Unsafe.As<T, byte>(ref destination), ref Unsafe.As<T, byte>(ref source), elementCount * (nuint)Unsafe.SizeOf<T>());
 
-    // Without a moving collector a reference copy needs no barrier bookkeeping beyond the move.
-    internal static void BulkMoveWithWriteBarrier(ref byte destination, ref byte source, nuint byteCount) =>
-        Memmove(ref destination, ref source, byteCount);
+    // The collector never moves objects, but an incremental one must see the references a
+    // copy overwrites while it marks (Internal.Runtime.WriteBarrier).
+    internal static unsafe void BulkMoveWithWriteBarrier(ref byte destination, ref byte source, nuint byteCount)
+    {
+        if (byteCount == 0 || Unsafe.AreSame(ref destination, ref source))
+            return;
+        fixed (byte* dst = &destination)
+        fixed (byte* src = &source)
+            Internal.Runtime.WriteBarrier.Move(dst, src, byteCount);
+    }
 
     public static unsafe void MemoryCopy(void* source, void* destination, long destinationSizeInBytes, long sourceBytesToCopy)
     {
@@ -73,7 +80,7 @@ internal static class SpanHelpers
     internal static unsafe void ClearWithReferences(ref nint destination, nuint pointerSizeLength)
     {
         fixed (nint* dst = &destination)
-            MemoryBlock.Fill((byte*)dst, 0, pointerSizeLength * (nuint)sizeof(nint));
+            Internal.Runtime.WriteBarrier.Clear((byte*)dst, pointerSizeLength * (nuint)sizeof(nint));
     }
 
     internal static unsafe void Fill(ref byte destination, nuint byteCount, byte value)

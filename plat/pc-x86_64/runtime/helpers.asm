@@ -25,25 +25,160 @@ global RhpStackProbe
 RhpStackProbe:
     ret
 
-; Write barriers: a non-generational heap needs only the store. The JIT assumes they clobber
-; almost nothing, which is why they are here and not in C#.
+; Write barriers. Outside incremental marking they only store. While a collector marks
+; incrementally (uk_gc_barrier's first word non-zero) they record the value the store
+; overwrites (snapshot-at-the-beginning, Yuasa deletion barrier), so an object reachable when
+; marking began stays marked even if its last reference moves to an already traced object.
+; The old value is read and the store made before the flag is tested: a thread preempted
+; anywhere in between holds the old value in rax (saved on its own stack, which the initial
+; pause scans), so marking that starts meanwhile still sees it. The JIT assumes these clobber
+; almost nothing, which is why they are here and not in C#: only the flags change.
+BARRIER_ENTRIES equ 1024
+
+section .bss
+align 16
+; {marking flag, entry count, flush function, BARRIER_ENTRIES entries}: Uk.Gc's BarrierState.
+global uk_gc_barrier
+uk_gc_barrier: resq 3 + BARRIER_ENTRIES
+
+section .text
+global uk_gc_barrier_state, uk_gc_barrier_capacity
+uk_gc_barrier_state:
+    lea rax, [uk_gc_barrier]
+    ret
+uk_gc_barrier_capacity:
+    mov eax, BARRIER_ENTRIES
+    ret
+
 global RhpAssignRef, RhpCheckedAssignRef, RhpAssignRefAVLocation, RhpCheckedAssignRefAVLocation
 RhpAssignRef:
 RhpCheckedAssignRef:
+    push rax
 RhpAssignRefAVLocation:
 RhpCheckedAssignRefAVLocation:
+    mov rax, [rdi]
     mov [rdi], rsi
+    cmp qword [uk_gc_barrier], 0
+    jne .record
+    pop rax
+    ret
+.record:
+    call uk_gc_barrier_record
+    pop rax
     ret
 
 ; rdi = destination, rsi = source; both advance by 8. Clobbers rcx.
 global RhpByRefAssignRef, RhpByRefAssignRefAVLocation1, RhpByRefAssignRefAVLocation2
 RhpByRefAssignRef:
+    push rax
 RhpByRefAssignRefAVLocation1:
     mov rcx, [rsi]
 RhpByRefAssignRefAVLocation2:
+    mov rax, [rdi]
     mov [rdi], rcx
     add rdi, 8
     add rsi, 8
+    cmp qword [uk_gc_barrier], 0
+    jne .record
+    pop rax
+    ret
+.record:
+    call uk_gc_barrier_record
+    pop rax
+    ret
+
+; rax = an overwritten reference (may be null). Appends it to the buffer with interrupts off
+; (a thread switch between reading the count and writing it back would lose an entry); when
+; the buffer is full, the collector's flush function shades every entry and empties it. Keeps
+; every register but the flags.
+uk_gc_barrier_record:
+    test rax, rax
+    jz .done
+    pushfq
+    cli
+    push rcx
+    ; Marking may have finished while this thread was preempted after the test: drop the value.
+    cmp qword [uk_gc_barrier], 0
+    je .restore
+    mov rcx, [uk_gc_barrier + 8]
+    cmp rcx, BARRIER_ENTRIES
+    jb .append
+    call uk_gc_barrier_flush
+    mov rcx, [uk_gc_barrier + 8]
+.append:
+    push rdx
+    lea rdx, [uk_gc_barrier + 24]
+    mov [rdx + rcx * 8], rax
+    pop rdx
+    inc rcx
+    mov [uk_gc_barrier + 8], rcx
+.restore:
+    pop rcx
+    popfq
+.done:
+    ret
+
+; Calls the flush function (uk_gc_barrier + 16) keeping every register the System V
+; convention lets a callee clobber, rax included, and xmm0-15.
+uk_gc_barrier_flush:
+    push rbp
+    mov rbp, rsp
+    and rsp, -16
+    push rax
+    push rcx
+    push rdx
+    push rsi
+    push rdi
+    push r8
+    push r9
+    push r10
+    push r11
+    sub rsp, 8 + 16 * 16
+    movdqu [rsp + 0 * 16], xmm0
+    movdqu [rsp + 1 * 16], xmm1
+    movdqu [rsp + 2 * 16], xmm2
+    movdqu [rsp + 3 * 16], xmm3
+    movdqu [rsp + 4 * 16], xmm4
+    movdqu [rsp + 5 * 16], xmm5
+    movdqu [rsp + 6 * 16], xmm6
+    movdqu [rsp + 7 * 16], xmm7
+    movdqu [rsp + 8 * 16], xmm8
+    movdqu [rsp + 9 * 16], xmm9
+    movdqu [rsp + 10 * 16], xmm10
+    movdqu [rsp + 11 * 16], xmm11
+    movdqu [rsp + 12 * 16], xmm12
+    movdqu [rsp + 13 * 16], xmm13
+    movdqu [rsp + 14 * 16], xmm14
+    movdqu [rsp + 15 * 16], xmm15
+    call [uk_gc_barrier + 16]
+    movdqu xmm0, [rsp + 0 * 16]
+    movdqu xmm1, [rsp + 1 * 16]
+    movdqu xmm2, [rsp + 2 * 16]
+    movdqu xmm3, [rsp + 3 * 16]
+    movdqu xmm4, [rsp + 4 * 16]
+    movdqu xmm5, [rsp + 5 * 16]
+    movdqu xmm6, [rsp + 6 * 16]
+    movdqu xmm7, [rsp + 7 * 16]
+    movdqu xmm8, [rsp + 8 * 16]
+    movdqu xmm9, [rsp + 9 * 16]
+    movdqu xmm10, [rsp + 10 * 16]
+    movdqu xmm11, [rsp + 11 * 16]
+    movdqu xmm12, [rsp + 12 * 16]
+    movdqu xmm13, [rsp + 13 * 16]
+    movdqu xmm14, [rsp + 14 * 16]
+    movdqu xmm15, [rsp + 15 * 16]
+    add rsp, 8 + 16 * 16
+    pop r11
+    pop r10
+    pop r9
+    pop r8
+    pop rdi
+    pop rsi
+    pop rdx
+    pop rcx
+    pop rax
+    mov rsp, rbp
+    pop rbp
     ret
 
 ; Interface call: r11 = call-site cell, rdi = this. Keep every argument register (including
