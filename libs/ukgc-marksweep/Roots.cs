@@ -42,7 +42,9 @@ internal static unsafe class Roots
         // nothing in the image is a stack, and only exact object starts count.
         ImageBounds image;
         Plat.GetImageBounds(&image);
-        bool bootStackLive = registers.Rsp >= image.ReadOnlyEnd && registers.Rsp < image.End;
+        // A local's address tells which stack this code runs on.
+        ulong stackPointer = (ulong)&image;
+        bool bootStackLive = stackPointer >= image.ReadOnlyEnd && stackPointer < image.End;
         // The boot stack's guard page lies in .bss and is unmapped: step over it.
         ulong guard = StackGuards.BootStackGuard;
         if (guard > image.ReadOnlyEnd && guard < image.End)
