@@ -1,0 +1,16 @@
+namespace Uk.NetDev;
+
+// Counters a driver keeps per interface; printed by the stack's statistics.
+public sealed class NetDeviceStatistics
+{
+    public ulong FramesReceived;
+    public ulong BytesReceived;
+    public ulong FramesTransmitted;
+    public ulong BytesTransmitted;
+    // Frames the device delivered that the driver refused (bad length, bad id).
+    public ulong ReceiveErrors;
+    // Frames lost because no receive buffer was free.
+    public ulong ReceiveDropped;
+    // Transmit calls refused because the ring was full.
+    public ulong TransmitBusy;
+}
