@@ -36,6 +36,9 @@ $HostTools = [ordered]@{
     'mformat'            = 'mtools'
     'qemu-img'           = 'qemu-utils'
     'gdb'                = 'gdb'
+    # the network boot tests' clients
+    'curl'               = 'curl'
+    'wrk'                = 'wrk'
 }
 $HostFiles = [ordered]@{
     '/usr/lib/grub/i386-pc/moddep.lst'      = 'grub-pc-bin'
@@ -61,7 +64,7 @@ function Get-MissingPackages {
 function Invoke-Setup([switch] $OnlyIfMissing) {
     $packages = @(Get-MissingPackages)
     if ($packages.Count -eq 0) {
-        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb)' }
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb, curl, wrk)' }
         return
     }
     Write-Step "installing host tools: $($packages -join ' ')"
