@@ -39,6 +39,9 @@ public sealed class ReceiveAssembler
         _statistics = statistics;
     }
 
+    // Frames that arrived in more than one buffer and were merged.
+    public ulong Merged { get; private set; }
+
     // Pieces of the current frame still to come (0: the next buffer starts a frame).
     public int Remaining => _remaining;
 
@@ -53,8 +56,11 @@ public sealed class ReceiveAssembler
         if (_remaining > 0)
             return Continue(piece, length, out frame);
 
-        if (!VirtioNetHeader.TryRead(new ReadOnlySpan<byte>(piece.Data, 0, Math.Min(length, piece.Data.Length)), _headerLength, out VirtioNetHeader header)
-            || header.BufferCount == 0 || header.BufferCount > 1 && _mergePool is null)
+        bool readable = VirtioNetHeader.TryRead(new ReadOnlySpan<byte>(piece.Data, 0, Math.Min(length, piece.Data.Length)), _headerLength, out VirtioNetHeader header);
+        // Without mergeable buffers num_buffers means nothing (a modern device leaves it 0).
+        if (_mergePool is null)
+            header.BufferCount = 1;
+        if (!readable || header.BufferCount == 0)
         {
             piece.Release();
             _statistics.ReceiveErrors++;
@@ -134,6 +140,7 @@ public sealed class ReceiveAssembler
             return AssemblyStep.Dropped;
         }
         frame = target;
+        Merged++;
         return AssemblyStep.Frame;
     }
 

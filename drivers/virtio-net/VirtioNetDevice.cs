@@ -115,7 +115,12 @@ public sealed unsafe class VirtioNetDevice : INetDevice
 
     public int ReceiveBufferSize => _rxPool.BufferCapacity;
 
-    // Frames interrupts were taken for; polled devices never count.
+    public ulong MergedFrames => _assembler.Merged;
+
+    // Received frames whose partial checksum (NEEDS_CSUM) the driver finished.
+    public ulong ChecksumsCompleted { get; private set; }
+
+    // Interrupts taken; polled devices never count.
     public ulong InterruptCount { get; private set; }
 
     // Completions the rings refused (ids never submitted, lengths beyond the buffer).
@@ -262,7 +267,11 @@ public sealed unsafe class VirtioNetDevice : INetDevice
             NetBuffer ready = frame!;
             VirtioNetHeader header = _assembler.Header;
             if (header.NeedsChecksum)
+            {
+                // A partial checksum (from the host or another guest): finish it here.
                 ready.ChecksumVerified = PartialChecksum.Complete(ready.Span, header.ChecksumStart, header.ChecksumOffset);
+                ChecksumsCompleted++;
+            }
             else
                 ready.ChecksumVerified = header.DataValid;
             Statistics.FramesReceived++;
