@@ -3,10 +3,10 @@ using NetRaw;
 
 // Usage (application arguments, after "--" when kernel parameters come first):
 //   [ping=<count>] [size=<payload bytes>] [window=<requests in flight>] [blast=<frames>]
-//   [dhcp=off] [probe] [probe-bad] [listen=<udp port>]
+//   [dhcp=off] [probe] [probe-bad] [listen=<udp port>] [sink=<datagrams to wait for>]
 // Prints the interface, resolves 10.0.2.2 by ARP, sends a DHCP DISCOVER and checks the
 // OFFER, then floods QEMU's user network with ICMP echo requests and blasts raw frames out.
-int ping = 1000, size = 56, window = 64, blast = 0, listen = 0;
+int ping = 1000, size = 56, window = 64, blast = 0, listen = 0, sink = 0;
 bool dhcp = true, probe = false, probeBad = false;
 for (int i = 0; i < args.Length; i++)
 {
@@ -25,6 +25,8 @@ for (int i = 0; i < args.Length; i++)
         probe = true;
     else if (word == "probe-bad")
         probeBad = true;
+    else if (word.StartsWith("sink="))
+        sink = int.Parse(word.Substring(5));
     else if (word.StartsWith("listen="))
         listen = int.Parse(word.Substring(7));
     else
@@ -33,4 +35,4 @@ for (int i = 0; i < args.Length; i++)
         return 2;
     }
 }
-return Scenarios.Run(ping, size, window, blast, dhcp, probe, probeBad, listen);
+return Scenarios.Run(ping, size, window, blast, dhcp, probe, probeBad, listen, sink);

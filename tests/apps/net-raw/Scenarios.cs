@@ -11,7 +11,7 @@ public static class Scenarios
     private const long Second = Clock.NanosecondsPerSecond;
     private static readonly MacAddress Gateway = new MacAddress(0x52_55_0A_00_02_02UL);
 
-    public static int Run(int pings, int size, int window, int blast, bool dhcp, bool probe, bool probeBad, int listen)
+    public static int Run(int pings, int size, int window, int blast, bool dhcp, bool probe, bool probeBad, int listen, int sink)
     {
         INetDevice? device = NetDevices.First;
         if (device is null)
@@ -35,6 +35,8 @@ public static class Scenarios
             result = 6;
         if (result == 0 && listen > 0 && !UdpProbe.Listen(link, listen))
             result = 7;
+        if (result == 0 && sink > 0 && !Sink.Run(link, sink))
+            result = 8;
         if (result == 0 && pings > 0 && !PingFlood(link, pings, size, window))
             result = 3;
         if (result == 0 && blast > 0 && !Blast(link, blast))
