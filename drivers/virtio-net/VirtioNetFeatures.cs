@@ -1,3 +1,5 @@
+using Uk.Drivers.Virtio;
+
 namespace Uk.Drivers.VirtioNet;
 
 // The virtio-net feature bits this driver knows (virtio 1.x, "Network Device") and the
@@ -12,8 +14,6 @@ public static class VirtioNetFeatures
     public const ulong Status = 1UL << 16;
     // Legacy only: the header may share a descriptor with the frame (implied by VERSION_1).
     public const ulong AnyLayout = 1UL << 27;
-    public const ulong RingEventIndex = 1UL << 29;
-    public const ulong Version1 = 1UL << 32;
 
     // What to offer the device: MAC, STATUS, MTU and ANY_LAYOUT always; the offloads and
     // mergeable buffers as the options say. TSO, LRO, the control queue and multiqueue are
@@ -26,35 +26,30 @@ public static class VirtioNetFeatures
         if (mergeable)
             wanted |= MergeableReceiveBuffers;
         if (eventIndex)
-            wanted |= RingEventIndex;
+            wanted |= VirtioFeatures.RingEventIndex;
         return wanted;
     }
 
     // The virtio_net_hdr in front of every frame: 12 bytes (with num_buffers) on a modern
     // device or when mergeable buffers were accepted, else the legacy 10.
     public static int HeaderLength(ulong accepted) =>
-        (accepted & (Version1 | MergeableReceiveBuffers)) != 0 ? VirtioNetHeader.LengthWithBufferCount : VirtioNetHeader.LegacyLength;
+        (accepted & (VirtioFeatures.Version1 | MergeableReceiveBuffers)) != 0 ? VirtioNetHeader.LengthWithBufferCount : VirtioNetHeader.LegacyLength;
 
     // Whether the header may sit right in front of the frame in one descriptor.
-    public static bool HeaderMaySharePlacement(ulong accepted) => (accepted & (Version1 | AnyLayout)) != 0;
+    public static bool HeaderMaySharePlacement(ulong accepted) => (accepted & (VirtioFeatures.Version1 | AnyLayout)) != 0;
 
+    private static readonly ulong[] NamedBits = [Mac, Status, Mtu, Checksum, GuestChecksum, MergeableReceiveBuffers, VirtioFeatures.RingEventIndex];
+    private static readonly string[] Names = ["mac", "status", "mtu", "csum", "guest-csum", "mrg-rxbuf", "event-idx"];
+
+    // The accepted features this driver uses, for the boot log ("mac status mrg-rxbuf ...").
     public static string Describe(ulong accepted)
     {
         string text = "";
-        if ((accepted & Mac) != 0)
-            text += " mac";
-        if ((accepted & Status) != 0)
-            text += " status";
-        if ((accepted & Mtu) != 0)
-            text += " mtu";
-        if ((accepted & Checksum) != 0)
-            text += " csum";
-        if ((accepted & GuestChecksum) != 0)
-            text += " guest-csum";
-        if ((accepted & MergeableReceiveBuffers) != 0)
-            text += " mrg-rxbuf";
-        if ((accepted & RingEventIndex) != 0)
-            text += " event-idx";
-        return text.Length == 0 ? "none" : text.Substring(1);
+        for (int i = 0; i < NamedBits.Length; i++)
+        {
+            if ((accepted & NamedBits[i]) != 0)
+                text += (text.Length > 0 ? " " : "") + Names[i];
+        }
+        return text.Length == 0 ? "none" : text;
     }
 }
