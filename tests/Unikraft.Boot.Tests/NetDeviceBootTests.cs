@@ -237,6 +237,8 @@ public sealed class NetDeviceBootTests
         // A user and network namespace of its own: no privileges needed, nothing left behind.
         ProcessResult run = ProcessRunner.Run("unshare", ["--net", "--map-root-user", "bash", "-c", script], TimeSpan.FromSeconds(60));
         Assert.False(run.TimedOut, "QEMU on the tap device timed out:\n" + run.Output);
+        // Needs user namespaces, /dev/net/tun and iproute2; say so rather than fail obscurely.
+        Assert.True(run.Output.Contains("booting 'net-raw'"), "no tap device for QEMU (unshare, ip tuntap or /dev/net/tun failed):\n" + run.Output);
         return run;
     }
 }
