@@ -123,6 +123,23 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
+    // A PC without ACPI has no I/O APIC and so no message vectors: the modern device falls
+    // back to its INTx line on the 8259 PIC, and the ISR byte tells its interrupts apart.
+    [Fact]
+    public void WithoutMessageVectorsAModernDeviceUsesItsLine()
+    {
+        ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "ping=500",
+            ["-machine", "acpi=off", "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,disable-legacy=on"], memoryMiB: 64);
+
+        Assert.Contains(run.Lines, line => line.Contains("interrupts: legacy PIC (8259)"));
+        string driver = DriverLine(run);
+        Assert.Contains("modern transport", driver);
+        Assert.Matches(", irq [0-9]+$", driver);
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0"));
+        Assert.True(Counter(run, "interrupts") > 0);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     [Fact]
     public void TwoDevicesBecomeEth0AndEth1()
     {
