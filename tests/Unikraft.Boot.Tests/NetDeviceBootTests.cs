@@ -109,6 +109,22 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
+    // Without EVENT_IDX interrupts are suppressed by the NO_INTERRUPT flag instead of
+    // used_event: the same echo flood and a blast that fills a 16-entry transmit ring.
+    [Fact]
+    public void WithoutEventIndicesTheFlagsSuppressInterrupts()
+    {
+        ProcessResult run = Boot("virtio-net.event-index=false virtio-net.tx-queue-size=16 -- ping=1000 blast=3000 dhcp=off", ",disable-legacy=on,tx=timer");
+
+        string driver = DriverLine(run);
+        Assert.DoesNotContain("event-idx", driver);
+        Assert.Contains(", queues 256/16", driver);
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0"));
+        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 3000 frames"));
+        Assert.DoesNotContain("ring full 0 times", blast);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     [Theory]
     [InlineData(",disable-legacy=on")]
     [InlineData(",disable-modern=on")]
