@@ -86,6 +86,21 @@ public sealed class NetStack : IIpSender
 
     public UdpEndpoint OpenUdp(ushort localPort) => Udp.Open(localPort);
 
+    public DhcpClient? Dhcp { get; private set; }
+
+    // Starts (or restarts) address configuration by DHCP.
+    public DhcpClient StartDhcp(long now)
+    {
+        Dhcp ??= new DhcpClient(this);
+        Dhcp.Start(now);
+        return Dhcp;
+    }
+
+    private DnsResolver? _dns;
+
+    // The name resolver, created (with its UDP port) on first use.
+    public DnsResolver Dns => _dns ??= new DnsResolver(this);
+
     // Sets the interface address (from DHCP or static configuration) and announces it with a
     // gratuitous ARP so neighbours drop stale mappings.
     public void Configure(IPv4Address address, IPv4Address netmask, IPv4Address gateway, IPv4Address dns)
