@@ -4,7 +4,8 @@ using Uk.NetDev;
 namespace Uk.Net;
 
 // The DHCP (RFC 2131/2132) messages a client sends and the fields it reads from a server's
-// reply. Options are walked with every length checked against the datagram.
+// reply. Options are walked with every length checked against the datagram, and must close
+// with the End option.
 public struct DhcpMessage
 {
     public const byte Discover = 1;
@@ -57,13 +58,17 @@ public struct DhcpMessage
         message.TransactionId = NetworkOrder.ReadUInt32(data.Slice(4));
         message.YourAddress = IPv4Address.Read(data.Slice(16));
         int i = OptionsStart;
+        bool ended = false;
         while (i < data.Length)
         {
             byte code = data[i++];
             if (code == OptionPad)
                 continue;
             if (code == OptionEnd)
+            {
+                ended = true;
                 break;
+            }
             if (i >= data.Length)
                 return false;
             int length = data[i++];
@@ -114,7 +119,8 @@ public struct DhcpMessage
                     break;
             }
         }
-        return message.Type >= Discover && message.Type <= Release;
+        // Without the End option the message was cut short somewhere.
+        return ended && message.Type >= Discover && message.Type <= Release;
     }
 
     // A client message into buffer; returns its length. requested/server are left out when Any.
