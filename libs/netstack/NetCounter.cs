@@ -65,4 +65,5 @@ public enum NetCounter
     DnsResponses,
     DnsRejected,
     DnsUnmatched,
+    DropInternalError,
 }
