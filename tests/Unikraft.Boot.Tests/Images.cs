@@ -43,6 +43,11 @@ internal sealed class Images
 
     public static BuiltImage KvStore => KvStoreImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetRawImage = new(() => Build("tests/apps/net-raw", "net-raw"));
+
+    // tests/apps/net-raw: virtio-net driven with hand-built frames, no network stack.
+    public static BuiltImage NetRaw => NetRawImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.
