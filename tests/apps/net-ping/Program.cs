@@ -1,0 +1,104 @@
+using System;
+using Uk.Core;
+using Uk.Net;
+using Uk.Sched;
+
+// Usage (application arguments): [pings=<count>] [echo=<datagrams>] [resolve=<name>]
+// Waits for the address, pings the gateway, optionally resolves a name, then echoes UDP
+// datagrams on port 7 until it has echoed the given number (or receives "quit").
+int pings = 3, echo = 0;
+string resolve = "";
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i].StartsWith("pings="))
+        pings = int.Parse(args[i].Substring(6));
+    else if (args[i].StartsWith("echo="))
+        echo = int.Parse(args[i].Substring(5));
+    else if (args[i].StartsWith("resolve="))
+        resolve = args[i].Substring(8);
+}
+
+const long Second = 1_000_000_000;
+if (!Network.WaitConfigured(Clock.Monotonic + 10 * Second))
+{
+    Console.WriteLine("net-ping: no address");
+    return 1;
+}
+NetStack stack = Network.Stack!;
+var wake = new Event(autoReset: true);
+int replies = 0;
+Network.Lock.Lock();
+Console.WriteLine("net-ping: configured " + stack.Address.ToString() + " gw " + stack.Gateway.ToString());
+stack.Icmp.EchoReply = (from, id, sequence) =>
+{
+    if (id == 0x4242)
+        replies++;
+    wake.Set();
+};
+Network.Lock.Unlock();
+
+long start = Clock.Monotonic;
+for (int n = 0; n < pings; n++)
+{
+    Network.Lock.Lock();
+    stack.Icmp.SendEchoRequest(stack.Gateway, 0x4242, (ushort)n, new byte[56]);
+    Network.Lock.Unlock();
+    long deadline = Clock.Monotonic + 2 * Second;
+    while (replies <= n && wake.Wait(deadline)) { }
+}
+long elapsedUs = (Clock.Monotonic - start) / 1000;
+Console.WriteLine("net-ping: " + replies.ToString() + "/" + pings.ToString() + " replies from " + stack.Gateway.ToString()
+    + " in " + elapsedUs.ToString() + " us");
+
+if (resolve.Length > 0)
+{
+    Network.Lock.Lock();
+    DnsLookup lookup = stack.Dns.Resolve(resolve, Clock.Monotonic);
+    lookup.Changed = wake.Set;
+    Network.Lock.Unlock();
+    long deadline = Clock.Monotonic + 10 * Second;
+    while (!lookup.IsDone && wake.Wait(deadline)) { }
+    Console.WriteLine("net-ping: resolve " + resolve + " " + StatusName(lookup.Status) + " " + lookup.Address.ToString());
+}
+
+if (echo > 0)
+{
+    Network.Lock.Lock();
+    UdpEndpoint endpoint = stack.OpenUdp(7);
+    endpoint.Changed = wake.Set;
+    Network.Lock.Unlock();
+    Console.WriteLine("net-ping: udp echo on 7");
+    var buffer = new byte[2048];
+    int echoed = 0;
+    bool quit = false;
+    while (echoed < echo && !quit)
+    {
+        Network.Lock.Lock();
+        while (endpoint.TryReceive(buffer, out int length, out IPv4Address from, out ushort port))
+        {
+            if (length == 4 && buffer[0] == 'q' && buffer[1] == 'u' && buffer[2] == 'i' && buffer[3] == 't')
+                quit = true;
+            else if (endpoint.Send(from, port, new ReadOnlySpan<byte>(buffer, 0, Math.Min(length, buffer.Length))))
+                echoed++;
+        }
+        Network.Lock.Unlock();
+        if (echoed < echo && !quit && !wake.Wait(Clock.Monotonic + 30 * Second))
+            break;
+    }
+    Console.WriteLine("net-ping: echoed " + echoed.ToString());
+}
+
+Network.Lock.Lock();
+Network.PrintStatistics();
+Network.Lock.Unlock();
+return replies == pings ? 0 : 2;
+
+static string StatusName(DnsStatus status) => status switch
+{
+    DnsStatus.Resolved => "resolved",
+    DnsStatus.NotFound => "not-found",
+    DnsStatus.Failed => "failed",
+    DnsStatus.InvalidName => "invalid-name",
+    DnsStatus.NoServer => "no-server",
+    _ => "pending",
+};
