@@ -177,9 +177,7 @@ public sealed class NetStack : IIpSender
         {
             if (index < 0)
             {
-                index = _arp.Allocate(packet.SenderIp, out bool evicted);
-                if (evicted)
-                    Statistics.Increment(NetCounter.ArpCacheEvictions);
+                index = AllocateArpEntry(packet.SenderIp);
             }
             _arp.Resolve(index, packet.SenderMac, now + _options.ArpEntryLifetime);
             FlushPending(packet.SenderIp, packet.SenderMac);
@@ -306,15 +304,32 @@ public sealed class NetStack : IIpSender
         int index = _arp.Find(nextHop);
         if (index >= 0 && !_arp.At(index).Resolved)
             return true; // a request is already out; its retry timer runs
-        index = _arp.Allocate(nextHop, out bool evicted);
-        if (evicted)
-            Statistics.Increment(NetCounter.ArpCacheEvictions);
+        index = AllocateArpEntry(nextHop);
         ref ArpCache.Entry entry = ref _arp.At(index);
         entry.Resolved = false;
         entry.RequestsSent = 1;
         entry.NextRetry = _now + _options.ArpRetryInterval;
         SendArp(ArpPacket.OpRequest, MacAddress.Broadcast, MacAddress.Zero, nextHop);
         return true;
+    }
+
+    private int AllocateArpEntry(IPv4Address address)
+    {
+        int index = _arp.Allocate(address, out bool evicted, out IPv4Address evictedAddress);
+        if (evicted)
+        {
+            Statistics.Increment(NetCounter.ArpCacheEvictions);
+            // An evicted pending entry's datagrams would otherwise wait forever.
+            DropPending(evictedAddress);
+        }
+        return index;
+    }
+
+    private void DropPending(IPv4Address nextHop)
+    {
+        int dropped = _pending.DropFor(nextHop);
+        for (int k = 0; k < dropped; k++)
+            Statistics.Increment(NetCounter.ArpResolutionFailed);
     }
 
     private void FlushPending(IPv4Address nextHop, MacAddress mac)
@@ -385,9 +400,7 @@ public sealed class NetStack : IIpSender
                 continue;
             if (entry.RequestsSent >= _options.ArpRetries)
             {
-                int dropped = _pending.DropFor(entry.Address);
-                for (int k = 0; k < dropped; k++)
-                    Statistics.Increment(NetCounter.ArpResolutionFailed);
+                DropPending(entry.Address);
                 _arp.Remove(i);
                 continue;
             }

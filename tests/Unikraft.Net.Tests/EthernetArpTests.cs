@@ -179,4 +179,20 @@ public class EthernetArpTests
         Assert.Equal(Packets.StackIp, packet.TargetIp);
         Assert.Equal(Packets.StackMac, packet.SenderMac);
     }
+
+    [Fact]
+    public void EvictingAPendingEntryDropsItsWaitingDatagrams()
+    {
+        var options = new NetStackOptions { ArpCacheSize = 2, ArpQueue = 8 };
+        var stack = TestStack.Create(out _, options, knowPeer: false);
+        UdpEndpoint endpoint = stack.OpenUdp(5000);
+        for (int i = 1; i <= 3; i++)
+            Assert.True(endpoint.Send(new IPv4Address(10, 0, 2, (byte)(50 + i)), 7, new byte[1]));
+        Assert.Equal(1UL, stack.Statistics[NetCounter.ArpCacheEvictions]);
+        Assert.Equal(1UL, stack.Statistics[NetCounter.ArpResolutionFailed]);
+        // The queue slot came back: five more fit alongside the two still waiting.
+        for (int i = 0; i < 6; i++)
+            Assert.True(endpoint.Send(new IPv4Address(10, 0, 2, 53), 7, new byte[1]));
+        Assert.False(endpoint.Send(new IPv4Address(10, 0, 2, 53), 7, new byte[1]));
+    }
 }

@@ -59,10 +59,11 @@ public sealed class ArpCache
     }
 
     // Takes a slot for address (reusing its own if present); evicted tells whether a live
-    // entry had to go.
-    public int Allocate(IPv4Address address, out bool evicted)
+    // entry had to go, and whose.
+    public int Allocate(IPv4Address address, out bool evicted, out IPv4Address evictedAddress)
     {
         evicted = false;
+        evictedAddress = default;
         int found = Find(address);
         if (found >= 0)
             return found;
@@ -78,6 +79,7 @@ public sealed class ArpCache
                 victim = i;
         }
         evicted = _entries[victim].InUse;
+        evictedAddress = _entries[victim].Address;
         _entries[victim] = default;
         _entries[victim].InUse = true;
         _entries[victim].Address = address;
