@@ -5,8 +5,8 @@ namespace Uk.Net;
 
 // Resolves host names to IPv4 addresses with A queries over UDP to the stack's DNS server.
 // A response counts only if it comes from that server's port 53 with a pending query's id and
-// question; answers are cached for their TTL. Unanswered queries are resent after 1, 2 and 4
-// seconds, then fail.
+// question; answers are cached for their TTL. An unanswered query is sent three times,
+// waiting 1, 2 and 4 seconds, then fails.
 public sealed class DnsResolver : INetTimer
 {
     public const ushort ServerPort = 53;
