@@ -15,7 +15,8 @@ public sealed class DhcpClient : INetTimer
 
     private readonly NetStack _stack;
     private readonly UdpEndpoint _endpoint;
-    private readonly byte[] _buffer = new byte[576];
+    // Replies may exceed the 576 bytes every client must accept; a frame is the real bound.
+    private readonly byte[] _buffer = new byte[1500];
     private uint _xid;
     private long _started;
     private long _nextSend;
