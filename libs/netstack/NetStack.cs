@@ -86,6 +86,8 @@ public sealed class NetStack : IIpSender
 
     public UdpEndpoint OpenUdp(ushort localPort) => Udp.Open(localPort);
 
+    public bool TryOpenUdp(ushort localPort, out UdpEndpoint? endpoint) => Udp.TryOpen(localPort, out endpoint);
+
     public DhcpClient? Dhcp { get; private set; }
 
     // Starts (or restarts) address configuration by DHCP.

@@ -129,6 +129,8 @@ public class UdpTests
         var stack = TestStack.Create(out _);
         UdpEndpoint endpoint = stack.OpenUdp(7);
         Assert.Throws<InvalidOperationException>(() => stack.OpenUdp(7));
+        Assert.False(stack.TryOpenUdp(7, out UdpEndpoint? none));
+        Assert.Null(none);
         var ports = new HashSet<ushort>();
         for (int i = 0; i < 20; i++)
             Assert.True(ports.Add(stack.OpenUdp(0).LocalPort));
@@ -136,7 +138,18 @@ public class UdpTests
         Assert.False(endpoint.Send(Packets.PeerIp, 1, new byte[1]));
         stack.ReceiveFrame(Packets.UdpFrame(1, 7, new byte[1]), false, 0);
         Assert.Equal(1UL, stack.Statistics[NetCounter.DropUdpNoPort]);
-        Assert.Equal(7, stack.OpenUdp(7).LocalPort);
+        Assert.True(stack.TryOpenUdp(7, out UdpEndpoint? again));
+        Assert.Equal(7, again!.LocalPort);
+    }
+
+    [Fact]
+    public void EndpointLimitHolds()
+    {
+        var stack = TestStack.Create(out _, new NetStackOptions { UdpMaxEndpoints = 3 });
+        for (int i = 0; i < 3; i++)
+            Assert.True(stack.TryOpenUdp(0, out _));
+        Assert.False(stack.TryOpenUdp(0, out _));
+        Assert.Throws<InvalidOperationException>(() => stack.OpenUdp(9));
     }
 
     [Fact]

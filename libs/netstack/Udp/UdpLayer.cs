@@ -43,6 +43,23 @@ public sealed class UdpLayer
         return endpoint;
     }
 
+    // Open without exceptions: false when the port is taken, no ephemeral port is free or
+    // the endpoint limit is reached (what a socket layer turns into its own error).
+    public bool TryOpen(ushort localPort, out UdpEndpoint? endpoint)
+    {
+        endpoint = null;
+        if (_endpoints.Count >= _options.UdpMaxEndpoints || (localPort != 0 && _endpoints.ContainsKey(localPort)))
+            return false;
+        if (localPort == 0)
+        {
+            if (_endpoints.Count >= EphemeralCount)
+                return false;
+            localPort = PickEphemeral();
+        }
+        endpoint = Open(localPort);
+        return true;
+    }
+
     public bool IsBound(ushort port) => _endpoints.ContainsKey(port);
 
     internal void Remove(UdpEndpoint endpoint)
