@@ -59,8 +59,9 @@ public sealed class NetStackBootTests
     public void UdpDatagramsFromTheHostAreEchoed()
     {
         const int Count = 200;
+        const int Big = 4;
         int port = Random.Shared.Next(20000, 60000);
-        using QemuSession session = QemuSession.BootElf(Images.NetPing.Elf, "pings=1 echo=" + Count, 64,
+        using QemuSession session = QemuSession.BootElf(Images.NetPing.Elf, "pings=1 echo=" + (Count + Big), 64,
             "-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0");
         session.WaitForLine("net-ping: udp echo on 7", TimeSpan.FromSeconds(60));
 
@@ -87,10 +88,36 @@ public sealed class NetStackBootTests
                 // A datagram lost on the host's loopback; the count below allows a few.
             }
         }
+        // Bigger than the MTU: QEMU fragments them, the guest reassembles and answers with
+        // the length and byte sum.
+        int reassembled = 0;
+        foreach (int size in new[] { 1473, 3000, 8000, 16000 })
+        {
+            var datagram = new byte[size];
+            random.NextBytes(datagram);
+            datagram[0] = (byte)'d';
+            client.Send(datagram);
+            try
+            {
+                IPEndPoint? from = null;
+                byte[] reply = client.Receive(ref from);
+                uint sum = 0;
+                foreach (byte b in datagram)
+                    sum += b;
+                if (reply.Length == 8 && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(reply) == size
+                    && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(reply.AsSpan(4)) == sum)
+                    reassembled++;
+            }
+            catch (SocketException)
+            {
+            }
+        }
         client.Send("quit"u8.ToArray());
         int exit = session.WaitForExit(TimeSpan.FromSeconds(60));
 
         Assert.True(echoed >= Count * 9 / 10, "echoed " + echoed);
+        Assert.True(reassembled >= 3, "reassembled " + reassembled);
+        Assert.Contains(session.Lines, l => l.StartsWith("datagrams-reassembled "));
         Assert.Contains(session.Lines, l => l.StartsWith("net-ping: echoed "));
         Assert.DoesNotContain(session.Lines, l => l.StartsWith("drop-udp"));
         Assert.Equal(Qemu.ExitCodeFor(0), exit);

@@ -5,7 +5,8 @@ using Uk.Sched;
 
 // Usage (application arguments): [pings=<count>] [echo=<datagrams>] [resolve=<name>]
 // Waits for the address, pings the gateway, optionally resolves a name, then echoes UDP
-// datagrams on port 7 until it has echoed the given number (or receives "quit").
+// datagrams on port 7 until it has echoed the given number (or receives "quit"); one too
+// big to send back whole is answered with its length and byte sum.
 int pings = 3, echo = 0;
 string resolve = "";
 for (int i = 0; i < args.Length; i++)
@@ -68,7 +69,8 @@ if (echo > 0)
     endpoint.Changed = wake.Set;
     Network.Lock.Unlock();
     Console.WriteLine("net-ping: udp echo on 7");
-    var buffer = new byte[2048];
+    var buffer = new byte[16384];
+    var summary = new byte[8];
     int echoed = 0;
     bool quit = false;
     while (echoed < echo && !quit)
@@ -78,6 +80,18 @@ if (echo > 0)
         {
             if (length == 4 && buffer[0] == 'q' && buffer[1] == 'u' && buffer[2] == 'i' && buffer[3] == 't')
                 quit = true;
+            else if (length > stack.MaxPayload - 8 && length <= buffer.Length)
+            {
+                // Too big to echo unfragmented (it arrived in fragments): answer with its
+                // length and byte sum, big-endian.
+                uint sum = 0;
+                for (int i = 0; i < length; i++)
+                    sum += buffer[i];
+                NetworkOrder.WriteUInt32(summary, (uint)length);
+                NetworkOrder.WriteUInt32(new Span<byte>(summary, 4, 4), sum);
+                if (endpoint.Send(from, port, summary))
+                    echoed++;
+            }
             else if (endpoint.Send(from, port, new ReadOnlySpan<byte>(buffer, 0, Math.Min(length, buffer.Length))))
                 echoed++;
         }
