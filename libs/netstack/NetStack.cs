@@ -170,6 +170,9 @@ public sealed class NetStack : IIpSender
     {
         if (!ArpPacket.TryParse(data, out ArpPacket packet) || packet.SenderMac.IsMulticast || packet.SenderMac == MacAddress.Zero)
             return NetCounter.DropArpMalformed;
+        // Someone else claiming our address (a conflict, or spoofing) must not enter the cache.
+        if (IsConfigured && packet.SenderIp == Address)
+            return NetCounter.DropArpNotForUs;
         bool forUs = IsConfigured && packet.TargetIp == Address;
         int index = packet.SenderIp.IsAny ? -1 : _arp.Find(packet.SenderIp);
         if (index < 0 && !forUs)
@@ -178,9 +181,7 @@ public sealed class NetStack : IIpSender
         if (!packet.SenderIp.IsAny)
         {
             if (index < 0)
-            {
                 index = AllocateArpEntry(packet.SenderIp);
-            }
             _arp.Resolve(index, packet.SenderMac, now + _options.ArpEntryLifetime);
             FlushPending(packet.SenderIp, packet.SenderMac);
         }

@@ -61,6 +61,16 @@ public class EthernetArpTests
     }
 
     [Fact]
+    public void ArpClaimingOurOwnAddressIsNotLearned()
+    {
+        var stack = TestStack.Create(out var link, knowPeer: false);
+        stack.ReceiveFrame(Packets.Ethernet(MacAddress.Broadcast, NeighbourMac, 0x0806,
+            Packets.Arp(ArpPacket.OpRequest, NeighbourMac, Packets.StackIp, MacAddress.Zero, Packets.StackIp)), false, 0);
+        Assert.Equal(-1, stack.Arp.Find(Packets.StackIp));
+        Assert.Empty(link.Sent);
+    }
+
+    [Fact]
     public void MalformedArpIsDroppedAtEveryTruncationAndBadField()
     {
         var stack = TestStack.Create(out var link);
