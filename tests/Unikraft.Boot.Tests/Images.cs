@@ -53,6 +53,11 @@ internal sealed class Images
     // tests/apps/net-ping: netstack on virtio-net (DHCP, ICMP, DNS, a UDP echo service).
     public static BuiltImage NetPing => NetPingImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetPingPreemptImage = new(() => Build("tests/apps/net-ping-preempt", "net-ping-preempt"));
+
+    // tests/apps/net-ping-preempt: net-ping under ukschedpreempt with ukgc-marksweep.
+    public static BuiltImage NetPingPreempt => NetPingPreemptImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

@@ -55,13 +55,17 @@ public sealed class NetStackBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
-    [Fact]
-    public void UdpDatagramsFromTheHostAreEchoed()
+    public static TheoryData<string> Schedulers => new() { "coop", "preempt" };
+
+    [Theory]
+    [MemberData(nameof(Schedulers))]
+    public void UdpDatagramsFromTheHostAreEchoed(string scheduler)
     {
         const int Count = 200;
         const int Big = 4;
         int port = Random.Shared.Next(20000, 60000);
-        using QemuSession session = QemuSession.BootElf(Images.NetPing.Elf, "pings=1 echo=" + (Count + Big), 64,
+        string elf = scheduler == "preempt" ? Images.NetPingPreempt.Elf : Images.NetPing.Elf;
+        using QemuSession session = QemuSession.BootElf(elf, "pings=1 echo=" + (Count + Big), 64,
             "-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0");
         session.WaitForLine("net-ping: udp echo on 7", TimeSpan.FromSeconds(60));
 
