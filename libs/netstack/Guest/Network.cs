@@ -7,8 +7,9 @@ namespace Uk.Net;
 
 // The guest's network: one NetStack on the first device, the lock every caller holds, and the
 // thread that receives frames and runs the stack's timers. Threads only exist once Main runs,
-// so the thread starts on first use of Lock (or WaitConfigured); before that, init polls the
-// device itself while DHCP runs.
+// so the thread starts on the first use of Lock, Stack or WaitConfigured from a thread; before
+// that, init polls the device itself while DHCP runs, and after it nothing answers the wire
+// until the application first touches the network.
 public static class Network
 {
     private const int FramesPerTurn = 64;
@@ -21,7 +22,18 @@ public static class Network
     private static DeviceLink? s_link;
     private static string s_source = "";
 
-    public static NetStack? Stack { get; private set; }
+    private static NetStack? s_stack;
+
+    // The stack (null without a network device). Like Lock, first use from a thread starts
+    // the network thread.
+    public static NetStack? Stack
+    {
+        get
+        {
+            EnsureStarted();
+            return s_stack;
+        }
+    }
 
     public static INetDevice? Device => s_device;
 
@@ -39,7 +51,7 @@ public static class Network
     internal static void Attach(INetDevice device, NetStack stack, DeviceLink link, string source)
     {
         s_device = device;
-        Stack = stack;
+        s_stack = stack;
         s_link = link;
         s_source = source;
         device.Notify = s_wake.Set;
@@ -52,20 +64,20 @@ public static class Network
     // timeout or without a network device.
     public static bool WaitConfigured(long deadline)
     {
-        if (Stack is null)
+        NetStack? stack = Stack;
+        if (stack is null)
             return false;
-        EnsureStarted();
-        while (!Stack.IsConfigured)
+        while (!stack.IsConfigured)
         {
             if (!s_configured.Wait(deadline))
-                return Stack.IsConfigured;
+                return stack.IsConfigured;
         }
         return true;
     }
 
     public static void PrintStatistics()
     {
-        NetStack? stack = Stack;
+        NetStack? stack = s_stack;
         if (stack is null)
         {
             Console.WriteLine("netstack: no network device");
@@ -80,7 +92,7 @@ public static class Network
     // Callers hold the lock (or run before any thread exists).
     internal static int Poll(long now)
     {
-        NetStack stack = Stack!;
+        NetStack stack = s_stack!;
         INetDevice device = s_device!;
         int frames = 0;
         NetBuffer? buffer;
@@ -97,7 +109,7 @@ public static class Network
 
     private static void EnsureStarted()
     {
-        if (s_started || Stack is null)
+        if (s_started || s_stack is null || !Scheduler.HasCurrentThread)
             return;
         // Two threads may get here at once under a preemptive scheduler: one starts it.
         ulong flags = Interrupts.Disable();
@@ -111,7 +123,7 @@ public static class Network
     private static void Run()
     {
         long tick = (NetworkOptions.TickMs < 1 ? 1 : NetworkOptions.TickMs) * Clock.NanosecondsPerMillisecond;
-        NetStack stack = Stack!;
+        NetStack stack = s_stack!;
         while (true)
         {
             s_lock.Lock();
@@ -128,7 +140,7 @@ public static class Network
 
     private static void OnConfigurationChanged()
     {
-        NetStack stack = Stack!;
+        NetStack stack = s_stack!;
         if (stack.IsConfigured)
         {
             s_configured.Set();
