@@ -66,4 +66,6 @@ public enum NetCounter
     DnsRejected,
     DnsUnmatched,
     DropInternalError,
+    LoopbackSent,
+    SendLoopbackFull,
 }

@@ -16,6 +16,7 @@ public sealed class NetStack : IIpSender
     private readonly ArpCache _arp;
     private readonly PendingFrames _pending;
     private readonly Reassembler _reassembler;
+    private readonly LoopbackQueue _loopback;
     private readonly IIpProtocolHandler?[] _handlers = new IIpProtocolHandler?[256];
     private readonly List<INetTimer> _timers = new List<INetTimer>();
     private readonly byte[] _frame;
@@ -33,6 +34,7 @@ public sealed class NetStack : IIpSender
         _frame = new byte[Ethernet.HeaderLength + Mtu];
         _pending = new PendingFrames(options.ArpQueue, _frame.Length);
         _reassembler = new Reassembler(options);
+        _loopback = new LoopbackQueue(options.LoopbackQueue, Mtu);
         _random = new Random64(options.Seed);
         _identification = _random.NextUInt16();
         Udp = new UdpLayer(this, Statistics, options, _random, Mtu);
@@ -126,7 +128,15 @@ public sealed class NetStack : IIpSender
         ConfigurationChanged?.Invoke();
     }
 
-    public IPv4Address LocalAddressFor(IPv4Address destination) => Address;
+    // Runs when a datagram to this host is queued (the guest wakes its network thread, whose
+    // next Tick delivers it). Under the network lock; signal only.
+    public Action? LoopbackPending { get; set; }
+
+    public IPv4Address LocalAddressFor(IPv4Address destination) => IsLoopback(destination) ? destination : Address;
+
+    private static bool IsLoopback(IPv4Address address) => (address.Value >> 24) == 127;
+
+    private bool IsLocal(IPv4Address address) => IsLoopback(address) || (IsConfigured && address == Address);
 
     private IPv4Address SubnetBroadcast => new IPv4Address(Address.Value | ~Netmask.Value);
 
@@ -162,7 +172,7 @@ public sealed class NetStack : IIpSender
         if (type == Ethernet.TypeArp)
             return ReceiveArp(payload, now);
         if (type == Ethernet.TypeIPv4)
-            return ReceiveIp(payload, checksumVerified, now);
+            return ReceiveIp(payload, checksumVerified, now, loopback: false);
         return NetCounter.DropEthernetUnknownType;
     }
 
@@ -190,14 +200,17 @@ public sealed class NetStack : IIpSender
         return NetCounter.ArpReceived;
     }
 
-    private NetCounter ReceiveIp(ReadOnlySpan<byte> data, bool checksumVerified, long now)
+    private NetCounter ReceiveIp(ReadOnlySpan<byte> data, bool checksumVerified, long now, bool loopback)
     {
         if (!Ipv4Header.TryParse(data, out Ipv4Header header, out NetCounter drop))
             return drop;
         if (header.Source.IsBroadcast || header.Source.IsMulticast || (IsConfigured && header.Source == SubnetBroadcast))
             return NetCounter.DropIpBadSource;
+        // 127.0.0.0/8 never comes from the wire (RFC 1122 3.2.1.3).
+        if (!loopback && (IsLoopback(header.Source) || IsLoopback(header.Destination)))
+            return NetCounter.DropIpBadSource;
         IPv4Address to = header.Destination;
-        bool forUs = !IsConfigured ? !to.IsMulticast : to == Address || to.IsBroadcast || to == SubnetBroadcast;
+        bool forUs = loopback || (!IsConfigured ? !to.IsMulticast : to == Address || to.IsBroadcast || to == SubnetBroadcast);
         if (!forUs)
             return NetCounter.DropIpNotForUs;
         Statistics.Increment(NetCounter.IpReceived);
@@ -219,7 +232,7 @@ public sealed class NetStack : IIpSender
 
     private NetCounter Deliver(in Ipv4Header header, ReadOnlySpan<byte> ipHeader, ReadOnlySpan<byte> payload, bool checksumVerified, long now)
     {
-        bool unicast = IsConfigured && header.Destination == Address;
+        bool unicast = IsLocal(header.Destination);
         if (header.Protocol == Ipv4Header.ProtocolIcmp)
             return Icmp.Receive(header.Source, header.Destination, payload);
         if (header.Protocol == Ipv4Header.ProtocolUdp)
@@ -252,11 +265,13 @@ public sealed class NetStack : IIpSender
             Statistics.Increment(NetCounter.SendTooBig);
             return false;
         }
+        if (IsLocal(destination))
+            return SendLoopback(source.IsAny ? LocalAddressFor(destination) : source, destination, protocol, payload);
         bool broadcast = destination.IsBroadcast || (IsConfigured && destination == SubnetBroadcast);
         IPv4Address nextHop = destination;
         if (!broadcast)
         {
-            if (!IsConfigured || destination.IsAny || destination.IsMulticast || destination == Address)
+            if (!IsConfigured || destination.IsAny || destination.IsMulticast)
             {
                 Statistics.Increment(NetCounter.SendNoRoute);
                 return false;
@@ -288,6 +303,44 @@ public sealed class NetStack : IIpSender
             return false;
         Statistics.Increment(NetCounter.IpSent);
         return true;
+    }
+
+    private bool SendLoopback(IPv4Address source, IPv4Address destination, byte protocol, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> datagram = _loopback.Reserve(Ipv4Header.MinLength + payload.Length);
+        if (datagram.IsEmpty)
+        {
+            Statistics.Increment(NetCounter.SendLoopbackFull);
+            return false;
+        }
+        Ipv4Header.Write(datagram, payload.Length, _identification++, (byte)_options.DefaultTtl, protocol, source, destination);
+        payload.CopyTo(datagram.Slice(Ipv4Header.MinLength));
+        _loopback.Commit();
+        Statistics.Increment(NetCounter.LoopbackSent);
+        Statistics.Increment(NetCounter.IpSent);
+        LoopbackPending?.Invoke();
+        return true;
+    }
+
+    // Delivers the datagrams queued before this call (those their delivery sends wait for the
+    // next Tick, so a chatty pair cannot hold the thread here forever).
+    private void DeliverLoopback(long now)
+    {
+        for (int n = _loopback.Count; n > 0; n--)
+        {
+            ReadOnlySpan<byte> datagram = _loopback.Peek();
+            NetCounter outcome;
+            try
+            {
+                outcome = ReceiveIp(datagram, true, now, loopback: true);
+            }
+            catch (Exception)
+            {
+                outcome = NetCounter.DropInternalError;
+            }
+            _loopback.Pop();
+            Statistics.Increment(outcome);
+        }
     }
 
     // Sends frame to nextHop's MAC, or parks it until ARP finds it.
@@ -376,6 +429,7 @@ public sealed class NetStack : IIpSender
     public void Tick(long now)
     {
         _now = now;
+        DeliverLoopback(now);
         TickArp(now);
         int expired = _reassembler.Expire(now);
         for (int i = 0; i < expired; i++)
@@ -417,6 +471,8 @@ public sealed class NetStack : IIpSender
     {
         get
         {
+            if (_loopback.Count > 0)
+                return long.MinValue;
             long next = _reassembler.NextDeadline;
             for (int i = 0; i < _arp.Capacity; i++)
             {

@@ -22,6 +22,9 @@ public sealed class NetStackOptions
 
     public int DefaultTtl = 64;
 
+    // Datagrams to 127.0.0.0/8 or the host's own address waiting for the next Tick.
+    public int LoopbackQueue = 64;
+
     // ICMP destination-unreachable replies per second (token bucket).
     public int IcmpErrorsPerSecond = 10;
 

@@ -21,7 +21,7 @@ public sealed class NetStatistics
         "drop-icmp-bad-checksum", "udp-received", "udp-sent", "drop-udp-malformed",
         "drop-udp-bad-length", "drop-udp-bad-checksum", "drop-udp-no-port", "drop-udp-queue-full",
         "dhcp-sent", "dhcp-received", "dhcp-rejected", "dns-queries-sent", "dns-responses",
-        "dns-rejected", "dns-unmatched", "drop-internal-error",
+        "dns-rejected", "dns-unmatched", "drop-internal-error", "loopback-sent", "send-loopback-full",
     };
 
     private readonly ulong[] _counts = new ulong[s_names.Length];

@@ -55,6 +55,7 @@ public static class Network
         s_link = link;
         s_source = source;
         device.Notify = s_wake.Set;
+        stack.LoopbackPending = s_wake.Set;
         stack.ConfigurationChanged = OnConfigurationChanged;
         if (stack.IsConfigured)
             s_configured.Set();
