@@ -28,6 +28,7 @@ public sealed class NetStackBootTests
         int main = lines.FindIndex(l => l.Contains("sched: "));
         Assert.True(address >= 0 && address < main, "the address is there before Main starts");
         Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 5/5 replies from 10.0.2.2 in "));
+        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: loopback ok in "));
         Assert.Equal(2, Counter(run.Lines, "dhcp-sent")); // DISCOVER, REQUEST
         Assert.Equal(5, Counter(run.Lines, "icmp-echo-replies-received"));
         Assert.DoesNotContain(run.Lines, l => l.StartsWith("drop-"));

@@ -38,6 +38,33 @@ stack.Icmp.EchoReply = (from, id, sequence) =>
 };
 Network.Lock.Unlock();
 
+// Loopback: a datagram to 127.0.0.1 comes back through the network thread's next turn
+// (twice: the first turn also starts the thread).
+for (int round = 0; round < 2; round++)
+{
+    Network.Lock.Lock();
+    UdpEndpoint self = stack.OpenUdp((ushort)(9 + round));
+    self.Changed = wake.Set;
+    long sent = Clock.Monotonic;
+    self.Send(IPv4Address.Loopback, self.LocalPort, new byte[] { 42 });
+    Network.Lock.Unlock();
+    long deadline = Clock.Monotonic + 2 * Second;
+    var one = new byte[4];
+    bool back = false;
+    while (!back)
+    {
+        Network.Lock.Lock();
+        back = self.TryReceive(one, out int length, out IPv4Address from, out _) && length == 1 && one[0] == 42 && from == IPv4Address.Loopback;
+        Network.Lock.Unlock();
+        if (!back && !wake.Wait(deadline))
+            break;
+    }
+    Network.Lock.Lock();
+    self.Close();
+    Network.Lock.Unlock();
+    Console.WriteLine("net-ping: loopback " + (back ? "ok in " + ((Clock.Monotonic - sent) / 1000).ToString() + " us" : "lost"));
+}
+
 long start = Clock.Monotonic;
 for (int n = 0; n < pings; n++)
 {
