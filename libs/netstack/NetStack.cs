@@ -206,8 +206,8 @@ public sealed class NetStack : IIpSender
             return drop;
         if (header.Source.IsBroadcast || header.Source.IsMulticast || (IsConfigured && header.Source == SubnetBroadcast))
             return NetCounter.DropIpBadSource;
-        // 127.0.0.0/8 never comes from the wire (RFC 1122 3.2.1.3).
-        if (!loopback && (IsLoopback(header.Source) || IsLoopback(header.Destination)))
+        // 127.0.0.0/8 never comes from the wire (RFC 1122 3.2.1.3), nor does our own address.
+        if (!loopback && (IsLoopback(header.Source) || IsLoopback(header.Destination) || (IsConfigured && header.Source == Address)))
             return NetCounter.DropIpBadSource;
         IPv4Address to = header.Destination;
         bool forUs = loopback || (!IsConfigured ? !to.IsMulticast : to == Address || to.IsBroadcast || to == SubnetBroadcast);

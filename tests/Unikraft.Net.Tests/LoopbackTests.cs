@@ -62,7 +62,8 @@ public class LoopbackTests
         Assert.Equal(1UL, stack.Statistics[NetCounter.SendLoopbackFull]);
 
         stack.ReceiveFrame(Packets.IpFrame(Packets.Ip(IPv4Address.Loopback, Packets.StackIp, 17, Packets.Udp(IPv4Address.Loopback, Packets.StackIp, 1, 9, new byte[1]))), false, 0);
-        Assert.Equal(1UL, stack.Statistics[NetCounter.DropIpBadSource]);
+        stack.ReceiveFrame(Packets.IpFrame(Packets.Ip(Packets.StackIp, Packets.StackIp, 1, Packets.Icmp(8, 0, 1, 1, new byte[4]))), false, 0);
+        Assert.Equal(2UL, stack.Statistics[NetCounter.DropIpBadSource]);
     }
 
     private sealed class Echoer(NetStack stack) : IIpProtocolHandler
