@@ -41,6 +41,11 @@ public static class NetstackLibrary
         }
         var link = new DeviceLink(device);
         var stack = new NetStack(device.Mac, link, BuildOptions());
+#if NETSTACK_TCP
+        var tcp = new Uk.Net.Tcp.TcpLayer(stack, new Uk.Net.Tcp.TcpOptions());
+        stack.RegisterProtocol(Ipv4Header.ProtocolTcp, tcp);
+        Network.AttachTcp(tcp);
+#endif
         long now = Clock.Monotonic;
         if (config.UseDhcp)
         {

@@ -37,6 +37,13 @@ public static class Network
 
     public static INetDevice? Device => s_device;
 
+#if NETSTACK_TCP
+    // TCP on the stack (protocol 6); null without a network device.
+    public static Uk.Net.Tcp.TcpLayer? Tcp { get; private set; }
+
+    internal static void AttachTcp(Uk.Net.Tcp.TcpLayer tcp) => Tcp = tcp;
+#endif
+
     // Held around every call into the stack, its endpoints and the transports. Changed
     // callbacks run with it held and must only signal.
     public static Mutex Lock
