@@ -77,45 +77,23 @@ public sealed class NetStackBootTests
         var random = new Random(8);
         for (int n = 0; n < Count; n++)
         {
-            var datagram = new byte[random.Next(1, 1400)];
-            random.NextBytes(datagram);
-            datagram[0] = (byte)'d';
-            client.Send(datagram);
-            try
-            {
-                IPEndPoint? from = null;
-                byte[] reply = client.Receive(ref from);
-                if (reply.AsSpan().SequenceEqual(datagram))
-                    echoed++;
-            }
-            catch (SocketException)
-            {
-                // A datagram lost on the host's loopback; the count below allows a few.
-            }
+            byte[] datagram = RandomDatagram(random, random.Next(1, 1400));
+            if (Exchange(client, datagram) is byte[] reply && reply.AsSpan().SequenceEqual(datagram))
+                echoed++;
         }
         // Bigger than the MTU: QEMU fragments them, the guest reassembles and answers with
         // the length and byte sum.
         int reassembled = 0;
         foreach (int size in new[] { 1473, 3000, 8000, 16000 })
         {
-            var datagram = new byte[size];
-            random.NextBytes(datagram);
-            datagram[0] = (byte)'d';
-            client.Send(datagram);
-            try
-            {
-                IPEndPoint? from = null;
-                byte[] reply = client.Receive(ref from);
-                uint sum = 0;
-                foreach (byte b in datagram)
-                    sum += b;
-                if (reply.Length == 8 && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(reply) == size
-                    && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(reply.AsSpan(4)) == sum)
-                    reassembled++;
-            }
-            catch (SocketException)
-            {
-            }
+            byte[] datagram = RandomDatagram(random, size);
+            uint sum = 0;
+            foreach (byte b in datagram)
+                sum += b;
+            if (Exchange(client, datagram) is byte[] reply && reply.Length == 8
+                && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(reply) == size
+                && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(reply.AsSpan(4)) == sum)
+                reassembled++;
         }
         client.Send("quit"u8.ToArray());
         int exit = session.WaitForExit(TimeSpan.FromSeconds(60));
@@ -126,5 +104,29 @@ public sealed class NetStackBootTests
         Assert.Contains(session.Lines, l => l.StartsWith("net-ping: echoed "));
         Assert.DoesNotContain(session.Lines, l => l.StartsWith("drop-udp"));
         Assert.Equal(Qemu.ExitCodeFor(0), exit);
+    }
+
+    private static byte[] RandomDatagram(Random random, int size)
+    {
+        var datagram = new byte[size];
+        random.NextBytes(datagram);
+        datagram[0] = (byte)'d'; // never "quit"
+        return datagram;
+    }
+
+    // Sends datagram and waits for the answer; null when none came (a datagram lost on the
+    // host's loopback: the counts allow a few).
+    private static byte[]? Exchange(UdpClient client, byte[] datagram)
+    {
+        client.Send(datagram);
+        try
+        {
+            IPEndPoint? from = null;
+            return client.Receive(ref from);
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
     }
 }
