@@ -1,0 +1,48 @@
+using System;
+
+namespace Uk.Net;
+
+// Datagrams the host sends to itself (127.0.0.0/8 or its own address), held in buffers
+// allocated once until the next Tick delivers them: never delivered inside the send call,
+// so a transport is not re-entered while it is still sending.
+public sealed class LoopbackQueue
+{
+    private readonly byte[][] _datagrams;
+    private readonly int[] _lengths;
+    private int _first;
+    private int _count;
+
+    public LoopbackQueue(int count, int datagramCapacity)
+    {
+        if (count < 1)
+            count = 1;
+        _datagrams = new byte[count][];
+        _lengths = new int[count];
+        for (int i = 0; i < count; i++)
+            _datagrams[i] = new byte[datagramCapacity];
+    }
+
+    public int Count => _count;
+
+    // A slot to write a datagram of length bytes into, or an empty span when full; Commit
+    // makes it visible.
+    public Span<byte> Reserve(int length)
+    {
+        if (_count == _datagrams.Length || length > _datagrams[0].Length)
+            return Span<byte>.Empty;
+        int slot = (_first + _count) % _datagrams.Length;
+        _lengths[slot] = length;
+        return new Span<byte>(_datagrams[slot], 0, length);
+    }
+
+    public void Commit() => _count++;
+
+    // The oldest datagram; valid until the next Reserve. Pop removes it.
+    public ReadOnlySpan<byte> Peek() => new ReadOnlySpan<byte>(_datagrams[_first], 0, _lengths[_first]);
+
+    public void Pop()
+    {
+        _first = (_first + 1) % _datagrams.Length;
+        _count--;
+    }
+}
