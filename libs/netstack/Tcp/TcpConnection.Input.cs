@@ -88,8 +88,17 @@ public sealed partial class TcpConnection
         if (!IsAcceptable(segment))
         {
             statistics.Increment(TcpCounter.DropOutOfWindow);
-            if (!segment.Has(TcpFlags.Rst))
-                SendAck(now);
+            if (segment.Has(TcpFlags.Rst))
+                return;
+            // A retransmission of data we already have still carries a current ACK; without
+            // it two sides that both rewound after timeouts would ignore each other.
+            bool oldDuplicate = Seq.Le(segment.SequenceNumber + segment.SequenceLength, _receiveNext);
+            if (oldDuplicate && segment.Has(TcpFlags.Ack) && State != TcpState.SynReceived && !segment.Has(TcpFlags.Syn))
+            {
+                if (!ProcessAck(segment, now))
+                    return;
+            }
+            SendAck(now);
             return;
         }
         if (segment.Has(TcpFlags.Rst))

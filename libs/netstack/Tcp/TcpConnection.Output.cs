@@ -110,10 +110,9 @@ public sealed partial class TcpConnection
         _retransmitAt = now + _rtt.Timeout;
     }
 
-    private void SendAck(long now)
-    {
-        SendControl(_sendNext, _receiveNext, TcpFlags.Ack);
-    }
+    // At the highest number sent: after a timeout rewinds _sendNext, a lower number would fall
+    // left of the peer's window and the ACK would be thrown away with it.
+    private void SendAck(long now) => SendControl(_sendMax, _receiveNext, TcpFlags.Ack);
 
     private void SendControl(uint seq, uint ack, byte flags)
     {
@@ -191,11 +190,9 @@ public sealed partial class TcpConnection
         _persistAt = Never;
         _persistBackoff++;
         _layer.Statistics.Increment(TcpCounter.ZeroWindowProbes);
-        // One byte past the window: the peer drops it but answers with its current window.
-        Span<byte> segment = _layer.Scratch;
-        int header = TcpSegment.WriteHeader(segment, LocalPort, RemotePort, _sendNext, _receiveNext, TcpFlags.Ack, (ushort)ReceiveWindow, 0);
-        int copied = _send.Peek((int)(_sendNext - _sendUnacked), segment.Slice(header, 1));
-        Transmit(segment.Slice(0, header + copied));
+        // An already-acknowledged sequence number: the peer answers with an ACK that carries
+        // its current window, and no byte ever lands beyond what we track as sent.
+        SendControl(_sendUnacked - 1, _receiveNext, TcpFlags.Ack);
         ArmPersistIfStalled(now);
     }
 
