@@ -174,41 +174,37 @@ public sealed unsafe class VirtioNetDevice : INetDevice
             PartialChecksum.Complete(frame.Span, checksumStart, frame.ChecksumOffset);
             checksumStart = -1;
         }
-        else if (checksumStart >= 0 && (checksumStart > length || checksumStart + frame.ChecksumOffset + 2 > length))
+        else if (checksumStart >= 0 && (checksumStart > length || frame.ChecksumOffset < 0 || checksumStart + frame.ChecksumOffset + 2 > length))
             checksumStart = -1;
         int headerAt = frame.Offset - _headerLength;
         VirtioNetHeader.WriteTransmit(new Span<byte>(frame.Data, headerAt, _headerLength), _headerLength, checksumStart, frame.ChecksumOffset);
 
         ulong flags = Interrupts.Disable();
         ReclaimTransmitted();
-        int head;
-        fixed (byte* data = frame.Data)
+        int head = SubmitTransmit(frame, headerAt, length);
+        if (head < 0 && UsesInterrupts)
         {
-            // The heap does not move objects: the address stays valid until the device is done.
-            ulong address = (ulong)(data + headerAt);
-            if (_headerInline)
+            // Tell the sender (Notify) when the device hands buffers back. Completions that
+            // came in before the device saw this raise no interrupt: look once more.
+            if (!_txInterruptWanted)
             {
-                Span<VirtqBuffer> one = stackalloc VirtqBuffer[1];
-                one[0] = new VirtqBuffer(address, (uint)(_headerLength + length), false);
-                head = _tx.Submit(one);
+                _txInterruptWanted = true;
+                _tx.SuppressInterrupts(false);
             }
-            else
+            if (_tx.HasUsed)
             {
-                Span<VirtqBuffer> two = stackalloc VirtqBuffer[2];
-                two[0] = new VirtqBuffer(address, (uint)_headerLength, false);
-                two[1] = new VirtqBuffer(address + (ulong)_headerLength, (uint)length, false);
-                head = _tx.Submit(two);
+                ReclaimTransmitted();
+                head = SubmitTransmit(frame, headerAt, length);
+                if (head >= 0)
+                {
+                    _txInterruptWanted = false;
+                    _tx.SuppressInterrupts(true);
+                }
             }
         }
         if (head < 0)
         {
             Statistics.TransmitBusy++;
-            if (UsesInterrupts && !_txInterruptWanted)
-            {
-                // Tell the sender (Notify) when the device hands buffers back.
-                _txInterruptWanted = true;
-                _tx.SuppressInterrupts(false);
-            }
             Interrupts.Restore(flags);
             return false;
         }
@@ -319,6 +315,26 @@ public sealed unsafe class VirtioNetDevice : INetDevice
         }
         // Bit 1 (a configuration change: link status) needs nothing: LinkUp reads it live.
         Notify?.Invoke();
+    }
+
+    // One descriptor for header and frame, or two where the header must stand alone; the
+    // head id, or -1 when the ring is full.
+    private int SubmitTransmit(NetBuffer frame, int headerAt, int length)
+    {
+        fixed (byte* data = frame.Data)
+        {
+            // The heap does not move objects: the address stays valid until the device is done.
+            ulong address = (ulong)(data + headerAt);
+            Span<VirtqBuffer> chain = stackalloc VirtqBuffer[2];
+            if (_headerInline)
+            {
+                chain[0] = new VirtqBuffer(address, (uint)(_headerLength + length), false);
+                return _tx.Submit(chain.Slice(0, 1));
+            }
+            chain[0] = new VirtqBuffer(address, (uint)_headerLength, false);
+            chain[1] = new VirtqBuffer(address + (ulong)_headerLength, (uint)length, false);
+            return _tx.Submit(chain);
+        }
     }
 
     // Puts free pool buffers on the receive ring; unless forced, only once a batch is free,

@@ -109,6 +109,22 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
+    // Without EVENT_IDX interrupts are suppressed by the NO_INTERRUPT flag instead of
+    // used_event: the same echo flood and a blast that fills a 16-entry transmit ring.
+    [Fact]
+    public void WithoutEventIndicesTheFlagsSuppressInterrupts()
+    {
+        ProcessResult run = Boot("virtio-net.event-index=false virtio-net.tx-queue-size=16 -- ping=1000 blast=3000 dhcp=off", ",disable-legacy=on,tx=timer");
+
+        string driver = DriverLine(run);
+        Assert.DoesNotContain("event-idx", driver);
+        Assert.Contains(", queues 256/16", driver);
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0"));
+        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 3000 frames"));
+        Assert.DoesNotContain("ring full 0 times", blast);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     [Theory]
     [InlineData(",disable-legacy=on")]
     [InlineData(",disable-modern=on")]
@@ -120,6 +136,23 @@ public sealed class NetDeviceBootTests
         Assert.Contains("arp: 10.0.2.2 is at " + GatewayMac, run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0"));
         Assert.Equal(0, Counter(run, "interrupts"));
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    // A PC without ACPI has no I/O APIC and so no message vectors: the modern device falls
+    // back to its INTx line on the 8259 PIC, and the ISR byte tells its interrupts apart.
+    [Fact]
+    public void WithoutMessageVectorsAModernDeviceUsesItsLine()
+    {
+        ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "ping=500",
+            ["-machine", "acpi=off", "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,disable-legacy=on"], memoryMiB: 64);
+
+        Assert.Contains(run.Lines, line => line.Contains("interrupts: legacy PIC (8259)"));
+        string driver = DriverLine(run);
+        Assert.Contains("modern transport", driver);
+        Assert.Matches(", irq [0-9]+$", driver);
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0"));
+        Assert.True(Counter(run, "interrupts") > 0);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 

@@ -2,11 +2,11 @@ using System;
 using NetRaw;
 
 // Usage (application arguments, after "--" when kernel parameters come first):
-//   [ping=<count>] [size=<payload bytes>] [window=<requests in flight>] [blast=<frames>]
+//   [ping=<count>] [size=<payload bytes>] [window=<requests in flight>] [blast=<frames>] [blast-size=<frame bytes, 60-1514>]
 //   [dhcp=off] [probe] [probe-bad] [listen=<udp port>] [sink=<datagrams to wait for>]
 // Prints the interface, resolves 10.0.2.2 by ARP, sends a DHCP DISCOVER and checks the
 // OFFER, then floods QEMU's user network with ICMP echo requests and blasts raw frames out.
-int ping = 1000, size = 56, window = 64, blast = 0, listen = 0, sink = 0;
+int ping = 1000, size = 56, window = 64, blast = 0, blastSize = 60, listen = 0, sink = 0;
 bool dhcp = true, probe = false, probeBad = false;
 for (int i = 0; i < args.Length; i++)
 {
@@ -17,6 +17,8 @@ for (int i = 0; i < args.Length; i++)
         size = int.Parse(word.Substring(5));
     else if (word.StartsWith("window="))
         window = int.Parse(word.Substring(7));
+    else if (word.StartsWith("blast-size="))
+        blastSize = Math.Clamp(int.Parse(word.Substring(11)), 60, 1514);
     else if (word.StartsWith("blast="))
         blast = int.Parse(word.Substring(6));
     else if (word == "dhcp=off")
@@ -35,4 +37,4 @@ for (int i = 0; i < args.Length; i++)
         return 2;
     }
 }
-return Scenarios.Run(ping, size, window, blast, dhcp, probe, probeBad, listen, sink);
+return Scenarios.Run(ping, size, window, blast, blastSize, dhcp, probe, probeBad, listen, sink);

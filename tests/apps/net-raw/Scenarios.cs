@@ -11,7 +11,7 @@ public static class Scenarios
     private const long Second = Clock.NanosecondsPerSecond;
     private static readonly MacAddress Gateway = new MacAddress(0x52_55_0A_00_02_02UL);
 
-    public static int Run(int pings, int size, int window, int blast, bool dhcp, bool probe, bool probeBad, int listen, int sink)
+    public static int Run(int pings, int size, int window, int blast, int blastSize, bool dhcp, bool probe, bool probeBad, int listen, int sink)
     {
         INetDevice? device = NetDevices.First;
         if (device is null)
@@ -39,7 +39,7 @@ public static class Scenarios
             result = 8;
         if (result == 0 && pings > 0 && !PingFlood(link, pings, size, window))
             result = 3;
-        if (result == 0 && blast > 0 && !Blast(link, blast))
+        if (result == 0 && blast > 0 && !Blast(link, blast, blastSize))
             result = 4;
         NetDeviceStatistics s = device.Statistics;
         Console.WriteLine("stats: rx " + s.FramesReceived.ToString() + " frames " + s.BytesReceived.ToString() + " bytes, rx errors "
@@ -260,8 +260,8 @@ public static class Scenarios
         return true;
     }
 
-    // Minimum-size frames of an ethertype nobody handles, as fast as the ring takes them.
-    private static bool Blast(Link link, int count)
+    // Frames (60 bytes unless asked) of an ethertype nobody handles, as fast as the ring takes them.
+    private static bool Blast(Link link, int count, int frameSize)
     {
         INetDevice device = link.Device;
         ulong busyBefore = device.Statistics.TransmitBusy;
@@ -271,17 +271,17 @@ public static class Scenarios
             NetBuffer? frame = link.Rent(Link.Now + 5 * Second);
             if (frame is null)
                 return Fail("blast: no transmit buffer after " + i.ToString());
-            Span<byte> span = new Span<byte>(frame.Data, frame.Offset, 60);
-            span.Clear();
+            Span<byte> span = new Span<byte>(frame.Data, frame.Offset, frameSize);
+            span.Slice(0, 18).Clear();
             Frames.EthernetHeader(span, Gateway, device.Mac, Frames.TypeExperimental);
             Frames.Put32(span, 14, (uint)i);
-            frame.Length = 60;
+            frame.Length = frameSize;
             if (!link.Send(frame, Link.Now + 5 * Second))
                 return Fail("blast: transmit timed out after " + i.ToString());
         }
         long elapsed = Link.Now - start;
         long perSecond = elapsed > 0 ? (long)count * Second / elapsed : 0;
-        Console.WriteLine("blast: sent " + count.ToString() + " frames of 60 bytes in " + (elapsed / Clock.NanosecondsPerMillisecond).ToString()
+        Console.WriteLine("blast: sent " + count.ToString() + " frames of " + frameSize.ToString() + " bytes in " + (elapsed / Clock.NanosecondsPerMillisecond).ToString()
             + " ms, " + perSecond.ToString() + " frames/s, ring full " + (device.Statistics.TransmitBusy - busyBefore).ToString() + " times");
         return true;
     }
