@@ -48,6 +48,25 @@ internal sealed class Images
     // tests/apps/net-raw: virtio-net driven with hand-built frames, no network stack.
     public static BuiltImage NetRaw => NetRawImage.Value;
 
+    private static readonly Lazy<BuiltImage> HttpServerImage = new(() => Build("apps/httpserver", "httpserver"));
+
+    // apps/httpserver: sockets, netstack and virtio-net serving HTTP.
+    public static BuiltImage HttpServer => HttpServerImage.Value;
+
+    private static readonly Lazy<BuiltImage> UdpEchoImage = new(() => Build("apps/udpecho", "udpecho"));
+
+    public static BuiltImage UdpEcho => UdpEchoImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetPingImage = new(() => Build("tests/apps/net-ping", "net-ping"));
+
+    // tests/apps/net-ping: netstack on virtio-net (DHCP, ICMP, DNS, a UDP echo service).
+    public static BuiltImage NetPing => NetPingImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetPingPreemptImage = new(() => Build("tests/apps/net-ping-preempt", "net-ping-preempt"));
+
+    // tests/apps/net-ping-preempt: net-ping under ukschedpreempt with ukgc-marksweep.
+    public static BuiltImage NetPingPreempt => NetPingPreemptImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

@@ -1,0 +1,22 @@
+namespace Unikraft.Boot.Tests;
+
+// One apps/httpserver guest shared by a test class: booted once behind a random local port
+// (QEMU user networking, hostfwd to the guest's port 80), stopped when the class is done.
+public sealed class HttpServerGuest : IDisposable
+{
+    public HttpServerGuest()
+    {
+        Port = Random.Shared.Next(20000, 60000);
+        Session = QemuSession.BootElf(Images.HttpServer.Elf, "", 128,
+            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", "virtio-net-pci,netdev=n0");
+        Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+    }
+
+    internal QemuSession Session { get; }
+
+    public int Port { get; }
+
+    public string Url(string path) => "http://127.0.0.1:" + Port + path;
+
+    public void Dispose() => Session.Dispose();
+}
