@@ -92,6 +92,10 @@ public static class Network
             return;
         }
         Console.Write(stack.Statistics.Render(nonZeroOnly: true));
+#if NETSTACK_TCP
+        if (Tcp is not null)
+            Console.Write(Tcp.Statistics.Render(nonZeroOnly: true));
+#endif
         if (s_link is not null)
             Console.WriteLine("link-tx-no-buffer " + s_link.NoBuffer.ToString() + "\nlink-tx-ring-full " + s_link.RingFull.ToString());
     }
