@@ -65,7 +65,7 @@ public static class NetstackLibrary
         Network.Attach(device, stack, link, source);
         if (stack.IsConfigured)
         {
-            Log.Info("netstack: " + NetConfig.Describe(device.Name, stack, source));
+            Network.PrintAddress();
             return;
         }
         long deadline = now + NetworkOptions.BootWaitMs * Clock.NanosecondsPerMillisecond;
