@@ -471,8 +471,10 @@ public sealed class NetStack : IIpSender
     {
         get
         {
+            // Loopback datagrams are due at once: "now" as the stack last heard it (not
+            // long.MinValue, so callers may subtract the current time safely).
             if (_loopback.Count > 0)
-                return long.MinValue;
+                return _now;
             long next = _reassembler.NextDeadline;
             for (int i = 0; i < _arp.Capacity; i++)
             {

@@ -191,4 +191,12 @@ public class DnsTests
             Assert.True(answer == DnsAnswer.Malformed, $"length {length}: {answer}");
         }
     }
+
+    [Fact]
+    public void NoFreeUdpEndpointFailsTheLookupInsteadOfThrowing()
+    {
+        var stack = TestStack.Create(out _, new NetStackOptions { UdpMaxEndpoints = 1 });
+        stack.OpenUdp(1000);
+        Assert.Equal(DnsStatus.Failed, stack.Dns.Resolve("example.com", 0).Status);
+    }
 }

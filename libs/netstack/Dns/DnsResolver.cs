@@ -75,8 +75,12 @@ public sealed class DnsResolver : INetTimer
         }
         if (_endpoint is null)
         {
-            _endpoint = _stack.OpenUdp(0);
-            _endpoint.Changed = OnDatagram;
+            if (!_stack.TryOpenUdp(0, out _endpoint))
+            {
+                lookup.Complete(DnsStatus.Failed, default);
+                return lookup;
+            }
+            _endpoint!.Changed = OnDatagram;
         }
         lookup.Id = NewId();
         _inFlight.Add(lookup);

@@ -2,13 +2,15 @@ using System;
 
 namespace Uk.Net;
 
-// Datagrams the host sends to itself (127.0.0.0/8 or its own address), held in buffers
-// allocated once until the next Tick delivers them: never delivered inside the send call,
-// so a transport is not re-entered while it is still sending.
+// Datagrams the host sends to itself (127.0.0.0/8 or its own address), held until the next
+// Tick delivers them: never delivered inside the send call, so a transport is not re-entered
+// while it is still sending. Each slot's buffer is allocated on its first use, then kept:
+// a host that never talks to itself pays nothing.
 public sealed class LoopbackQueue
 {
-    private readonly byte[][] _datagrams;
+    private readonly byte[]?[] _datagrams;
     private readonly int[] _lengths;
+    private readonly int _capacity;
     private int _first;
     private int _count;
 
@@ -16,10 +18,9 @@ public sealed class LoopbackQueue
     {
         if (count < 1)
             count = 1;
-        _datagrams = new byte[count][];
+        _datagrams = new byte[]?[count];
         _lengths = new int[count];
-        for (int i = 0; i < count; i++)
-            _datagrams[i] = new byte[datagramCapacity];
+        _capacity = datagramCapacity;
     }
 
     public int Count => _count;
@@ -28,11 +29,11 @@ public sealed class LoopbackQueue
     // makes it visible.
     public Span<byte> Reserve(int length)
     {
-        if (_count == _datagrams.Length || length > _datagrams[0].Length)
+        if (_count == _datagrams.Length || length > _capacity)
             return Span<byte>.Empty;
         int slot = (_first + _count) % _datagrams.Length;
         _lengths[slot] = length;
-        return new Span<byte>(_datagrams[slot], 0, length);
+        return new Span<byte>(_datagrams[slot] ??= new byte[_capacity], 0, length);
     }
 
     public void Commit() => _count++;
