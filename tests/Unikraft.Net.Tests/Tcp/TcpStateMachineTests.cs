@@ -52,8 +52,7 @@ public sealed class TcpStateMachineTests
     public void HandshakeDataAndOrderlyCloseFromThePeer()
     {
         TcpConnection connection = Establish();
-        uint ourSeq = _ip.Last().SequenceNumber + 0;
-        uint serverIsnPlus1 = _ip.Sent[0].Length > 0 ? ParseSeq(_ip.Sent[0]) + 1 : 0;
+        uint serverIsnPlus1 = ParseSeq(_ip.Sent[0]) + 1;
         Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverIsnPlus1, TcpFlags.Ack | TcpFlags.Psh, data: "hello"u8.ToArray()));
         Assert.Equal(5, connection.Available);
         byte[] buffer = new byte[16];
@@ -81,7 +80,6 @@ public sealed class TcpStateMachineTests
         Deliver(CapturingIp.Build(5000, 80, PeerIsn + 7, fin.SequenceNumber + 1, TcpFlags.Ack));
         Assert.Equal(TcpState.Closed, connection.State);
         Assert.Equal(0, _tcp.ConnectionCount);
-        _ = ourSeq;
     }
 
     [Fact]
@@ -102,6 +100,50 @@ public sealed class TcpStateMachineTests
         _tcp.Tick(111 * Ms);
         Assert.Equal(TcpState.Closed, connection.State);
         Assert.Equal(0, _tcp.ConnectionCount);
+    }
+
+    [Fact]
+    public void SimultaneousCloseGoesThroughClosingToTimeWait()
+    {
+        TcpConnection connection = Establish();
+        uint serverNext = ParseSeq(_ip.Sent[0]) + 1;
+        connection.Close(0);
+        Assert.Equal(TcpState.FinWait1, connection.State);
+        // The peer's FIN crosses ours: it does not acknowledge our FIN yet.
+        Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext, TcpFlags.Ack | TcpFlags.Fin), 1 * Ms);
+        Assert.Equal(TcpState.Closing, connection.State);
+        Assert.True(connection.RemoteClosed);
+        Assert.Equal(PeerIsn + 2, _ip.Last().AcknowledgmentNumber);
+        Deliver(CapturingIp.Build(5000, 80, PeerIsn + 2, serverNext + 1, TcpFlags.Ack), 2 * Ms);
+        Assert.Equal(TcpState.TimeWait, connection.State);
+        _tcp.Tick(103 * Ms);
+        Assert.Equal(TcpState.Closed, connection.State);
+        Assert.Equal(0, _tcp.ConnectionCount);
+    }
+
+    [Fact]
+    public void DataOffsetsOutsideTheSegmentAreDroppedAndCounted()
+    {
+        TcpConnection connection = Establish();
+        uint serverNext = ParseSeq(_ip.Sent[0]) + 1;
+        int sentBefore = _ip.Sent.Count;
+        byte[] valid = CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext, TcpFlags.Ack | TcpFlags.Psh, data: "abcd"u8.ToArray());
+        int dropped = 0;
+        for (int words = 0; words < 16; words++)
+        {
+            int offset = words * 4;
+            if (offset >= 20 && offset <= valid.Length)
+                continue;
+            byte[] bad = (byte[])valid.Clone();
+            bad[12] = (byte)(words << 4 | (bad[12] & 0x0F));
+            _tcp.Receive(CapturingIp.Peer, CapturingIp.Local, bad, true, 0);
+            dropped++;
+        }
+        Assert.Equal(14, dropped); // offsets 0-16 and 28-60 (20 and 24 fit the 24-byte segment)
+        Assert.Equal((ulong)dropped, _tcp.Statistics[TcpCounter.DropBadDataOffset]);
+        Assert.Equal(0, connection.Available);
+        Assert.Equal(sentBefore, _ip.Sent.Count);
+        Assert.Equal(TcpState.Established, connection.State);
     }
 
     [Fact]
