@@ -82,14 +82,23 @@ public sealed class TcpStateMachineTests
         Assert.Equal(0, _tcp.ConnectionCount);
     }
 
-    [Fact]
-    public void ActiveCloseGoesThroughTimeWaitAndExpires()
+    // An established connection the application closes first: FIN sent, FIN_WAIT_1. Returns
+    // the connection and our sequence number of that FIN.
+    private (TcpConnection Connection, uint Fin) EstablishAndClose()
     {
         TcpConnection connection = Establish();
         uint serverNext = ParseSeq(_ip.Sent[0]) + 1;
         connection.Close(0);
         Assert.Equal(TcpState.FinWait1, connection.State);
         Assert.True(_ip.Last().Has(TcpFlags.Fin));
+        Assert.Equal(serverNext, _ip.Last().SequenceNumber);
+        return (connection, serverNext);
+    }
+
+    [Fact]
+    public void ActiveCloseGoesThroughTimeWaitAndExpires()
+    {
+        (TcpConnection connection, uint serverNext) = EstablishAndClose();
         Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext + 1, TcpFlags.Ack));
         Assert.Equal(TcpState.FinWait2, connection.State);
         Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext + 1, TcpFlags.Ack | TcpFlags.Fin), 10 * Ms);
@@ -105,10 +114,7 @@ public sealed class TcpStateMachineTests
     [Fact]
     public void SimultaneousCloseGoesThroughClosingToTimeWait()
     {
-        TcpConnection connection = Establish();
-        uint serverNext = ParseSeq(_ip.Sent[0]) + 1;
-        connection.Close(0);
-        Assert.Equal(TcpState.FinWait1, connection.State);
+        (TcpConnection connection, uint serverNext) = EstablishAndClose();
         // The peer's FIN crosses ours: it does not acknowledge our FIN yet.
         Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext, TcpFlags.Ack | TcpFlags.Fin), 1 * Ms);
         Assert.Equal(TcpState.Closing, connection.State);
