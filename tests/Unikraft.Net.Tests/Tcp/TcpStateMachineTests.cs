@@ -9,7 +9,7 @@ public sealed class TcpStateMachineTests
     private const uint PeerIsn = 1000;
 
     private readonly CapturingIp _ip = new();
-    private readonly TcpLayer _tcp;
+    private TcpLayer _tcp;
 
     public TcpStateMachineTests() => _tcp = new TcpLayer(_ip, new TcpOptions { Seed = 42, TimeWait = 100 * Ms });
 
@@ -125,6 +125,55 @@ public sealed class TcpStateMachineTests
         _tcp.Tick(103 * Ms);
         Assert.Equal(TcpState.Closed, connection.State);
         Assert.Equal(0, _tcp.ConnectionCount);
+    }
+
+    [Fact]
+    public void KeepAliveProbesAnIdlePeerThenGivesUp()
+    {
+        _tcp = new TcpLayer(_ip, new TcpOptions { Seed = 42, KeepAliveIdle = 1000 * Ms, KeepAliveInterval = 100 * Ms, KeepAliveProbes = 3 });
+        TcpConnection connection = Establish();
+        uint serverNext = ParseSeq(_ip.Sent[0]) + 1;
+        int sentBefore = _ip.Sent.Count;
+        _tcp.Tick(999 * Ms);
+        Assert.Equal(sentBefore, _ip.Sent.Count);
+        _tcp.Tick(1000 * Ms);
+        // The probe carries an already-acknowledged number, so the peer must answer.
+        TcpSegment probe = _ip.Last();
+        Assert.Equal(TcpFlags.Ack, probe.Flags);
+        Assert.Equal(serverNext - 1, probe.SequenceNumber);
+        Assert.Equal(1UL, _tcp.Statistics[TcpCounter.KeepAliveProbes]);
+
+        // An answer makes the connection idle afresh: the next probe waits the full idle time.
+        Deliver(CapturingIp.Build(5000, 80, PeerIsn + 1, serverNext, TcpFlags.Ack), 1050 * Ms);
+        _tcp.Tick(2049 * Ms);
+        Assert.Equal(1UL, _tcp.Statistics[TcpCounter.KeepAliveProbes]);
+        for (long at = 2050; at <= 2250; at += 100)
+            _tcp.Tick(at * Ms);
+        Assert.Equal(4UL, _tcp.Statistics[TcpCounter.KeepAliveProbes]);
+        Assert.Equal(TcpState.Established, connection.State);
+
+        _tcp.Tick(2350 * Ms);
+        Assert.Equal(TcpState.Closed, connection.State);
+        Assert.Equal(TcpError.TimedOut, connection.Error);
+        Assert.True(_ip.Last().Has(TcpFlags.Rst));
+        Assert.Equal(1UL, _tcp.Statistics[TcpCounter.ConnectionsTimedOut]);
+        Assert.Equal(0, _tcp.ConnectionCount);
+    }
+
+    [Fact]
+    public void ConnectionsBeyondTheLimitAreRefused()
+    {
+        _tcp = new TcpLayer(_ip, new TcpOptions { Seed = 42, MaxConnections = 2 });
+        TcpListenerEndpoint listener = _tcp.Listen(CapturingIp.Local, 80, 8);
+        Deliver(CapturingIp.Build(5000, 80, PeerIsn, 0, TcpFlags.Syn));
+        Deliver(CapturingIp.Build(5001, 80, PeerIsn, 0, TcpFlags.Syn));
+        int sentBefore = _ip.Sent.Count;
+        Deliver(CapturingIp.Build(5002, 80, PeerIsn, 0, TcpFlags.Syn));
+        Assert.Equal(sentBefore, _ip.Sent.Count);
+        Assert.Equal(1UL, _tcp.Statistics[TcpCounter.DropConnectionLimit]);
+        Assert.Equal(2, _tcp.ConnectionCount);
+        Assert.Throws<InvalidOperationException>(() => _tcp.Connect(CapturingIp.Peer, 80, 0));
+        Assert.Equal(0, listener.Pending);
     }
 
     [Fact]
