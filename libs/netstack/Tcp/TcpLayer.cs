@@ -56,11 +56,16 @@ public sealed class TcpLayer : IIpProtocolHandler
     }
 
     public TcpListenerEndpoint Listen(IPv4Address local, ushort port, int backlog)
+        => TryListen(local, port, backlog)
+            ?? throw new InvalidOperationException("TCP port " + port.ToString() + " is already listening");
+
+    // Listen without an exception: null when the port already has a listener.
+    public TcpListenerEndpoint? TryListen(IPv4Address local, ushort port, int backlog)
     {
         for (int i = 0; i < _listeners.Count; i++)
         {
             if (_listeners[i].LocalPort == port)
-                throw new InvalidOperationException("TCP port " + port.ToString() + " is already listening");
+                return null;
         }
         var listener = new TcpListenerEndpoint(this, local, port, backlog > 0 ? backlog : _options.DefaultBacklog);
         _listeners.Add(listener);
@@ -70,12 +75,19 @@ public sealed class TcpLayer : IIpProtocolHandler
     // Starts a handshake from an ephemeral port; the connection reports Established or an
     // Error through Changed.
     public TcpConnection Connect(IPv4Address remote, ushort remotePort, long now)
+        => TryConnect(remote, remotePort, now)
+            ?? throw new InvalidOperationException("TCP connection limit (" + _options.MaxConnections.ToString() + ") reached or no free port");
+
+    // Connect without an exception: null at the connection limit or with no free port.
+    public TcpConnection? TryConnect(IPv4Address remote, ushort remotePort, long now)
     {
         LastNow = now;
         if (_connections.Count >= _options.MaxConnections)
-            throw new InvalidOperationException("TCP connection limit (" + _options.MaxConnections.ToString() + ") reached");
+            return null;
         IPv4Address local = _ip.LocalAddressFor(remote);
         ushort port = AllocatePort(remote, remotePort);
+        if (port == 0)
+            return null;
         var connection = new TcpConnection(this, _options, local, port, remote, remotePort, _random.NextUInt32());
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.ActiveOpens);
@@ -220,6 +232,7 @@ public sealed class TcpLayer : IIpProtocolHandler
         return null;
     }
 
+    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken.
     private ushort AllocatePort(IPv4Address remote, ushort remotePort)
     {
         for (int attempt = 0; attempt < 16384; attempt++)
@@ -229,7 +242,7 @@ public sealed class TcpLayer : IIpProtocolHandler
             if (FindListener(IPv4Address.Any, port) is null && !PortInUse(port, remote, remotePort))
                 return port;
         }
-        throw new InvalidOperationException("no free TCP port");
+        return 0;
     }
 
     private bool PortInUse(ushort port, IPv4Address remote, ushort remotePort)

@@ -173,7 +173,19 @@ public sealed class TcpStateMachineTests
         Assert.Equal(1UL, _tcp.Statistics[TcpCounter.DropConnectionLimit]);
         Assert.Equal(2, _tcp.ConnectionCount);
         Assert.Throws<InvalidOperationException>(() => _tcp.Connect(CapturingIp.Peer, 80, 0));
+        Assert.Null(_tcp.TryConnect(CapturingIp.Peer, 80, 0));
+        Assert.Equal(0UL, _tcp.Statistics[TcpCounter.ActiveOpens]);
         Assert.Equal(0, listener.Pending);
+    }
+
+    [Fact]
+    public void ASecondListenerOnAPortIsRefused()
+    {
+        TcpListenerEndpoint first = _tcp.Listen(CapturingIp.Local, 80, 8);
+        Assert.Null(_tcp.TryListen(CapturingIp.Local, 80, 8));
+        Assert.Throws<InvalidOperationException>(() => _tcp.Listen(CapturingIp.Local, 80, 8));
+        first.Close();
+        Assert.NotNull(_tcp.TryListen(CapturingIp.Local, 80, 8));
     }
 
     [Fact]
