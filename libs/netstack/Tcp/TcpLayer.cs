@@ -62,11 +62,8 @@ public sealed class TcpLayer : IIpProtocolHandler
     // Listen without an exception: null when the port already has a listener.
     public TcpListenerEndpoint? TryListen(IPv4Address local, ushort port, int backlog)
     {
-        for (int i = 0; i < _listeners.Count; i++)
-        {
-            if (_listeners[i].LocalPort == port)
-                return null;
-        }
+        if (HasListener(port))
+            return null;
         var listener = new TcpListenerEndpoint(this, local, port, backlog > 0 ? backlog : _options.DefaultBacklog);
         _listeners.Add(listener);
         return listener;
@@ -232,6 +229,17 @@ public sealed class TcpLayer : IIpProtocolHandler
         return null;
     }
 
+    // Whether any listener, whatever its address, holds port.
+    private bool HasListener(ushort port)
+    {
+        for (int i = 0; i < _listeners.Count; i++)
+        {
+            if (_listeners[i].LocalPort == port)
+                return true;
+        }
+        return false;
+    }
+
     // An ephemeral port free toward remote:remotePort, or 0 when every one is taken.
     private ushort AllocatePort(IPv4Address remote, ushort remotePort)
     {
@@ -239,7 +247,7 @@ public sealed class TcpLayer : IIpProtocolHandler
         {
             ushort port = _nextEphemeral;
             _nextEphemeral = _nextEphemeral == ushort.MaxValue ? FirstEphemeralPort : (ushort)(_nextEphemeral + 1);
-            if (FindListener(IPv4Address.Any, port) is null && !PortInUse(port, remote, remotePort))
+            if (!HasListener(port) && !PortInUse(port, remote, remotePort))
                 return port;
         }
         return 0;

@@ -179,6 +179,18 @@ public sealed class TcpStateMachineTests
     }
 
     [Fact]
+    public void AnEphemeralPortSkipsPortsWithAListenerOnAnyAddress()
+    {
+        ushort first = _tcp.Connect(CapturingIp.Peer, 80, 0).LocalPort;
+        // The same seed picks the same port again, unless a listener holds it.
+        _tcp = new TcpLayer(_ip, new TcpOptions { Seed = 42, TimeWait = 100 * Ms });
+        _tcp.Listen(CapturingIp.Local, first, 4);
+        ushort second = _tcp.Connect(CapturingIp.Peer, 80, 0).LocalPort;
+        Assert.NotEqual(first, second);
+        Assert.InRange(second, (ushort)49152, ushort.MaxValue);
+    }
+
+    [Fact]
     public void ASecondListenerOnAPortIsRefused()
     {
         TcpListenerEndpoint first = _tcp.Listen(CapturingIp.Local, 80, 8);
