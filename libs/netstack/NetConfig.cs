@@ -75,14 +75,13 @@ public struct NetConfig
         return n;
     }
 
-    // "eth0 10.0.2.15/24 gw 10.0.2.2 dns 10.0.2.3 (dhcp)", the line printed at boot.
+    // "eth0 10.0.2.15/24 gw 10.0.2.2 (dhcp)", the line printed at boot (the DNS server gets
+    // a line of its own, so this one keeps the agreed shape).
     public static string Describe(string device, NetStack stack, string source)
     {
         string text = device + " " + stack.Address.ToString() + "/" + PrefixOf(stack.Netmask).ToString();
         if (!stack.Gateway.IsAny)
             text += " gw " + stack.Gateway.ToString();
-        if (!stack.DnsServer.IsAny)
-            text += " dns " + stack.DnsServer.ToString();
         return text + " (" + source + ")";
     }
 }

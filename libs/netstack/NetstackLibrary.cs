@@ -42,7 +42,14 @@ public static class NetstackLibrary
         var link = new DeviceLink(device);
         var stack = new NetStack(device.Mac, link, BuildOptions());
 #if NETSTACK_TCP
-        var tcp = new Uk.Net.Tcp.TcpLayer(stack, new Uk.Net.Tcp.TcpOptions());
+        var tcpOptions = new Uk.Net.Tcp.TcpOptions
+        {
+            MaxConnections = NetworkOptions.MaxConnections,
+            SendBuffer = (int)NetworkOptions.TcpSendBuffer,
+            ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
+            Seed = stack.Random.Next(),
+        };
+        var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);
         stack.RegisterProtocol(Ipv4Header.ProtocolTcp, tcp);
         Network.AttachTcp(tcp);
 #endif
@@ -58,7 +65,7 @@ public static class NetstackLibrary
         Network.Attach(device, stack, link, source);
         if (stack.IsConfigured)
         {
-            Log.Info("netstack: " + NetConfig.Describe(device.Name, stack, source));
+            Network.PrintAddress();
             return;
         }
         long deadline = now + NetworkOptions.BootWaitMs * Clock.NanosecondsPerMillisecond;

@@ -67,6 +67,11 @@ internal sealed class Images
     // tests/apps/net-ping-preempt: net-ping under ukschedpreempt with ukgc-marksweep.
     public static BuiltImage NetPingPreempt => NetPingPreemptImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetLoopbackImage = new(() => Build("tests/apps/net-loopback", "net-loopback"));
+
+    // tests/apps/net-loopback: two TcpLayers back to back over an in-memory lossy link.
+    public static BuiltImage NetLoopback => NetLoopbackImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

@@ -46,7 +46,7 @@ public class NetConfigTests
     public void DescribeIsTheBootLine()
     {
         var stack = TestStack.Create(out _);
-        Assert.Equal("eth0 10.0.2.15/24 gw 10.0.2.2 dns 10.0.2.2 (dhcp)", NetConfig.Describe("eth0", stack, "dhcp"));
+        Assert.Equal("eth0 10.0.2.15/24 gw 10.0.2.2 (dhcp)", NetConfig.Describe("eth0", stack, "dhcp"));
         stack.Configure(Packets.StackIp, NetConfig.MaskOf(20), default, default);
         Assert.Equal("eth0 10.0.2.15/20 (static)", NetConfig.Describe("eth0", stack, "static"));
     }

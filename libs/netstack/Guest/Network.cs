@@ -92,6 +92,10 @@ public static class Network
             return;
         }
         Console.Write(stack.Statistics.Render(nonZeroOnly: true));
+#if NETSTACK_TCP
+        if (Tcp is not null)
+            Console.Write(Tcp.Statistics.Render(nonZeroOnly: true));
+#endif
         if (s_link is not null)
             Console.WriteLine("link-tx-no-buffer " + s_link.NoBuffer.ToString() + "\nlink-tx-ring-full " + s_link.RingFull.ToString());
     }
@@ -146,6 +150,14 @@ public static class Network
         }
     }
 
+    internal static void PrintAddress()
+    {
+        NetStack stack = s_stack!;
+        Log.Info("netstack: " + NetConfig.Describe(s_device!.Name, stack, s_source));
+        if (!stack.DnsServer.IsAny)
+            Log.Info("netstack: dns " + stack.DnsServer.ToString());
+    }
+
     private static void OnConfigurationChanged()
     {
         NetStack stack = s_stack!;
@@ -154,7 +166,7 @@ public static class Network
             s_configured.Set();
             // Renewals that change nothing are not news.
             if (stack.Dhcp is null || stack.Dhcp.Leases <= 1)
-                Log.Info("netstack: " + NetConfig.Describe(s_device!.Name, stack, s_source));
+                PrintAddress();
         }
         else
         {

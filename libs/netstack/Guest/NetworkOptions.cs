@@ -10,6 +10,8 @@ public static class NetworkOptions
     public static long ReassemblyLimit = 64 * 1024;
     public static long UdpQueue = 16 * 1024;
     public static int MaxConnections = 256;
+    public static long TcpSendBuffer = 32 * 1024;
+    public static long TcpReceiveBuffer = 32 * 1024;
     public static int BootWaitMs = 3000;
     public static int TickMs = 10;
 }

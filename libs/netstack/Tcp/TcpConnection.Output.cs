@@ -163,8 +163,7 @@ public sealed partial class TcpConnection
         if (++_retransmissions > _options.MaxRetransmissions)
         {
             _layer.Statistics.Increment(TcpCounter.ConnectionsTimedOut);
-            Abort(now);
-            Error = TcpError.TimedOut;
+            AbortWith(TcpError.TimedOut);
             return;
         }
         _layer.Statistics.Increment(TcpCounter.Timeouts);
@@ -201,8 +200,7 @@ public sealed partial class TcpConnection
         if (_keepAliveProbes >= _options.KeepAliveProbes)
         {
             _layer.Statistics.Increment(TcpCounter.ConnectionsTimedOut);
-            Abort(now);
-            Error = TcpError.TimedOut;
+            AbortWith(TcpError.TimedOut);
             return;
         }
         _keepAliveProbes++;

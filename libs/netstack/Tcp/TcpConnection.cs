@@ -177,13 +177,16 @@ public sealed partial class TcpConnection
         }
     }
 
-    public void Abort(long now)
+    public void Abort(long now) => AbortWith(TcpError.Aborted);
+
+    // RST to the peer, then closed with the given reason (so Changed already sees it).
+    private void AbortWith(TcpError error)
     {
         if (State == TcpState.Closed)
             return;
         if (State != TcpState.SynSent && State != TcpState.Listen && State != TcpState.TimeWait)
             SendControl(_sendNext, _receiveNext, TcpFlags.Rst | TcpFlags.Ack);
-        EnterClosed(TcpError.Aborted);
+        EnterClosed(error);
         Notify();
     }
 

@@ -56,12 +56,14 @@ public sealed class TcpLayer : IIpProtocolHandler
     }
 
     public TcpListenerEndpoint Listen(IPv4Address local, ushort port, int backlog)
+        => TryListen(local, port, backlog)
+            ?? throw new InvalidOperationException("TCP port " + port.ToString() + " is already listening");
+
+    // Listen without an exception: null when the port already has a listener.
+    public TcpListenerEndpoint? TryListen(IPv4Address local, ushort port, int backlog)
     {
-        for (int i = 0; i < _listeners.Count; i++)
-        {
-            if (_listeners[i].LocalPort == port)
-                throw new InvalidOperationException("TCP port " + port.ToString() + " is already listening");
-        }
+        if (HasListener(port))
+            return null;
         var listener = new TcpListenerEndpoint(this, local, port, backlog > 0 ? backlog : _options.DefaultBacklog);
         _listeners.Add(listener);
         return listener;
@@ -70,12 +72,19 @@ public sealed class TcpLayer : IIpProtocolHandler
     // Starts a handshake from an ephemeral port; the connection reports Established or an
     // Error through Changed.
     public TcpConnection Connect(IPv4Address remote, ushort remotePort, long now)
+        => TryConnect(remote, remotePort, now)
+            ?? throw new InvalidOperationException("TCP connection limit (" + _options.MaxConnections.ToString() + ") reached or no free port");
+
+    // Connect without an exception: null at the connection limit or with no free port.
+    public TcpConnection? TryConnect(IPv4Address remote, ushort remotePort, long now)
     {
         LastNow = now;
         if (_connections.Count >= _options.MaxConnections)
-            throw new InvalidOperationException("TCP connection limit (" + _options.MaxConnections.ToString() + ") reached");
+            return null;
         IPv4Address local = _ip.LocalAddressFor(remote);
         ushort port = AllocatePort(remote, remotePort);
+        if (port == 0)
+            return null;
         var connection = new TcpConnection(this, _options, local, port, remote, remotePort, _random.NextUInt32());
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.ActiveOpens);
@@ -220,16 +229,28 @@ public sealed class TcpLayer : IIpProtocolHandler
         return null;
     }
 
+    // Whether any listener, whatever its address, holds port.
+    private bool HasListener(ushort port)
+    {
+        for (int i = 0; i < _listeners.Count; i++)
+        {
+            if (_listeners[i].LocalPort == port)
+                return true;
+        }
+        return false;
+    }
+
+    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken.
     private ushort AllocatePort(IPv4Address remote, ushort remotePort)
     {
         for (int attempt = 0; attempt < 16384; attempt++)
         {
             ushort port = _nextEphemeral;
             _nextEphemeral = _nextEphemeral == ushort.MaxValue ? FirstEphemeralPort : (ushort)(_nextEphemeral + 1);
-            if (FindListener(IPv4Address.Any, port) is null && !PortInUse(port, remote, remotePort))
+            if (!HasListener(port) && !PortInUse(port, remote, remotePort))
                 return port;
         }
-        throw new InvalidOperationException("no free TCP port");
+        return 0;
     }
 
     private bool PortInUse(ushort port, IPv4Address remote, ushort remotePort)

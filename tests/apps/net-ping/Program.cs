@@ -3,12 +3,13 @@ using Uk.Core;
 using Uk.Net;
 using Uk.Sched;
 
-// Usage (application arguments): [pings=<count>] [echo=<datagrams>] [resolve=<name>]
+// Usage (application arguments): [pings=<count>] [echo=<datagrams>] [resolve=<name>] [tcp]
 // Waits for the address, pings the gateway, optionally resolves a name, then echoes UDP
 // datagrams on port 7 until it has echoed the given number (or receives "quit"); one too
 // big to send back whole is answered with its length and byte sum.
 int pings = 3, echo = 0;
 string resolve = "";
+bool tcpEcho = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i].StartsWith("pings="))
@@ -17,6 +18,8 @@ for (int i = 0; i < args.Length; i++)
         echo = int.Parse(args[i].Substring(5));
     else if (args[i].StartsWith("resolve="))
         resolve = args[i].Substring(8);
+    else if (args[i] == "tcp")
+        tcpEcho = true;
 }
 
 const long Second = 1_000_000_000;
@@ -128,6 +131,9 @@ if (echo > 0)
     }
     Console.WriteLine("net-ping: echoed " + echoed.ToString());
 }
+
+if (tcpEcho)
+    Console.WriteLine("net-ping: tcp echoed " + TcpEcho.Run(stack, Clock.Monotonic + 60 * Second).ToString() + " bytes");
 
 Network.Lock.Lock();
 Network.PrintStatistics();
