@@ -49,13 +49,14 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
-    public void New_with_a_template_whose_libraries_are_missing_says_so()
+    public void New_httpserver_finds_its_network_libraries_in_the_catalog()
     {
         using var scratch = ScratchDirectory.Outside();
         var result = Uk.Run(scratch.Path, "new", "web", "--template", "httpserver");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("template httpserver needs libraries not yet in the catalog: lwip, posix-socket", result.Error);
-        Assert.Contains("# needs: virtio-net lwip posix-socket", File.ReadAllText(scratch.Combine("web", "unikernel.yaml")));
+        Assert.DoesNotContain("not yet in the catalog", result.All);
+        Assert.Contains("the libraries it needs are in the catalog: uk config --add virtio-net --add netstack --add sockets", result.All);
+        Assert.Contains("sockets", File.ReadAllText(scratch.Combine("web", "unikernel.yaml")));
     }
 
     [Fact]
