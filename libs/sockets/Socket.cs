@@ -73,7 +73,7 @@ public sealed partial class Socket : IDisposable
     {
         get
         {
-            NetStack stack = Enter();
+            Enter();
             int available = _connection?.Available ?? (_udp is not null && _udp.Pending > 0 ? _udp.NextLength : 0);
             Leave();
             return available;
@@ -116,17 +116,14 @@ public sealed partial class Socket : IDisposable
         if (_bound is null)
             throw new SocketException(SocketError.InvalidArgument, "Bind before Listen");
         Enter();
-        TcpLayer tcp = Tcp();
-        try
-        {
-            _listener = tcp.Listen(_bound.Address.Address, (ushort)_bound.Port, backlog);
-        }
-        catch (InvalidOperationException)
+        TcpListenerEndpoint? listener = Tcp().TryListen(_bound.Address.Address, (ushort)_bound.Port, backlog);
+        if (listener is null)
         {
             Leave();
             throw new SocketException(SocketError.AddressAlreadyInUse, "TCP port " + _bound.Port.ToString() + " is already listening");
         }
-        _listener.Changed = _onChanged;
+        _listener = listener;
+        listener.Changed = _onChanged;
         Leave();
     }
 
@@ -168,17 +165,14 @@ public sealed partial class Socket : IDisposable
         if (_connection is not null)
             throw new SocketException(SocketError.IsConnected);
         Enter();
-        TcpLayer tcp = Tcp();
-        try
-        {
-            _connection = tcp.Connect(endPoint.Address.Address, (ushort)endPoint.Port, Clock.Monotonic);
-        }
-        catch (InvalidOperationException)
+        TcpConnection? connection = Tcp().TryConnect(endPoint.Address.Address, (ushort)endPoint.Port, Clock.Monotonic);
+        if (connection is null)
         {
             Leave();
             throw new SocketException(SocketError.TooManyOpenSockets);
         }
-        _connection.Changed = _onConnectionChanged;
+        _connection = connection;
+        connection.Changed = _onConnectionChanged;
         Leave();
         long deadline = Deadline(SendTimeout);
         while (true)
