@@ -39,6 +39,8 @@ $HostTools = [ordered]@{
     # the network boot tests' clients
     'curl'               = 'curl'
     'wrk'                = 'wrk'
+    # the virtio-net checksum boot tests: a tap device in a network namespace of their own
+    'ip'                 = 'iproute2'
 }
 $HostFiles = [ordered]@{
     '/usr/lib/grub/i386-pc/moddep.lst'      = 'grub-pc-bin'
@@ -64,7 +66,7 @@ function Get-MissingPackages {
 function Invoke-Setup([switch] $OnlyIfMissing) {
     $packages = @(Get-MissingPackages)
     if ($packages.Count -eq 0) {
-        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb, curl, wrk)' }
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb, curl, wrk, iproute2)' }
         return
     }
     Write-Step "installing host tools: $($packages -join ' ')"

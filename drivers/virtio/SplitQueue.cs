@@ -28,6 +28,7 @@ public sealed unsafe class SplitQueue
     private ushort _availableIndex;
     private ushort _lastKickIndex;
     private ushort _lastUsedIndex;
+    private bool _interruptsSuppressed;
 
     // memory holds a RingLayout(size) and is zeroed.
     public SplitQueue(byte* memory, ushort size, bool eventIndex)
@@ -164,15 +165,26 @@ public sealed unsafe class SplitQueue
         }
     }
 
-    // Asks the device not to interrupt (the driver polls), or to interrupt again.
-    public void SuppressInterrupts(bool suppress) =>
+    // Whether the used ring holds entries not taken yet (after re-enabling interrupts, a
+    // completion may have slipped in before the device saw the change).
+    public bool HasUsed => DeviceMemory.Read16(_used + 2) != _lastUsedIndex;
+
+    // Asks the device not to interrupt (the driver polls), or to interrupt again. A device
+    // that negotiated event indices ignores the flag and reads used_event instead, so that
+    // is moved half the index space away while suppressed and back to our position after.
+    public void SuppressInterrupts(bool suppress)
+    {
+        _interruptsSuppressed = suppress;
         DeviceMemory.Write16(_available, suppress ? AvailableNoInterrupt : (ushort)0);
+        if (_eventIndex)
+            DeviceMemory.Write16(_available + 4 + 2 * _size, suppress ? (ushort)(_lastUsedIndex + 0x8000) : _lastUsedIndex);
+    }
 
     // With event indices the device interrupts once the used index passes used_event: keep
-    // it at our position so the next completion interrupts.
+    // it at our position so the next completion interrupts (unless interrupts are off).
     private void PublishUsedEvent()
     {
-        if (_eventIndex)
+        if (_eventIndex && !_interruptsSuppressed)
             DeviceMemory.Write16(_available + 4 + 2 * _size, _lastUsedIndex);
     }
 

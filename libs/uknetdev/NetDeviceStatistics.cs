@@ -13,4 +13,7 @@ public sealed class NetDeviceStatistics
     public ulong ReceiveDropped;
     // Transmit calls refused because the ring was full.
     public ulong TransmitBusy;
+    // Frames Transmit took but dropped because no device could send them (too short, longer
+    // than the MTU allows, no room for the device header).
+    public ulong TransmitErrors;
 }

@@ -30,35 +30,33 @@ public sealed class MountTable
     }
 
     // The file system mounted exactly at path.
-    public FsError Find(string path, out IFileSystem? fileSystem)
-    {
-        fileSystem = null;
-        FsError error = VfsPath.Split(path, out string[] point);
-        if (error != FsError.None)
-            return error;
-        int index = IndexOf(point);
-        if (index < 0)
-            return FsError.NotMounted;
-        fileSystem = _systems[index];
-        return FsError.None;
-    }
+    public FsError Find(string path, out IFileSystem? fileSystem) => Locate(path, out fileSystem, out _);
 
     public FsError Unmount(string path, out IFileSystem? fileSystem)
     {
-        fileSystem = null;
-        FsError error = VfsPath.Split(path, out string[] point);
+        FsError error = Locate(path, out fileSystem, out int index);
         if (error != FsError.None)
             return error;
-        int index = IndexOf(point);
-        if (index < 0)
-            return FsError.NotMounted;
-        fileSystem = _systems[index];
         for (int i = index; i < _count - 1; i++)
         {
             _points[i] = _points[i + 1];
             _systems[i] = _systems[i + 1];
         }
         _count--;
+        return FsError.None;
+    }
+
+    private FsError Locate(string path, out IFileSystem? fileSystem, out int index)
+    {
+        fileSystem = null;
+        index = -1;
+        FsError error = VfsPath.Split(path, out string[] point);
+        if (error != FsError.None)
+            return error;
+        index = IndexOf(point);
+        if (index < 0)
+            return FsError.NotMounted;
+        fileSystem = _systems[index];
         return FsError.None;
     }
 

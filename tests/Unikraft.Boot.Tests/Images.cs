@@ -43,6 +43,21 @@ internal sealed class Images
 
     public static BuiltImage KvStore => KvStoreImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetRawImage = new(() => Build("tests/apps/net-raw", "net-raw"));
+
+    // tests/apps/net-raw: virtio-net driven with hand-built frames, no network stack.
+    public static BuiltImage NetRaw => NetRawImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetPingImage = new(() => Build("tests/apps/net-ping", "net-ping"));
+
+    // tests/apps/net-ping: netstack on virtio-net (DHCP, ICMP, DNS, a UDP echo service).
+    public static BuiltImage NetPing => NetPingImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetPingPreemptImage = new(() => Build("tests/apps/net-ping-preempt", "net-ping-preempt"));
+
+    // tests/apps/net-ping-preempt: net-ping under ukschedpreempt with ukgc-marksweep.
+    public static BuiltImage NetPingPreempt => NetPingPreemptImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

@@ -3,6 +3,23 @@
 bits 64
 default rel
 
+; Store/load xmm0..xmm(N-1) at [rsp + i * 16]: the caller reserved N * 16 bytes there.
+%macro SAVE_XMM 1
+%assign i 0
+%rep %1
+    movdqu [rsp + i * 16], xmm %+ i
+%assign i i + 1
+%endrep
+%endmacro
+
+%macro RESTORE_XMM 1
+%assign i 0
+%rep %1
+    movdqu xmm %+ i, [rsp + i * 16]
+%assign i i + 1
+%endrep
+%endmacro
+
 section .data
 align 8
 ; The JIT polls this in loops and epilogues; non-zero would ask for a GC suspension.
@@ -134,39 +151,9 @@ uk_gc_barrier_flush:
     push r10
     push r11
     sub rsp, 8 + 16 * 16
-    movdqu [rsp + 0 * 16], xmm0
-    movdqu [rsp + 1 * 16], xmm1
-    movdqu [rsp + 2 * 16], xmm2
-    movdqu [rsp + 3 * 16], xmm3
-    movdqu [rsp + 4 * 16], xmm4
-    movdqu [rsp + 5 * 16], xmm5
-    movdqu [rsp + 6 * 16], xmm6
-    movdqu [rsp + 7 * 16], xmm7
-    movdqu [rsp + 8 * 16], xmm8
-    movdqu [rsp + 9 * 16], xmm9
-    movdqu [rsp + 10 * 16], xmm10
-    movdqu [rsp + 11 * 16], xmm11
-    movdqu [rsp + 12 * 16], xmm12
-    movdqu [rsp + 13 * 16], xmm13
-    movdqu [rsp + 14 * 16], xmm14
-    movdqu [rsp + 15 * 16], xmm15
+    SAVE_XMM 16
     call [uk_gc_barrier + 16]
-    movdqu xmm0, [rsp + 0 * 16]
-    movdqu xmm1, [rsp + 1 * 16]
-    movdqu xmm2, [rsp + 2 * 16]
-    movdqu xmm3, [rsp + 3 * 16]
-    movdqu xmm4, [rsp + 4 * 16]
-    movdqu xmm5, [rsp + 5 * 16]
-    movdqu xmm6, [rsp + 6 * 16]
-    movdqu xmm7, [rsp + 7 * 16]
-    movdqu xmm8, [rsp + 8 * 16]
-    movdqu xmm9, [rsp + 9 * 16]
-    movdqu xmm10, [rsp + 10 * 16]
-    movdqu xmm11, [rsp + 11 * 16]
-    movdqu xmm12, [rsp + 12 * 16]
-    movdqu xmm13, [rsp + 13 * 16]
-    movdqu xmm14, [rsp + 14 * 16]
-    movdqu xmm15, [rsp + 15 * 16]
+    RESTORE_XMM 16
     add rsp, 8 + 16 * 16
     pop r11
     pop r10
@@ -196,25 +183,11 @@ RhpInitialInterfaceDispatch:
     push r8
     push r9
     sub rsp, 8 * 16                ; xmm0-7; rsp stays 16-byte aligned for the call (SysV)
-    movdqu [rsp + 0 * 16], xmm0
-    movdqu [rsp + 1 * 16], xmm1
-    movdqu [rsp + 2 * 16], xmm2
-    movdqu [rsp + 3 * 16], xmm3
-    movdqu [rsp + 4 * 16], xmm4
-    movdqu [rsp + 5 * 16], xmm5
-    movdqu [rsp + 6 * 16], xmm6
-    movdqu [rsp + 7 * 16], xmm7
+    SAVE_XMM 8
     mov rsi, r11
     call uk_resolve_interface_call
     mov r11, rax
-    movdqu xmm0, [rsp + 0 * 16]
-    movdqu xmm1, [rsp + 1 * 16]
-    movdqu xmm2, [rsp + 2 * 16]
-    movdqu xmm3, [rsp + 3 * 16]
-    movdqu xmm4, [rsp + 4 * 16]
-    movdqu xmm5, [rsp + 5 * 16]
-    movdqu xmm6, [rsp + 6 * 16]
-    movdqu xmm7, [rsp + 7 * 16]
+    RESTORE_XMM 8
     add rsp, 8 * 16
     pop r9
     pop r8

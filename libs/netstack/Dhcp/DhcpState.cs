@@ -1,0 +1,11 @@
+namespace Uk.Net;
+
+public enum DhcpState
+{
+    Stopped,
+    Selecting,
+    Requesting,
+    Bound,
+    Renewing,
+    Rebinding,
+}

@@ -1,0 +1,17 @@
+namespace Uk.Net;
+
+// The manifest options of netstack (library.yaml), set before any init runs.
+public static class NetworkOptions
+{
+    public static string Address = "dhcp";
+    public static string Gateway = "";
+    public static string Dns = "";
+    public static int ArpCache = 64;
+    public static long ReassemblyLimit = 64 * 1024;
+    public static long UdpQueue = 16 * 1024;
+    public static int MaxConnections = 256;
+    public static long TcpSendBuffer = 32 * 1024;
+    public static long TcpReceiveBuffer = 32 * 1024;
+    public static int BootWaitMs = 3000;
+    public static int TickMs = 10;
+}

@@ -1,0 +1,234 @@
+using System;
+
+namespace Uk.Net.Tcp;
+
+// One TCP connection: RFC 793's state machine with RFC 6298 retransmission timing, NewReno
+// congestion control, delayed ACKs, zero-window probes, keep-alive and RFC 5961's checks on
+// RST and SYN. Not thread-safe: the stack's lock is held around every call.
+public sealed partial class TcpConnection
+{
+    private const long Never = long.MaxValue;
+
+    private readonly TcpLayer _layer;
+    private readonly TcpOptions _options;
+    private readonly ByteRing _send;
+    private readonly ByteRing _receive;
+    private readonly OutOfOrderRanges _outOfOrder;
+    private readonly RttEstimator _rtt;
+    private NewReno _congestion;
+
+    // Send sequence space: _sendUnacked <= _sendNext <= _sendMax; the send ring holds the
+    // data bytes from the first unacknowledged one on.
+    private uint _initialSend;
+    private uint _sendUnacked;
+    private uint _sendNext;
+    private uint _sendMax;
+    private int _sendWindow;
+    private uint _windowUpdateSeq;
+    private uint _windowUpdateAck;
+    private int _mss;
+
+    private uint _receiveNext;
+    private bool _finQueued;
+    private bool _finAcked;
+    private bool _remoteFinPending;
+    private uint _remoteFinSeq;
+
+    private bool _timing;
+    private uint _timedSeq;
+    private long _timedStart;
+    private int _duplicateAcks;
+    private int _retransmissions;
+    private int _unackedSegments;
+    private int _keepAliveProbes;
+    private int _persistBackoff;
+
+    private long _retransmitAt = Never;
+    private long _delayedAckAt = Never;
+    private long _closeAt = Never;
+    private long _persistAt = Never;
+    private long _keepAliveAt = Never;
+
+    internal TcpConnection(TcpLayer layer, TcpOptions options, IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort, uint initialSequence)
+    {
+        _layer = layer;
+        _options = options;
+        LocalAddress = local;
+        LocalPort = localPort;
+        RemoteAddress = remote;
+        RemotePort = remotePort;
+        _send = new ByteRing(options.SendBuffer);
+        _receive = new ByteRing(Math.Min(options.ReceiveBuffer, 65535));
+        _outOfOrder = new OutOfOrderRanges(options.OutOfOrderRanges);
+        _rtt = new RttEstimator(options.InitialRto, options.MinRto, options.MaxRto);
+        _mss = DefaultMss(layer);
+        _congestion = new NewReno(_mss, options.InitialWindowSegments);
+        _initialSend = initialSequence;
+        _sendUnacked = initialSequence;
+        _sendNext = initialSequence;
+        _sendMax = initialSequence;
+    }
+
+    public TcpState State { get; private set; }
+
+    public IPv4Address LocalAddress { get; }
+
+    public ushort LocalPort { get; }
+
+    public IPv4Address RemoteAddress { get; }
+
+    public ushort RemotePort { get; }
+
+    public TcpError Error { get; private set; }
+
+    public bool IsReset => Error != TcpError.None;
+
+    // The peer sent FIN and every byte before it has been received.
+    public bool RemoteClosed { get; private set; }
+
+    public int Available => _receive.Count;
+
+    // Room in the send buffer; 0 once this side closed or the connection ended.
+    public int SendSpace => CanQueueData ? _send.Free : 0;
+
+    public int MaxSegmentSize => _mss;
+
+    public int CongestionWindow => _congestion.Window;
+
+    public long RetransmissionTimeout => _rtt.Timeout;
+
+    public long SmoothedRtt => _rtt.Smoothed;
+
+    // Bytes queued and not yet acknowledged by the peer.
+    public int Unacknowledged => _send.Count;
+
+    // Readable, writable or state changed; runs with the stack's lock held, so it only signals.
+    public Action<TcpConnection>? Changed { get; set; }
+
+    internal TcpListenerEndpoint? Listener { get; set; }
+
+    private bool CanQueueData => !_finQueued && !IsReset
+        && (State == TcpState.Established || State == TcpState.CloseWait || State == TcpState.SynSent || State == TcpState.SynReceived);
+
+    private bool IsSynchronized => State >= TcpState.Established;
+
+    private int ReceiveWindow => Math.Min(_receive.Free, 65535);
+
+    internal long NextDeadline
+    {
+        get
+        {
+            long next = _retransmitAt;
+            if (_delayedAckAt < next)
+                next = _delayedAckAt;
+            if (_closeAt < next)
+                next = _closeAt;
+            if (_persistAt < next)
+                next = _persistAt;
+            if (_keepAliveAt < next)
+                next = _keepAliveAt;
+            return next;
+        }
+    }
+
+    public int Send(ReadOnlySpan<byte> data, long now)
+    {
+        if (!CanQueueData)
+            return 0;
+        int written = _send.Write(data);
+        if (IsSynchronized)
+            Output(now, false);
+        return written;
+    }
+
+    public int Receive(Span<byte> buffer, long now)
+    {
+        int windowBefore = ReceiveWindow;
+        int read = _receive.Read(buffer);
+        // Tell a sender that stalled on a small window that room opened up.
+        if (read > 0 && IsSynchronized && State != TcpState.TimeWait
+            && windowBefore < 2 * _mss && ReceiveWindow >= 2 * _mss)
+            SendAck(now);
+        return read;
+    }
+
+    public void Close(long now)
+    {
+        switch (State)
+        {
+            case TcpState.Closed:
+            case TcpState.Listen:
+            case TcpState.SynSent:
+                EnterClosed(TcpError.None);
+                return;
+            case TcpState.SynReceived:
+            case TcpState.Established:
+                _finQueued = true;
+                SetState(TcpState.FinWait1);
+                Output(now, false);
+                return;
+            case TcpState.CloseWait:
+                _finQueued = true;
+                SetState(TcpState.LastAck);
+                Output(now, false);
+                return;
+            default:
+                return;
+        }
+    }
+
+    public void Abort(long now)
+    {
+        if (State == TcpState.Closed)
+            return;
+        if (State != TcpState.SynSent && State != TcpState.Listen && State != TcpState.TimeWait)
+            SendControl(_sendNext, _receiveNext, TcpFlags.Rst | TcpFlags.Ack);
+        EnterClosed(TcpError.Aborted);
+        Notify();
+    }
+
+    internal void StartActiveOpen(long now)
+    {
+        SetState(TcpState.SynSent);
+        SendSyn(now);
+    }
+
+    internal void StartPassiveOpen(in TcpSegment syn, long now)
+    {
+        _receiveNext = syn.SequenceNumber + 1;
+        ApplyPeerMss(syn.MaxSegmentSize);
+        _sendWindow = syn.Window;
+        _windowUpdateSeq = syn.SequenceNumber;
+        SetState(TcpState.SynReceived);
+        SendSyn(now);
+    }
+
+    private static int DefaultMss(TcpLayer layer) => Math.Max(64, layer.MaxPayload - TcpSegment.HeaderLength);
+
+    private void ApplyPeerMss(ushort peerMss)
+    {
+        // RFC 9293: a peer that names no MSS takes 536.
+        int peer = peerMss == 0 ? 536 : peerMss;
+        _mss = Math.Max(64, Math.Min(DefaultMss(_layer), peer));
+        _congestion = new NewReno(_mss, _options.InitialWindowSegments);
+    }
+
+    private void SetState(TcpState state) => State = state;
+
+    private void EnterClosed(TcpError error)
+    {
+        if (error != TcpError.None && Error == TcpError.None)
+            Error = error;
+        bool wasHalfOpen = State == TcpState.SynReceived;
+        State = TcpState.Closed;
+        _retransmitAt = _delayedAckAt = _closeAt = _persistAt = _keepAliveAt = Never;
+        if (wasHalfOpen && Listener is not null)
+        {
+            Listener.OnHandshakeFailed();
+            Listener = null;
+        }
+        _layer.Remove(this);
+    }
+
+    private void Notify() => Changed?.Invoke(this);
+}

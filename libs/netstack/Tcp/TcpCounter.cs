@@ -1,0 +1,36 @@
+namespace Uk.Net.Tcp;
+
+// Every event TcpLayer counts; TcpStatistics' names follow this order.
+public enum TcpCounter
+{
+    SegmentsReceived,
+    SegmentsSent,
+    Retransmissions,
+    FastRetransmissions,
+    Timeouts,
+    ActiveOpens,
+    PassiveOpens,
+    ConnectionsEstablished,
+    ConnectionsReset,
+    ConnectionsTimedOut,
+    ResetsSent,
+    ChallengeAcks,
+    DuplicateAcks,
+    OutOfOrderSegments,
+    DelayedAcks,
+    KeepAliveProbes,
+    ZeroWindowProbes,
+    DropTruncated,
+    DropBadDataOffset,
+    DropBadOptions,
+    DropBadChecksum,
+    DropBadAddress,
+    DropNoConnection,
+    DropOutOfWindow,
+    DropAckTooNew,
+    DropBacklogFull,
+    DropConnectionLimit,
+    DropOutOfOrderFull,
+    DropUnexpectedFlags,
+    SendFailed,
+}

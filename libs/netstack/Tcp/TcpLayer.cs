@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+
+namespace Uk.Net.Tcp;
+
+// TCP over one IP layer: parses and checks segments, finds their connection or listener,
+// answers the rest with RST, runs the connections' timers, and builds every outgoing segment
+// in one scratch buffer (no allocation per segment).
+public sealed class TcpLayer : IIpProtocolHandler
+{
+    private const ushort FirstEphemeralPort = 49152;
+
+    private readonly IIpSender _ip;
+    private readonly TcpOptions _options;
+    private readonly List<TcpConnection> _connections = new List<TcpConnection>();
+    private readonly List<TcpListenerEndpoint> _listeners = new List<TcpListenerEndpoint>();
+    private readonly byte[] _scratch;
+    private readonly Random64 _random;
+    private ushort _nextEphemeral;
+
+    public TcpLayer(IIpSender ip, TcpOptions options)
+    {
+        _ip = ip;
+        _options = options;
+        _scratch = new byte[Math.Max(ip.MaxPayload, 128) + 64];
+        _random = new Random64(options.Seed);
+        _nextEphemeral = (ushort)(FirstEphemeralPort + _random.NextUInt16() % 16384);
+    }
+
+    public TcpStatistics Statistics { get; } = new TcpStatistics();
+
+    public TcpOptions Options => _options;
+
+    public int ConnectionCount => _connections.Count;
+
+    internal int MaxPayload => _ip.MaxPayload;
+
+    internal Span<byte> Scratch => _scratch;
+
+    // The time of the latest call from outside, for actions taken without one (listener close).
+    internal long LastNow { get; private set; }
+
+    public long NextDeadline
+    {
+        get
+        {
+            long next = long.MaxValue;
+            for (int i = 0; i < _connections.Count; i++)
+            {
+                long deadline = _connections[i].NextDeadline;
+                if (deadline < next)
+                    next = deadline;
+            }
+            return next;
+        }
+    }
+
+    public TcpListenerEndpoint Listen(IPv4Address local, ushort port, int backlog)
+    {
+        for (int i = 0; i < _listeners.Count; i++)
+        {
+            if (_listeners[i].LocalPort == port)
+                throw new InvalidOperationException("TCP port " + port.ToString() + " is already listening");
+        }
+        var listener = new TcpListenerEndpoint(this, local, port, backlog > 0 ? backlog : _options.DefaultBacklog);
+        _listeners.Add(listener);
+        return listener;
+    }
+
+    // Starts a handshake from an ephemeral port; the connection reports Established or an
+    // Error through Changed.
+    public TcpConnection Connect(IPv4Address remote, ushort remotePort, long now)
+    {
+        LastNow = now;
+        if (_connections.Count >= _options.MaxConnections)
+            throw new InvalidOperationException("TCP connection limit (" + _options.MaxConnections.ToString() + ") reached");
+        IPv4Address local = _ip.LocalAddressFor(remote);
+        ushort port = AllocatePort(remote, remotePort);
+        var connection = new TcpConnection(this, _options, local, port, remote, remotePort, _random.NextUInt32());
+        _connections.Add(connection);
+        Statistics.Increment(TcpCounter.ActiveOpens);
+        connection.StartActiveOpen(now);
+        return connection;
+    }
+
+    public void Receive(IPv4Address source, IPv4Address destination, ReadOnlySpan<byte> payload, bool checksumVerified, long now)
+    {
+        LastNow = now;
+        Statistics.Increment(TcpCounter.SegmentsReceived);
+        TcpParseResult parsed = TcpSegment.TryParse(payload, out TcpSegment segment);
+        if (parsed != TcpParseResult.Ok)
+        {
+            Statistics.Increment(parsed == TcpParseResult.Truncated ? TcpCounter.DropTruncated
+                : parsed == TcpParseResult.BadDataOffset ? TcpCounter.DropBadDataOffset : TcpCounter.DropBadOptions);
+            return;
+        }
+        if (!checksumVerified && TcpSegment.Checksum(source, destination, payload) != 0)
+        {
+            Statistics.Increment(TcpCounter.DropBadChecksum);
+            return;
+        }
+        if (source.IsBroadcast || source.IsMulticast || destination.IsBroadcast || destination.IsMulticast
+            || segment.SourcePort == 0 || segment.DestinationPort == 0)
+        {
+            Statistics.Increment(TcpCounter.DropBadAddress);
+            return;
+        }
+        TcpConnection? connection = Find(destination, segment.DestinationPort, source, segment.SourcePort);
+        if (connection is not null)
+        {
+            connection.OnSegment(segment, now);
+            return;
+        }
+        TcpListenerEndpoint? listener = FindListener(destination, segment.DestinationPort);
+        if (listener is not null && !segment.Has(TcpFlags.Rst))
+        {
+            OnListenerSegment(listener, source, destination, segment, now);
+            return;
+        }
+        Statistics.Increment(TcpCounter.DropNoConnection);
+        if (!segment.Has(TcpFlags.Rst))
+            ResetUnknown(source, destination, segment);
+    }
+
+    public void Tick(long now)
+    {
+        LastNow = now;
+        // Backwards: a connection that closes removes itself from the list.
+        for (int i = _connections.Count - 1; i >= 0; i--)
+        {
+            if (i >= _connections.Count)
+                continue;
+            TcpConnection connection = _connections[i];
+            if (connection.NextDeadline <= now)
+                connection.OnTick(now);
+        }
+    }
+
+    private void OnListenerSegment(TcpListenerEndpoint listener, IPv4Address source, IPv4Address destination, in TcpSegment segment, long now)
+    {
+        if (segment.Has(TcpFlags.Ack))
+        {
+            // An ACK for a handshake we do not know (ours expired, or a forged one).
+            Statistics.Increment(TcpCounter.DropNoConnection);
+            ResetUnknown(source, destination, segment);
+            return;
+        }
+        if (!segment.Has(TcpFlags.Syn) || segment.Has(TcpFlags.Fin))
+        {
+            Statistics.Increment(TcpCounter.DropUnexpectedFlags);
+            return;
+        }
+        if (listener.IsFull)
+        {
+            Statistics.Increment(TcpCounter.DropBacklogFull);
+            return;
+        }
+        if (_connections.Count >= _options.MaxConnections)
+        {
+            Statistics.Increment(TcpCounter.DropConnectionLimit);
+            return;
+        }
+        var connection = new TcpConnection(this, _options, destination, segment.DestinationPort, source, segment.SourcePort, _random.NextUInt32());
+        connection.Listener = listener;
+        listener.HalfOpen++;
+        _connections.Add(connection);
+        Statistics.Increment(TcpCounter.PassiveOpens);
+        connection.StartPassiveOpen(segment, now);
+    }
+
+    private void ResetUnknown(IPv4Address source, IPv4Address destination, in TcpSegment segment)
+    {
+        if (segment.Has(TcpFlags.Ack))
+            SendReset(destination, source, segment.DestinationPort, segment.SourcePort, segment.AcknowledgmentNumber, 0, false);
+        else
+            SendReset(destination, source, segment.DestinationPort, segment.SourcePort, 0, segment.SequenceNumber + segment.SequenceLength, true);
+    }
+
+    internal void SendReset(IPv4Address local, IPv4Address remote, ushort localPort, ushort remotePort, uint seq, uint ack, bool withAck)
+    {
+        Span<byte> segment = _scratch;
+        byte flags = withAck ? (byte)(TcpFlags.Rst | TcpFlags.Ack) : TcpFlags.Rst;
+        int length = TcpSegment.WriteHeader(segment, localPort, remotePort, seq, ack, flags, 0, 0);
+        Statistics.Increment(TcpCounter.ResetsSent);
+        Transmit(local, remote, segment.Slice(0, length));
+    }
+
+    internal void Transmit(IPv4Address local, IPv4Address remote, Span<byte> segment)
+    {
+        NetworkOrder.WriteUInt16(segment.Slice(16), 0);
+        NetworkOrder.WriteUInt16(segment.Slice(16), TcpSegment.Checksum(local, remote, segment));
+        Statistics.Increment(TcpCounter.SegmentsSent);
+        if (!_ip.SendIp(local, remote, 6, segment))
+            Statistics.Increment(TcpCounter.SendFailed);
+    }
+
+    internal void Remove(TcpConnection connection) => _connections.Remove(connection);
+
+    internal void RemoveListener(TcpListenerEndpoint listener) => _listeners.Remove(listener);
+
+    private TcpConnection? Find(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort)
+    {
+        for (int i = 0; i < _connections.Count; i++)
+        {
+            TcpConnection c = _connections[i];
+            if (c.LocalPort == localPort && c.RemotePort == remotePort && c.RemoteAddress == remote && (c.LocalAddress == local || c.LocalAddress.IsAny))
+                return c;
+        }
+        return null;
+    }
+
+    private TcpListenerEndpoint? FindListener(IPv4Address local, ushort port)
+    {
+        for (int i = 0; i < _listeners.Count; i++)
+        {
+            TcpListenerEndpoint l = _listeners[i];
+            if (l.LocalPort == port && (l.LocalAddress.IsAny || l.LocalAddress == local))
+                return l;
+        }
+        return null;
+    }
+
+    private ushort AllocatePort(IPv4Address remote, ushort remotePort)
+    {
+        for (int attempt = 0; attempt < 16384; attempt++)
+        {
+            ushort port = _nextEphemeral;
+            _nextEphemeral = _nextEphemeral == ushort.MaxValue ? FirstEphemeralPort : (ushort)(_nextEphemeral + 1);
+            if (FindListener(IPv4Address.Any, port) is null && !PortInUse(port, remote, remotePort))
+                return port;
+        }
+        throw new InvalidOperationException("no free TCP port");
+    }
+
+    private bool PortInUse(ushort port, IPv4Address remote, ushort remotePort)
+    {
+        for (int i = 0; i < _connections.Count; i++)
+        {
+            TcpConnection c = _connections[i];
+            if (c.LocalPort == port && c.RemotePort == remotePort && c.RemoteAddress == remote)
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Uk.Net.Tcp;
+
+// Limits and timers of one TcpLayer. Defaults suit a small server; times in nanoseconds.
+public sealed class TcpOptions
+{
+    public const long Millisecond = 1_000_000;
+
+    public int SendBuffer { get; set; } = 32 * 1024;
+
+    // Also the largest window advertised (no window scaling, so at most 65535).
+    public int ReceiveBuffer { get; set; } = 32 * 1024;
+
+    public int MaxConnections { get; set; } = 1024;
+
+    // Half-open plus not-yet-accepted connections a listener keeps when Listen gives none.
+    public int DefaultBacklog { get; set; } = 128;
+
+    // Out-of-order byte ranges kept per connection.
+    public int OutOfOrderRanges { get; set; } = 8;
+
+    public long InitialRto { get; set; } = 1000 * Millisecond;
+
+    public long MinRto { get; set; } = 200 * Millisecond;
+
+    public long MaxRto { get; set; } = 60_000 * Millisecond;
+
+    // Retransmissions of one segment before the connection is given up.
+    public int MaxRetransmissions { get; set; } = 10;
+
+    public long DelayedAck { get; set; } = 40 * Millisecond;
+
+    public long TimeWait { get; set; } = 2_000 * Millisecond;
+
+    // How long FIN_WAIT_2 waits for the peer's FIN once the application closed.
+    public long FinWait2Timeout { get; set; } = 60_000 * Millisecond;
+
+    // 0 disables keep-alive probes.
+    public long KeepAliveIdle { get; set; }
+
+    public long KeepAliveInterval { get; set; } = 10_000 * Millisecond;
+
+    public int KeepAliveProbes { get; set; } = 5;
+
+    public int InitialWindowSegments { get; set; } = 10;
+
+    // Seeds initial sequence numbers and ephemeral ports (tests fix it; 0 takes the clock).
+    public ulong Seed { get; set; }
+}
