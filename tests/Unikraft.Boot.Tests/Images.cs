@@ -58,6 +58,11 @@ internal sealed class Images
     // tests/apps/net-ping-preempt: net-ping under ukschedpreempt with ukgc-marksweep.
     public static BuiltImage NetPingPreempt => NetPingPreemptImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetHostileImage = new(() => Build("tests/apps/net-hostile", "net-hostile"));
+
+    // tests/apps/net-hostile: an HTTP answer on port 80 behind a dgram netdev the hostile test drives.
+    public static BuiltImage NetHostile => NetHostileImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.
