@@ -45,7 +45,7 @@ static int Run(string[] args)
         throw new BenchException("wrk is not installed (apt-get install wrk)");
     string repo = RepoRoot.Find(AppContext.BaseDirectory);
 
-    string? elf = linuxOnly ? null : UnikernelImage(repo, skipBuild);
+    (string Elf, string Append, string Name)? guest = linuxOnly ? null : UnikernelImage(repo, skipBuild, bulkMegabytes);
     Console.WriteLine("preparing the Linux microVM");
     LinuxHttpVm.Images linux = LinuxHttpVm.Prepare(repo, IndexPage.Bytes, bulkMegabytes);
 
@@ -54,10 +54,10 @@ static int Run(string[] args)
     int failures = 0;
     for (int run = 1; run <= runs; run++)
     {
-        if (elf is not null)
+        if (guest is { } g)
         {
-            Console.WriteLine($"run {run}/{runs}: unikernel (apps/httpserver)");
-            Sample? s = Measure(memory, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf], threads, connections, seconds, bulkPath, -1);
+            Console.WriteLine($"run {run}/{runs}: unikernel ({g.Name})");
+            Sample? s = Measure(memory, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", g.Elf, "-append", g.Append], threads, connections, seconds, bulkPath, -1);
             if (s is null) failures++; else unikernel.Add(s);
         }
         Console.WriteLine($"run {run}/{runs}: Linux (busybox httpd)");
@@ -65,29 +65,35 @@ static int Run(string[] args)
         if (l is null) failures++; else baseline.Add(l);
     }
 
-    Report.Print(unikernel, baseline, elf is not null, threads, connections, seconds, bulkMegabytes, memory);
+    Report.Print(unikernel, baseline, guest?.Name, threads, connections, seconds, bulkMegabytes, memory);
     return failures == 0 ? 0 : 1;
 }
 
-// Builds apps/httpserver (Release) when the tree has it; null means "Linux side only".
-static string? UnikernelImage(string repo, bool skipBuild)
+// apps/httpserver (Release) when the tree has it; until then tests/apps/net-hostile's "serve"
+// mode (HTTP/1.0 on netstack + TCP directly, the same 612-byte page and GET /big).
+static (string Elf, string Append, string Name) UnikernelImage(string repo, bool skipBuild, int bulkMegabytes)
 {
     string project = Path.Combine(repo, "apps", "httpserver");
+    string append = "";
+    string name = "apps/httpserver";
     if (!Directory.Exists(project))
     {
-        Console.WriteLine("apps/httpserver is not in this tree: measuring the Linux side only");
-        return null;
+        project = Path.Combine(repo, "tests", "apps", "net-hostile");
+        append = "serve=" + bulkMegabytes.ToString(CultureInfo.InvariantCulture);
+        name = "tests/apps/net-hostile serve";
+        Console.WriteLine("apps/httpserver is not in this tree: the unikernel side is " + name);
     }
+    const string configuration = "Release";
     if (!skipBuild)
     {
-        Console.WriteLine("building apps/httpserver (Release)");
-        ProcessRunner.Result build = ProcessRunner.Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]);
+        Console.WriteLine($"building {name} ({configuration})");
+        ProcessRunner.Result build = ProcessRunner.Run("dotnet", ["build", project, "-c", configuration, "-nologo", "-v", "q"]);
         if (build.ExitCode != 0)
-            throw new BenchException("apps/httpserver build failed:\n" + build.StdOut + build.StdErr);
+            throw new BenchException(name + " build failed:\n" + build.StdOut + build.StdErr);
     }
-    string bin = Path.Combine(project, "bin", "Release");
+    string bin = Path.Combine(project, "bin", configuration);
     string? elf = Directory.Exists(bin) ? Directory.EnumerateFiles(bin, "*.elf", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() : null;
-    return elf ?? throw new BenchException($"no .elf under {bin} after the build");
+    return (elf ?? throw new BenchException($"no .elf under {bin} after the build"), append, name);
 }
 
 // One boot: wait until GET / answers, a short warm-up, wrk, then the bulk download.

@@ -9,11 +9,13 @@ namespace Unikraft.Bench.Net;
 // (above 1 means the unikernel does better: more requests, more MiB/s, less latency).
 public static class Report
 {
-    public static void Print(List<Sample> unikernel, List<Sample> linux, bool hadUnikernel, int threads, int connections, int seconds, int bulkMegabytes, string memory)
+    public static void Print(List<Sample> unikernel, List<Sample> linux, string? unikernelName, int threads, int connections, int seconds, int bulkMegabytes, string memory)
     {
         Console.WriteLine();
         Console.WriteLine($"wrk -t{threads} -c{connections} -d{seconds}s --latency on GET / (612 B), -m {memory}, virtio-net-pci on slirp with hostfwd, TCG;");
         Console.WriteLine($"medians of {unikernel.Count} unikernel / {linux.Count} Linux boots; bulk = host downloads a {bulkMegabytes} MiB page (Linux) through hostfwd");
+        bool hadUnikernel = unikernelName is not null;
+        Console.WriteLine($"unikernel: {unikernelName ?? "none"}; Linux: busybox httpd");
         Console.WriteLine("| figure | unikernel | Linux | unikernel/Linux |");
         Console.WriteLine("|---|---|---|---|");
         Row("requests/s", unikernel, linux, s => s.Wrk.RequestsPerSecond, "0", higherIsBetter: true, hadUnikernel);
@@ -31,7 +33,7 @@ public static class Report
         string ratio = "-";
         if (u is double a && l is double b && higherIsBetter is bool higher && a > 0 && b > 0)
             ratio = (higher ? a / b : b / a).ToString("0.00", CultureInfo.InvariantCulture) + "x";
-        string uText = hadUnikernel ? Text(u, format) : "(no apps/httpserver)";
+        string uText = hadUnikernel ? Text(u, format) : "(not run)";
         Console.WriteLine($"| {name} | {uText} | {Text(l, format)} | {ratio} |");
     }
 

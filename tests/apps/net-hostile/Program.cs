@@ -17,6 +17,15 @@ if (!Network.WaitConfigured(Clock.Monotonic + 10 * Second))
 }
 NetStack stack = Network.Stack!;
 TcpLayer tcp = Network.Tcp!;
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i].StartsWith("serve"))
+    {
+        // serve[=<MiB for GET /big>]: bench/net's server, never returns.
+        long mib = args[i].StartsWith("serve=") ? long.Parse(args[i].Substring(6)) : 32;
+        BenchServer.Run(stack, mib << 20);
+    }
+}
 var wake = new Event(autoReset: true);
 Network.Lock.Lock();
 TcpListenerEndpoint listener = tcp.Listen(stack.Address, 80, 64);
