@@ -23,38 +23,8 @@ public static class LinuxMicroVm
     public static Images Prepare(string repoRoot, long sequentialOps, long randomOps)
     {
         string cache = Path.Combine(repoRoot, ".bench", "blk", "linux");
-        Directory.CreateDirectory(cache);
-        string bootCache = Path.Combine(repoRoot, ".bench", "boot", "linux");
-
-        string? kernel = FirstKernel(cache) ?? FirstKernel(bootCache);
-        string package = kernel is null
-            ? DebianPackage.ResolveDependency("linux-image-amd64", "linux-image-")
-            : "linux-image-" + Path.GetFileName(kernel).Substring("vmlinuz-".Length);
-        bool modulesCached = Modules.All(m => File.Exists(Path.Combine(cache, m + ".ko")));
-        if (kernel is null || !modulesCached)
-        {
-            Console.WriteLine($"  fetching {package} for its virtio modules (downloads only, nothing is installed)");
-            string deb = DebianPackage.Download(package, cache);
-            kernel ??= DebianPackage.ExtractFile(deb, new Regex(@"^boot/vmlinuz-"), cache);
-            foreach (string module in Modules)
-            {
-                string extracted = DebianPackage.ExtractFile(deb, new Regex(@"^lib/modules/[^/]+/kernel/drivers/(virtio|block)/" + module + @"\.ko$"), cache);
-                File.Move(extracted, Path.Combine(cache, module + ".ko"), overwrite: true);
-            }
-            File.Delete(deb);
-        }
-
-        string busybox = Path.Combine(bootCache, "busybox");
-        if (!File.Exists(busybox))
-        {
-            busybox = Path.Combine(cache, "busybox");
-            if (!File.Exists(busybox))
-            {
-                string deb = DebianPackage.Download("busybox-static", cache);
-                DebianPackage.ExtractFile(deb, new Regex(@"^bin/busybox$"), cache);
-                File.Delete(deb);
-            }
-        }
+        LinuxModules.Parts parts = LinuxModules.Prepare(repoRoot, cache, Modules, "virtio-blk");
+        string kernel = parts.Kernel, busybox = parts.Busybox;
 
         string program = Path.Combine(cache, "blkbench");
         ProcessRunner.Result gcc = ProcessRunner.Run("gcc", ["-O2", "-static", "-o", program, Path.Combine(repoRoot, "bench", "blk", "linux", "blkbench.c")]);
@@ -65,9 +35,6 @@ public static class LinuxMicroVm
         WriteInitramfs(initrd, busybox, program, cache, sequentialOps, randomOps);
         return new Images(kernel, initrd);
     }
-
-    private static string? FirstKernel(string dir) =>
-        Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "vmlinuz-*").OrderDescending().FirstOrDefault() : null;
 
     private static void WriteInitramfs(string path, string busybox, string program, string modules, long sequentialOps, long randomOps)
     {

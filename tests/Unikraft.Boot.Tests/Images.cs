@@ -72,6 +72,16 @@ internal sealed class Images
     // tests/apps/net-loopback: two TcpLayers back to back over an in-memory lossy link.
     public static BuiltImage NetLoopback => NetLoopbackImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetHostileImage = new(() => Build("tests/apps/net-hostile", "net-hostile"));
+
+    // tests/apps/net-hostile: an HTTP answer on port 80 behind a dgram netdev the hostile test drives.
+    public static BuiltImage NetHostile => NetHostileImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetBlastImage = new(() => Build("tests/apps/net-blast", "net-blast"));
+
+    // tests/apps/net-blast: a TCP pattern stream between two guests (send=<ip>:<bytes> | receive).
+    public static BuiltImage NetBlast => NetBlastImage.Value;
+
     private static readonly Dictionary<string, BuiltImage> AllocatorImages = new();
 
     // tests/apps/alloc-<allocator>: the shared stress app over one allocator library.

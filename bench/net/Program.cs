@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Unikraft.Bench.Boot;
+using Unikraft.Bench.Net;
+
+// bench/net: HTTP requests/s and latency (wrk) and guest-to-host bulk TCP throughput, for
+// apps/httpserver and for a Linux microVM running busybox httpd, booted alternately in the
+// same run with the same QEMU options; medians of --runs boots of each.
+try
+{
+    return Run(args);
+}
+catch (BenchException e)
+{
+    Console.Error.WriteLine("bench/net: " + e.Message);
+    return 2;
+}
+
+static int Run(string[] args)
+{
+    int runs = 3, threads = 2, connections = 16, seconds = 10, bulkMegabytes = 32;
+    string memory = "256M", bulkPath = "/big";
+    bool skipBuild = false, linuxOnly = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--duration": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--bulk-mb": bulkMegabytes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--bulk-path": bulkPath = args[++i]; break;
+            case "--memory": memory = args[++i]; break;
+            case "--skip-build": skipBuild = true; break;
+            case "--linux-only": linuxOnly = true; break;
+            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --threads N, --connections N, --duration S, --bulk-mb MB, --bulk-path /PATH, --memory 256M, --skip-build, --linux-only)");
+        }
+    }
+    if (ProcessRunner.Which("wrk") is null)
+        throw new BenchException("wrk is not installed (apt-get install wrk)");
+    string repo = RepoRoot.Find(AppContext.BaseDirectory);
+
+    (string Elf, string Append, string Name)? guest = linuxOnly ? null : UnikernelImage(repo, skipBuild, bulkMegabytes);
+    Console.WriteLine("preparing the Linux microVM");
+    LinuxHttpVm.Images linux = LinuxHttpVm.Prepare(repo, IndexPage.Bytes, bulkMegabytes);
+
+    var unikernel = new List<Sample>();
+    var baseline = new List<Sample>();
+    int failures = 0;
+    for (int run = 1; run <= runs; run++)
+    {
+        if (guest is { } g)
+        {
+            Console.WriteLine($"run {run}/{runs}: unikernel ({g.Name})");
+            Sample? s = Measure(memory, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", g.Elf, "-append", g.Append], threads, connections, seconds, bulkPath, -1);
+            if (s is null) failures++; else unikernel.Add(s);
+        }
+        Console.WriteLine($"run {run}/{runs}: Linux (busybox httpd)");
+        Sample? l = Measure(memory, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"], threads, connections, seconds, "/big", (long)bulkMegabytes << 20);
+        if (l is null) failures++; else baseline.Add(l);
+    }
+
+    Report.Print(unikernel, baseline, guest?.Name, threads, connections, seconds, bulkMegabytes, memory);
+    return failures == 0 ? 0 : 1;
+}
+
+// apps/httpserver (Release) when the tree has it; until then tests/apps/net-hostile's "serve"
+// mode (HTTP/1.0 on netstack + TCP directly, the same 612-byte page and GET /big).
+static (string Elf, string Append, string Name) UnikernelImage(string repo, bool skipBuild, int bulkMegabytes)
+{
+    string project = Path.Combine(repo, "apps", "httpserver");
+    string append = "";
+    string name = "apps/httpserver";
+    if (!Directory.Exists(project))
+    {
+        project = Path.Combine(repo, "tests", "apps", "net-hostile");
+        append = "serve=" + bulkMegabytes.ToString(CultureInfo.InvariantCulture);
+        name = "tests/apps/net-hostile serve";
+        Console.WriteLine("apps/httpserver is not in this tree: the unikernel side is " + name);
+    }
+    const string configuration = "Release";
+    if (!skipBuild)
+    {
+        Console.WriteLine($"building {name} ({configuration})");
+        ProcessRunner.Result build = ProcessRunner.Run("dotnet", ["build", project, "-c", configuration, "-nologo", "-v", "q"]);
+        if (build.ExitCode != 0)
+            throw new BenchException(name + " build failed:\n" + build.StdOut + build.StdErr);
+    }
+    string bin = Path.Combine(project, "bin", configuration);
+    string? elf = Directory.Exists(bin) ? Directory.EnumerateFiles(bin, "*.elf", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() : null;
+    return (elf ?? throw new BenchException($"no .elf under {bin} after the build"), append, name);
+}
+
+// One boot: wait until GET / answers, a short warm-up, wrk, then the bulk download.
+static Sample? Measure(string memory, string[] boot, int threads, int connections, int seconds, string bulkPath, long bulkBytes)
+{
+    using GuestVm vm = GuestVm.Start(memory, boot);
+    if (!vm.WaitServing(TimeSpan.FromMinutes(3), out TimeSpan took))
+    {
+        Console.WriteLine($"  not serving after {took.TotalSeconds:0}s; last lines:\n" + vm.LastLines(10));
+        return null;
+    }
+    Console.WriteLine($"  serving after {took.TotalSeconds:0.0}s (boot included)");
+    WrkResult.Run(vm.Port, threads, connections, 2);
+    WrkResult wrk = WrkResult.Run(vm.Port, threads, connections, seconds);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  wrk: {wrk.RequestsPerSecond:0} req/s, p50 {wrk.P50:0.00} ms, p90 {wrk.P90:0.00} ms, p99 {wrk.P99:0.00} ms, {wrk.Errors} errors of {wrk.Requests}"));
+    double? bulk = BulkDownload.Run(vm.Port, bulkPath, bulkBytes);
+    Console.WriteLine(bulk is null ? $"  bulk GET {bulkPath}: not served in full" : string.Create(CultureInfo.InvariantCulture, $"  bulk GET {bulkPath}: {bulk:0.0} MiB/s"));
+    return new Sample(wrk, bulk);
+}
