@@ -3,7 +3,7 @@ using System;
 namespace Uk.Net;
 
 // Named counters of one NetStack, kept in one array so counting costs an increment.
-public sealed class NetStatistics
+public sealed class NetStatistics : CounterSet
 {
     private static readonly string[] s_names =
     {
@@ -24,39 +24,15 @@ public sealed class NetStatistics
         "dns-rejected", "dns-unmatched", "drop-internal-error", "loopback-sent", "send-loopback-full",
     };
 
-    private readonly ulong[] _counts = new ulong[s_names.Length];
+    public NetStatistics() : base(s_names)
+    {
+    }
 
     public static int Count => s_names.Length;
 
     public static string NameOf(NetCounter counter) => s_names[(int)counter];
 
-    public ulong this[NetCounter counter] => _counts[(int)counter];
+    public ulong this[NetCounter counter] => Counts[(int)counter];
 
-    public void Increment(NetCounter counter) => _counts[(int)counter]++;
-
-    // Sum of every drop-* counter: what the stack refused, for whatever reason.
-    public ulong TotalDrops
-    {
-        get
-        {
-            ulong sum = 0;
-            for (int i = 0; i < s_names.Length; i++)
-                if (s_names[i].StartsWith("drop-"))
-                    sum += _counts[i];
-            return sum;
-        }
-    }
-
-    // One "name value" line per counter; nonZeroOnly leaves the quiet ones out.
-    public string Render(bool nonZeroOnly = false)
-    {
-        string text = "";
-        for (int i = 0; i < s_names.Length; i++)
-        {
-            if (nonZeroOnly && _counts[i] == 0)
-                continue;
-            text += s_names[i] + " " + _counts[i].ToString() + "\n";
-        }
-        return text;
-    }
+    public void Increment(NetCounter counter) => Counts[(int)counter]++;
 }

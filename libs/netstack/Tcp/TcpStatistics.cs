@@ -1,7 +1,7 @@
 namespace Uk.Net.Tcp;
 
 // TCP's named counters, one increment each; rendered like NetStatistics.
-public sealed class TcpStatistics
+public sealed class TcpStatistics : CounterSet
 {
     private static readonly string[] s_names =
     {
@@ -15,37 +15,15 @@ public sealed class TcpStatistics
         "drop-tcp-out-of-order-full", "drop-tcp-unexpected-flags", "tcp-send-failed",
     };
 
-    private readonly ulong[] _counts = new ulong[s_names.Length];
+    public TcpStatistics() : base(s_names)
+    {
+    }
 
-    public ulong this[TcpCounter counter] => _counts[(int)counter];
+    public ulong this[TcpCounter counter] => Counts[(int)counter];
 
     public static string NameOf(TcpCounter counter) => s_names[(int)counter];
 
     public static int Count => s_names.Length;
 
-    public void Increment(TcpCounter counter) => _counts[(int)counter]++;
-
-    public ulong TotalDrops
-    {
-        get
-        {
-            ulong sum = 0;
-            for (int i = 0; i < s_names.Length; i++)
-                if (s_names[i].StartsWith("drop-"))
-                    sum += _counts[i];
-            return sum;
-        }
-    }
-
-    public string Render(bool nonZeroOnly = false)
-    {
-        string text = "";
-        for (int i = 0; i < s_names.Length; i++)
-        {
-            if (nonZeroOnly && _counts[i] == 0)
-                continue;
-            text += s_names[i] + " " + _counts[i].ToString() + "\n";
-        }
-        return text;
-    }
+    public void Increment(TcpCounter counter) => Counts[(int)counter]++;
 }
