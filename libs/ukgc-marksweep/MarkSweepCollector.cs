@@ -106,7 +106,8 @@ internal sealed unsafe class MarkSweepCollector : ICollector
     private static void FlushBarrier() => s_incremental!.ShadeRecorded();
 
     // Copies and clears of memory that may hold references (Internal.Runtime.WriteBarrier):
-    // while marking, what they overwrite is shaded first. Chunk by chunk with interrupts off,
+    // while marking, what they overwrite is shaded first, and what a copy stores (the
+    // insertion half of the barrier, see runtime/helpers.asm). Chunk by chunk with interrupts off,
     // so marking cannot begin between the test and the overwrite, yet interrupts wait no
     // longer than one chunk.
     private static class BulkPaths
@@ -123,6 +124,7 @@ internal sealed unsafe class MarkSweepCollector : ICollector
                 nuint offset = forward ? done : length - done - chunk;
                 ulong flags = Plat.DisableInterrupts();
                 Shade(destination + offset, chunk);
+                Shade(source + offset, chunk);
                 System.MemoryBlock.Move(destination + offset, source + offset, chunk);
                 Plat.RestoreInterrupts(flags);
                 done += chunk;

@@ -55,6 +55,23 @@ public sealed class CollectorBootTests
         AssertPassed(run);
     }
 
+    // `slot = null` compiles to a plain store, no barrier: an item whose pool slot is cleared so
+    // and which then moves into an array allocated while marking (born marked, never traced)
+    // must still be shaded, by the barrier of the store that puts it there.
+    [Theory]
+    [InlineData("coop")]
+    [InlineData("preempt")]
+    public void ItemMovedOutOfASlotClearedWithNullWhileMarkingStaysAlive(string policy)
+    {
+        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "nullstores 3000", memoryMiB: 16, timeoutSeconds: 300);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Contains("ok: nullstores: 2000 of 2000 items intact, 0 damaged", run.Lines);
+        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: nullstores: ") && line.Contains(" rentals while marking, over "));
+        Assert.True(long.Parse(marking.Split(' ')[2]) >= 1000, marking);
+        AssertPassed(run);
+    }
+
     [Fact]
     public void RequestLoopRunsAMillionIterationsIn16MiB()
     {

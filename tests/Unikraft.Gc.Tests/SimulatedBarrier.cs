@@ -4,8 +4,8 @@ using Uk.Gc.MarkSweep;
 namespace Unikraft.Gc.Tests;
 
 // The barrier state in native memory and a store that does what runtime/helpers.asm's
-// RhpAssignRef does: store, then, while marking, append the overwritten reference (flushing
-// into the collector when the buffer is full).
+// RhpAssignRef does: store, then, while marking, append the overwritten reference and the
+// stored one (flushing into the collector when the buffer is full).
 internal sealed unsafe class SimulatedBarrier : IDisposable
 {
     public SimulatedBarrier(SimulatedHeap heap, int capacity = 16)
@@ -27,14 +27,25 @@ internal sealed unsafe class SimulatedBarrier : IDisposable
     {
         nint old = *slot;
         *slot = value;
-        if (State->Marking == 0 || old == 0)
+        if (State->Marking == 0)
+            return;
+        Record(old);
+        Record(value);
+    }
+
+    // What ILC emits for `slot = null`: a plain store, no barrier.
+    public static void StoreNullWithoutBarrier(nint* slot) => *slot = 0;
+
+    private void Record(nint reference)
+    {
+        if (reference == 0)
             return;
         if (State->Count == Capacity)
         {
             Marking.ShadeRecorded();
             Flushes++;
         }
-        BarrierState.Entries(State)[State->Count++] = old;
+        BarrierState.Entries(State)[State->Count++] = reference;
     }
 
     public void Dispose() => NativeMemory.Free(State);

@@ -38,7 +38,12 @@ public unsafe class Object
         if (mt->HasComponentSize)
             size += (nuint)Unsafe.As<RawArrayData>(this).Length * mt->ComponentSize;
         object clone = Internal.Runtime.Allocation.AllocateUninitialized(mt, size);
-        Buffer.Memmove(ref Unsafe.As<RawData>(clone).Data, ref Unsafe.As<RawData>(this).Data, size - (nuint)sizeof(nint));
+        // The clone may be born marked (incremental marking): the references it receives must be
+        // shaded like any other store's (Internal.Runtime.WriteBarrier).
+        if (mt->ContainsGCPointers)
+            Buffer.BulkMoveWithWriteBarrier(ref Unsafe.As<RawData>(clone).Data, ref Unsafe.As<RawData>(this).Data, size - (nuint)sizeof(nint));
+        else
+            Buffer.Memmove(ref Unsafe.As<RawData>(clone).Data, ref Unsafe.As<RawData>(this).Data, size - (nuint)sizeof(nint));
         return clone;
     }
 }

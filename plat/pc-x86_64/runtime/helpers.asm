@@ -46,6 +46,12 @@ RhpStackProbe:
 ; incrementally (uk_gc_barrier's first word non-zero) they record the value the store
 ; overwrites (snapshot-at-the-beginning, Yuasa deletion barrier), so an object reachable when
 ; marking began stays marked even if its last reference moves to an already traced object.
+; They record the value stored too (Dijkstra insertion barrier): ILC/RyuJIT emit no barrier
+; for a store of null (`field = null` is a plain mov), so a deletion can escape the snapshot;
+; an object whose last snapshot path was cut that way and which was then stored into an
+; already traced object would be freed while live. Shading every stored reference keeps
+; traced objects from pointing at unmarked ones; the final pause rescans the stacks, where
+; the only other copies can be.
 ; The old value is read and the store made before the flag is tested: a thread preempted
 ; anywhere in between holds the old value in rax (saved on its own stack, which the initial
 ; pause scans), so marking that starts meanwhile still sees it. The JIT assumes these clobber
@@ -81,6 +87,8 @@ RhpCheckedAssignRefAVLocation:
     ret
 .record:
     call uk_gc_barrier_record
+    mov rax, rsi
+    call uk_gc_barrier_record
     pop rax
     ret
 
@@ -100,6 +108,8 @@ RhpByRefAssignRefAVLocation2:
     pop rax
     ret
 .record:
+    call uk_gc_barrier_record
+    mov rax, rcx
     call uk_gc_barrier_record
     pop rax
     ret

@@ -18,7 +18,12 @@ internal static unsafe class RuntimeExports
             type = type->NullableType;
         }
         object result = Allocation.NewObject(type);
-        Buffer.Memmove(ref Unsafe.As<RawData>(result).Data, ref value, type->ValueTypeSize);
+        // The box may be born marked (incremental marking): the references it receives must be
+        // shaded like any other store's (Internal.Runtime.WriteBarrier).
+        if (type->ContainsGCPointers)
+            Buffer.BulkMoveWithWriteBarrier(ref Unsafe.As<RawData>(result).Data, ref value, type->ValueTypeSize);
+        else
+            Buffer.Memmove(ref Unsafe.As<RawData>(result).Data, ref value, type->ValueTypeSize);
         return result;
     }
 
@@ -46,7 +51,10 @@ internal static unsafe class RuntimeExports
             throw new InvalidCastException("Unable to unbox object of type '" + TypeNames.FullNameOf(obj.m_pEEType)
                 + "' as '" + TypeNames.FullNameOf(type) + "'.");
         data = 1;
-        Buffer.Memmove(ref Unsafe.Add(ref data, offset), ref Unsafe.As<RawData>(obj).Data, valueSize);
+        if (valueType->ContainsGCPointers)
+            Buffer.BulkMoveWithWriteBarrier(ref Unsafe.Add(ref data, offset), ref Unsafe.As<RawData>(obj).Data, valueSize);
+        else
+            Buffer.Memmove(ref Unsafe.Add(ref data, offset), ref Unsafe.As<RawData>(obj).Data, valueSize);
     }
 
     private static void RhUnboxTypeTest(MethodTable* type, MethodTable* boxType)

@@ -4,7 +4,7 @@ using SchedTests;
 using Uk.Gc;
 
 // Usage (kernel command line): "live [multiple]", "blocked [multiple]", "http [requests]",
-// "rewire [rounds]", "stats"; none runs live and blocked.
+// "rewire [rounds]", "nullstores [rounds]", "stats"; none runs live and blocked.
 string mode = args.Length > 0 ? args[0] : "all";
 int count = args.Length > 1 ? int.Parse(args[1]) : 0;
 switch (mode)
@@ -21,6 +21,9 @@ switch (mode)
         break;
     case "rewire":
         Rewire.Run(count > 0 ? count : 300);
+        break;
+    case "nullstores":
+        NullStores.Run(count > 0 ? count : 300);
         break;
     case "http":
         HttpLoop.Run(count > 0 ? count : 1_000_000);
