@@ -135,6 +135,19 @@ internal sealed class Images
         }
     }
 
+    private static readonly Dictionary<string, BuiltImage> DifferentialImages = new();
+
+    // The guest side of a differential test (tests/apps/<name>, compared with host .NET).
+    public static BuiltImage Differential(string projectDirectory, string name)
+    {
+        lock (DifferentialImages)
+        {
+            if (!DifferentialImages.TryGetValue(name, out BuiltImage? image))
+                DifferentialImages[name] = image = Build(projectDirectory, name);
+            return image;
+        }
+    }
+
     public static ProcessResult DotnetBuild(string projectDirectory) =>
         ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 

@@ -1,9 +1,10 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace System;
 
-public abstract partial class Array
+public abstract partial class Array : IEnumerable
 {
     // ILC and the runtime rely on the element count being the first field.
     private int _numComponents;
@@ -61,16 +62,16 @@ public abstract partial class Array
 
     public static int IndexOf<T>(T[] array, T value) where T : IEquatable<T>? => new ReadOnlySpan<T>(array).IndexOf(value);
 
+    // Every array type overrides this through Array<T>; only arrays ILC builds without it
+    // (multi-dimensional ones) land here.
+    public IEnumerator GetEnumerator() => throw new NotSupportedException("Enumerating a multi-dimensional array is not supported.");
+
     private static class EmptyArray<T>
     {
         internal static readonly T[] Value = new T[0];
     }
 }
 
-// Every class library must provide Array<T>: ILC makes it the base of T[].
-public class Array<T> : Array
-{
-}
 
 [StructLayout(LayoutKind.Sequential)]
 internal class RawArrayData

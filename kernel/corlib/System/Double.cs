@@ -1,8 +1,15 @@
 namespace System;
 
-public readonly struct Double : IEquatable<double>
+public readonly struct Double : IEquatable<double>, IComparable<double>, IFormattable
 {
     private readonly double m_value;
+
+    public const double MinValue = -1.7976931348623157E+308;
+    public const double MaxValue = 1.7976931348623157E+308;
+    public const double Epsilon = 4.9406564584124654E-324;
+    public const double NaN = 0.0 / 0.0;
+    public const double PositiveInfinity = 1.0 / 0.0;
+    public const double NegativeInfinity = -1.0 / 0.0;
 
     public bool Equals(double obj) => m_value == obj || (IsNaN(m_value) && IsNaN(obj));
 
@@ -19,5 +26,16 @@ public readonly struct Double : IEquatable<double>
         return (int)bits ^ (int)(bits >> 32);
     }
 
-    public override string ToString() => FloatingText.Format(m_value);
+    public override string ToString() => FloatingText.Format(m_value, null);
+
+    public string ToString(string? format) => FloatingText.Format(m_value, format);
+
+    public string ToString(string? format, IFormatProvider? provider) => FloatingText.Format(m_value, format);
+
+    public int CompareTo(double value) =>
+        m_value < value ? -1 : m_value > value ? 1 : m_value == value ? 0 : IsNaN(m_value) ? (IsNaN(value) ? 0 : -1) : 1;
+
+    public static bool IsInfinity(double d) => d == PositiveInfinity || d == NegativeInfinity;
+
+    public static bool IsFinite(double d) => !IsNaN(d) && !IsInfinity(d);
 }

@@ -7,7 +7,7 @@ public readonly struct Int64 : IEquatable<long>, IComparable<long>, IFormattable
     public const long MinValue = unchecked((long)0x8000000000000000);
     public const long MaxValue = 9223372036854775807;
 
-    public override string ToString() => NumberStrings.Signed(m_value, 64, null);
+    public override string ToString() => NumberStrings.Signed(m_value);
 
     public string ToString(string? format) => NumberStrings.Signed(m_value, 64, format);
 
@@ -21,11 +21,11 @@ public readonly struct Int64 : IEquatable<long>, IComparable<long>, IFormattable
 
     public int CompareTo(long value) => m_value < value ? -1 : m_value > value ? 1 : 0;
 
-    public static long Parse(string s) => (long)NumberParsing.Parse(s, MinValue, MaxValue);
+    public static long Parse(string s) => (long)NumberParsing.ParseSigned(s, MinValue, MaxValue, "an Int64");
 
     public static bool TryParse(string? s, out long result)
     {
-        bool parsed = NumberParsing.TryParse(s is null ? default : s.AsSpan(), MinValue, MaxValue, out long value);
+        bool parsed = NumberParsing.TryParseSigned(s is null ? default : s.AsSpan(), MinValue, MaxValue, out long value) == NumberParsing.Status.Ok;
         result = (long)value;
         return parsed;
     }

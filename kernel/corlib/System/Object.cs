@@ -47,8 +47,3 @@ public unsafe class Object
         return clone;
     }
 }
-
-internal class RawData
-{
-    public byte Data;
-}

@@ -7,7 +7,7 @@ public readonly struct SByte : IEquatable<sbyte>, IComparable<sbyte>, IFormattab
     public const sbyte MinValue = -128;
     public const sbyte MaxValue = 127;
 
-    public override string ToString() => NumberStrings.Signed(m_value, 8, null);
+    public override string ToString() => NumberStrings.Signed(m_value);
 
     public string ToString(string? format) => NumberStrings.Signed(m_value, 8, format);
 
@@ -20,4 +20,13 @@ public readonly struct SByte : IEquatable<sbyte>, IComparable<sbyte>, IFormattab
     public override int GetHashCode() => (int)m_value;
 
     public int CompareTo(sbyte value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static sbyte Parse(string s) => (sbyte)NumberParsing.ParseSigned(s, MinValue, MaxValue, "a SByte");
+
+    public static bool TryParse(string? s, out sbyte result)
+    {
+        bool parsed = NumberParsing.TryParseSigned(s is null ? default : s.AsSpan(), MinValue, MaxValue, out long value) == NumberParsing.Status.Ok;
+        result = (sbyte)value;
+        return parsed;
+    }
 }

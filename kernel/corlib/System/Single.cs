@@ -1,8 +1,15 @@
 namespace System;
 
-public readonly struct Single : IEquatable<float>
+public readonly struct Single : IEquatable<float>, IComparable<float>, IFormattable
 {
     private readonly float m_value;
+
+    public const float MinValue = -3.40282347E+38f;
+    public const float MaxValue = 3.40282347E+38f;
+    public const float Epsilon = 1.401298E-45f;
+    public const float NaN = 0.0f / 0.0f;
+    public const float PositiveInfinity = 1.0f / 0.0f;
+    public const float NegativeInfinity = -1.0f / 0.0f;
 
     public bool Equals(float obj) => m_value == obj || (IsNaN(m_value) && IsNaN(obj));
 
@@ -18,6 +25,12 @@ public readonly struct Single : IEquatable<float>
         return *(int*)&value;
     }
 
-    // Floating-point text conversion is not in this subset; whole values print exactly.
-    public override string ToString() => FloatingText.Format(m_value);
+    public override string ToString() => FloatingText.Format(m_value, null);
+
+    public string ToString(string? format) => FloatingText.Format(m_value, format);
+
+    public string ToString(string? format, IFormatProvider? provider) => FloatingText.Format(m_value, format);
+
+    public int CompareTo(float value) =>
+        m_value < value ? -1 : m_value > value ? 1 : m_value == value ? 0 : IsNaN(m_value) ? (IsNaN(value) ? 0 : -1) : 1;
 }

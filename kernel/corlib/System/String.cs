@@ -1,9 +1,11 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Internal.Runtime;
 
 namespace System;
 
-public sealed unsafe partial class String : IEquatable<string?>, IComparable<string?>
+public sealed unsafe partial class String : IEquatable<string?>, IComparable<string?>, IEnumerable<char>
 {
     // ILC knows these two fields by name: the length, then the first of the characters.
     private readonly int _stringLength;

@@ -7,7 +7,7 @@ public readonly struct UInt16 : IEquatable<ushort>, IComparable<ushort>, IFormat
     public const ushort MinValue = 0;
     public const ushort MaxValue = 65535;
 
-    public override string ToString() => NumberStrings.Unsigned(m_value, 16, null);
+    public override string ToString() => NumberStrings.Unsigned(m_value);
 
     public string ToString(string? format) => NumberStrings.Unsigned(m_value, 16, format);
 
@@ -20,4 +20,13 @@ public readonly struct UInt16 : IEquatable<ushort>, IComparable<ushort>, IFormat
     public override int GetHashCode() => (int)m_value;
 
     public int CompareTo(ushort value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static ushort Parse(string s) => (ushort)NumberParsing.ParseUnsigned(s, MaxValue, "an UInt16");
+
+    public static bool TryParse(string? s, out ushort result)
+    {
+        bool parsed = NumberParsing.TryParseUnsigned(s is null ? default : s.AsSpan(), MaxValue, out ulong value) == NumberParsing.Status.Ok;
+        result = (ushort)value;
+        return parsed;
+    }
 }

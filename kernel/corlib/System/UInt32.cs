@@ -7,7 +7,7 @@ public readonly struct UInt32 : IEquatable<uint>, IComparable<uint>, IFormattabl
     public const uint MinValue = 0;
     public const uint MaxValue = 4294967295;
 
-    public override string ToString() => NumberStrings.Unsigned(m_value, 32, null);
+    public override string ToString() => NumberStrings.Unsigned(m_value);
 
     public string ToString(string? format) => NumberStrings.Unsigned(m_value, 32, format);
 
@@ -20,4 +20,13 @@ public readonly struct UInt32 : IEquatable<uint>, IComparable<uint>, IFormattabl
     public override int GetHashCode() => (int)m_value;
 
     public int CompareTo(uint value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static uint Parse(string s) => (uint)NumberParsing.ParseUnsigned(s, MaxValue, "an UInt32");
+
+    public static bool TryParse(string? s, out uint result)
+    {
+        bool parsed = NumberParsing.TryParseUnsigned(s is null ? default : s.AsSpan(), MaxValue, out ulong value) == NumberParsing.Status.Ok;
+        result = (uint)value;
+        return parsed;
+    }
 }

@@ -7,7 +7,7 @@ public readonly struct UInt64 : IEquatable<ulong>, IComparable<ulong>, IFormatta
     public const ulong MinValue = 0;
     public const ulong MaxValue = 18446744073709551615;
 
-    public override string ToString() => NumberStrings.Unsigned(m_value, 64, null);
+    public override string ToString() => NumberStrings.Unsigned(m_value);
 
     public string ToString(string? format) => NumberStrings.Unsigned(m_value, 64, format);
 
@@ -20,4 +20,13 @@ public readonly struct UInt64 : IEquatable<ulong>, IComparable<ulong>, IFormatta
     public override int GetHashCode() => (int)m_value ^ (int)(m_value >> 32);
 
     public int CompareTo(ulong value) => m_value < value ? -1 : m_value > value ? 1 : 0;
+
+    public static ulong Parse(string s) => (ulong)NumberParsing.ParseUnsigned(s, MaxValue, "an UInt64");
+
+    public static bool TryParse(string? s, out ulong result)
+    {
+        bool parsed = NumberParsing.TryParseUnsigned(s is null ? default : s.AsSpan(), MaxValue, out ulong value) == NumberParsing.Status.Ok;
+        result = (ulong)value;
+        return parsed;
+    }
 }

@@ -51,7 +51,19 @@ internal static unsafe class InterfaceDispatch
         return (ushort)cell->Cache;
     }
 
+    // An exact implementation first; else, as .NET does, the implementation of an interface the
+    // type lists that is assignable to the called one through variance (a call through
+    // IEnumerable<object> on a List<string> runs its IEnumerable<string> methods).
     private static nint FindImplementation(MethodTable* type, MethodTable* interfaceType, ushort slot)
+    {
+        nint target = FindExactImplementation(type, interfaceType, slot);
+        if (target != 0)
+            return target;
+        int variant = TypeCast.VariantInterfaceIndex(type, interfaceType);
+        return variant < 0 ? 0 : FindExactImplementation(type, type->GetInterface(variant), slot);
+    }
+
+    private static nint FindExactImplementation(MethodTable* type, MethodTable* interfaceType, ushort slot)
     {
         for (MethodTable* current = type; current != null; current = current->BaseType)
         {

@@ -11,6 +11,7 @@ internal unsafe struct MethodTable
     private const uint HasComponentSizeFlag = 0x80000000;
     private const uint KindMask = 0x00030000;
     private const uint ParameterizedKind = 0x00020000;
+    private const uint GenericTypeDefinitionKind = 0x00030000;
     private const uint HasDispatchMapFlag = 0x00040000;
     private const uint HasFinalizerFlag = 0x00100000;
     private const uint HasSealedVTableEntriesFlag = 0x00400000;
@@ -46,6 +47,8 @@ internal unsafe struct MethodTable
     internal ElementType ElementType => (ElementType)((_flags & ElementTypeMask) >> ElementTypeShift);
 
     internal bool IsParameterized => (_flags & KindMask) == ParameterizedKind;
+
+    internal bool IsGenericTypeDefinition => (_flags & KindMask) == GenericTypeDefinitionKind;
 
     internal bool IsArray => ElementType is ElementType.Array or ElementType.SzArray;
 
@@ -124,6 +127,8 @@ internal unsafe struct MethodTable
 
     internal MethodTable* GenericDefinition => IsGeneric ? (MethodTable*)FollowRelative(GenericDefinitionCell) : null;
 
+    internal int GenericArity => (int)GenericDefinition->GenericParameterCount;
+
     // With one generic argument the composition cell points straight at it; with more it
     // points at a list of relative pointers, one per argument.
     internal MethodTable* GenericArgument(int index)
@@ -135,8 +140,29 @@ internal unsafe struct MethodTable
         return (MethodTable*)FollowRelative(list + index * sizeof(int));
     }
 
+    // The declared variance of a generic interface's or delegate's parameter. A definition
+    // with variance keeps a relative pointer to one byte per parameter where an instantiation
+    // keeps its arguments; the array interfaces (IList<T>, ...) carry the variance flag with
+    // non-variant parameters, since only arrays make them covariant.
+    internal GenericVariance GetGenericVariance(int index)
+    {
+        MethodTable* definition = IsGeneric ? GenericDefinition : (MethodTable*)Unsafe.AsPointer(ref this);
+        if (!definition->HasGenericVariance)
+            return GenericVariance.NonVariant;
+        byte* variances = FollowRelative(definition->GenericDefinitionCell);
+        return (GenericVariance)variances[index];
+    }
+
     // ILC 10 stores a generic definition's parameter count in its base-size field.
     internal uint GenericParameterCount => _baseSize;
+}
+
+internal enum GenericVariance : byte
+{
+    NonVariant = 0,
+    Covariant = 1,
+    Contravariant = 2,
+    ArrayCovariant = 0x20,
 }
 
 internal enum ElementType

@@ -1,9 +1,12 @@
+using System.Collections;
+
 namespace System.Collections.Generic;
 
 // The BCL's Dictionary<TKey, TValue>: separate chaining over an array of buckets, entries in
 // one array with a free list, resized to about twice the size when full. Enumeration is in
-// insertion order while nothing was removed (as the BCL's happens to be).
-public class Dictionary<TKey, TValue> where TKey : notnull
+// insertion order while nothing was removed (as the BCL's happens to be). As in .NET, only
+// adding a key invalidates enumerators; overwriting a value, removing and clearing do not.
+public class Dictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>> where TKey : notnull
 {
     private struct Entry
     {
@@ -20,6 +23,7 @@ public class Dictionary<TKey, TValue> where TKey : notnull
     private int _used;
     private int _freeList = -1;
     private int _freeCount;
+    private int _version;
 
     public int Count => _used - _freeCount;
 
@@ -94,6 +98,10 @@ public class Dictionary<TKey, TValue> where TKey : notnull
 
     public Enumerator GetEnumerator() => new Enumerator(this);
 
+    IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => new Enumerator(this);
+
+    IEnumerator IEnumerable.GetEnumerator() => new Enumerator(this);
+
     private int FindEntry(TKey key)
     {
         if (key is null)
@@ -140,6 +148,7 @@ public class Dictionary<TKey, TValue> where TKey : notnull
         _entries[index].Value = value;
         _entries[index].Next = _buckets[bucket] - 1;
         _buckets[bucket] = index + 1;
+        _version++;
         return true;
     }
 
@@ -162,28 +171,52 @@ public class Dictionary<TKey, TValue> where TKey : notnull
         _buckets = buckets;
     }
 
-    public struct Enumerator
+    public struct Enumerator : IEnumerator<KeyValuePair<TKey, TValue>>
     {
         private readonly Dictionary<TKey, TValue> _dictionary;
+        private readonly int _version;
         private int _index;
+        private KeyValuePair<TKey, TValue> _current;
 
         internal Enumerator(Dictionary<TKey, TValue> dictionary)
         {
             _dictionary = dictionary;
+            _version = dictionary._version;
             _index = -1;
+            _current = default;
         }
 
-        public KeyValuePair<TKey, TValue> Current =>
-            new KeyValuePair<TKey, TValue>(_dictionary._entries[_index].Key, _dictionary._entries[_index].Value);
+        public KeyValuePair<TKey, TValue> Current => _current;
+
+        object IEnumerator.Current => _current;
 
         public bool MoveNext()
         {
+            if (_version != _dictionary._version)
+                throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
             while (++_index < _dictionary._used)
             {
                 if (_dictionary._entries[_index].HashCode >= 0)
+                {
+                    _current = new KeyValuePair<TKey, TValue>(_dictionary._entries[_index].Key, _dictionary._entries[_index].Value);
                     return true;
+                }
             }
+            _index = _dictionary._used;
+            _current = default;
             return false;
+        }
+
+        public void Reset()
+        {
+            if (_version != _dictionary._version)
+                throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+            _index = -1;
+            _current = default;
+        }
+
+        public void Dispose()
+        {
         }
     }
 }

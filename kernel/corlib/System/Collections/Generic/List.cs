@@ -1,11 +1,15 @@
+using System.Collections;
+
 namespace System.Collections.Generic;
 
 // The BCL's List<T>: an array that doubles when full. Enumerated with a struct enumerator
-// (foreach allocates nothing); changing the list while enumerating it is not detected.
-public class List<T>
+// (foreach allocates nothing); a change to the list while it is enumerated makes the
+// enumerator throw, as .NET's does.
+public class List<T> : IList<T>, IReadOnlyList<T>
 {
     private T[] _items;
     private int _size;
+    private int _version;
 
     public List() => _items = new T[0];
 
@@ -33,6 +37,7 @@ public class List<T>
             if ((uint)index >= (uint)_size)
                 throw new ArgumentOutOfRangeException(nameof(index));
             _items[index] = value;
+            _version++;
         }
     }
 
@@ -41,6 +46,7 @@ public class List<T>
         if (_size == _items.Length)
             Grow(_size + 1);
         _items[_size++] = item;
+        _version++;
     }
 
     public void Insert(int index, T item)
@@ -53,6 +59,7 @@ public class List<T>
             _items[i] = _items[i - 1];
         _items[index] = item;
         _size++;
+        _version++;
     }
 
     public int IndexOf(T item)
@@ -85,6 +92,7 @@ public class List<T>
         for (int i = index; i < _size; i++)
             _items[i] = _items[i + 1];
         _items[_size] = default!;
+        _version++;
     }
 
     public void Clear()
@@ -92,6 +100,7 @@ public class List<T>
         for (int i = 0; i < _size; i++)
             _items[i] = default!;
         _size = 0;
+        _version++;
     }
 
     public T[] ToArray()
@@ -116,9 +125,25 @@ public class List<T>
             }
             _items[j + 1] = item;
         }
+        _version++;
     }
 
     public Enumerator GetEnumerator() => new Enumerator(this);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => new Enumerator(this);
+
+    IEnumerator IEnumerable.GetEnumerator() => new Enumerator(this);
+
+    bool ICollection<T>.IsReadOnly => false;
+
+    public void CopyTo(T[] array, int arrayIndex)
+    {
+        if (array is null)
+            throw new ArgumentNullException(nameof(array));
+        if (arrayIndex < 0 || arrayIndex > array.Length - _size)
+            throw new ArgumentException("Destination array was not long enough. Check the destination index, length, and the array's lower bounds.");
+        Array.Copy(_items, 0, array, arrayIndex, _size);
+    }
 
     private void Grow(int needed)
     {
@@ -131,19 +156,58 @@ public class List<T>
         _items = larger;
     }
 
-    public struct Enumerator
+    public struct Enumerator : IEnumerator<T>
     {
         private readonly List<T> _list;
+        private readonly int _version;
         private int _index;
+        private T _current;
 
         internal Enumerator(List<T> list)
         {
             _list = list;
-            _index = -1;
+            _version = list._version;
+            _index = 0;
+            _current = default!;
         }
 
-        public T Current => _list._items[_index];
+        public T Current => _current;
 
-        public bool MoveNext() => ++_index < _list._size;
+        object? IEnumerator.Current
+        {
+            get
+            {
+                if (_index == 0 || _index == _list._size + 1)
+                    throw new InvalidOperationException("Enumeration has either not started or has already finished.");
+                return _current;
+            }
+        }
+
+        public bool MoveNext()
+        {
+            if (_version != _list._version)
+                throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+            if ((uint)_index < (uint)_list._size)
+            {
+                _current = _list._items[_index];
+                _index++;
+                return true;
+            }
+            _current = default!;
+            _index = _list._size + 1;
+            return false;
+        }
+
+        public void Reset()
+        {
+            if (_version != _list._version)
+                throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+            _index = 0;
+            _current = default!;
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,0 +1,38 @@
+namespace Unikraft.Boot.Tests;
+
+// The oracle of the differential tests: a guest program's own sources compiled for host .NET
+// and run with `dotnet run`. The project lives outside the repository so none of its build
+// settings (kernel corlib, warnings as errors) apply; culture is invariant, as in the guest.
+internal static class HostTwin
+{
+    public static ProcessResult Run(string programDirectory, string name)
+    {
+        string sources = Repository.PathOf(programDirectory);
+        string project = Path.Combine(Path.GetTempPath(), "unikraft-host-twins", name);
+        Directory.CreateDirectory(project);
+        string projectFile = Path.Combine(project, name + ".csproj");
+        string text = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <InvariantGlobalization>true</InvariantGlobalization>
+                <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+              </PropertyGroup>
+              <ItemGroup>
+                <Compile Include="{sources}/**/*.cs" Exclude="{sources}/obj/**;{sources}/bin/**" />
+              </ItemGroup>
+            </Project>
+            """;
+        if (!File.Exists(projectFile) || File.ReadAllText(projectFile) != text)
+            File.WriteAllText(projectFile, text);
+        ProcessResult build = ProcessRunner.Run("dotnet", ["build", projectFile, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), project);
+        if (build.ExitCode != 0)
+            throw new InvalidOperationException("the host twin of " + programDirectory + " does not build:\n" + build.Output);
+        string assembly = Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
+        return ProcessRunner.Run("dotnet", [assembly], TimeSpan.FromMinutes(2), project);
+    }
+}
