@@ -26,7 +26,7 @@ public sealed partial class ExceptionBootTests
         "ok: a null dereference (page fault) is a catchable NullReferenceException, 3 times in a row, and the code runs on: 42",
         "ok: integer division by zero (#DE) is a catchable DivideByZeroException: Attempted to divide by zero.",
         "ok: checked overflow is caught as its base type: System.OverflowException: Arithmetic operation resulted in an overflow.",
-        "ok: a failed cast is a catchable InvalidCastException: Unable to cast object of type 'System.String' to type 'ExceptionTests.RuntimeRaised.Holder'.",
+        "ok: a failed cast is a catchable InvalidCastException: Unable to cast object of type 'System.String' to type 'ExceptionTests.RuntimeRaised+Holder'.",
         "ok: an index past the end is a catchable IndexOutOfRangeException at index 4",
         "ok: a `new` the heap cannot serve throws a catchable OutOfMemoryException, and allocation works afterwards: System.OutOfMemoryException",
         "ok: using disposes once while an exception passes: 1 disposal(s)",

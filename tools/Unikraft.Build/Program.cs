@@ -10,7 +10,7 @@ public static class Program
         "usage:\n"
         + "  Unikraft.Build resolve --manifest <apps/NAME/unikernel.yaml> --root <repo root> --out <dir>\n"
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
-        + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>]\n";
+        + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -79,7 +79,7 @@ public static class Program
 
             case "typenames":
             {
-                var unknown = commandLine.Unknown(new[] { "object", "assemblies", "out", "symbols" });
+                var unknown = commandLine.Unknown(new[] { "object", "assemblies", "out", "symbols", "metadata" });
                 var objectPath = commandLine.Get("object");
                 var assemblies = commandLine.Get("assemblies");
                 var output = commandLine.Get("out");
@@ -93,7 +93,7 @@ public static class Program
                     return UsageError(stderr, "'typenames' needs --object, --assemblies and --out");
                 }
 
-                return TypeNamesCommand.Run(objectPath, assemblies, output, commandLine.Get("symbols"), stdout, stderr);
+                return TypeNamesCommand.Run(objectPath, assemblies, output, commandLine.Get("symbols"), commandLine.Get("metadata"), stdout, stderr);
             }
 
             default:

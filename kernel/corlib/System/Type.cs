@@ -45,13 +45,23 @@ internal sealed unsafe class RuntimeType : Type
 
     public override string? FullName => TypeNames.FullNameOf(_methodTable);
 
+    // "List`1" for "System.Collections.Generic.List`1[System.Int32]", "Int32[]" for
+    // "System.Int32[]", "Entry" for "Ns.Outer+Entry": .NET's Type.Name.
     public override string Name
     {
         get
         {
             string fullName = FullName ?? "";
-            int dot = fullName.LastIndexOf('.');
-            return dot < 0 ? fullName : fullName.Substring(dot + 1);
+            int arraySuffix = fullName.Length;
+            while (arraySuffix >= 2 && fullName[arraySuffix - 1] == ']' && fullName[arraySuffix - 2] == '[')
+                arraySuffix -= 2;
+            int end = fullName.IndexOf('[');
+            if (end < 0 || end > arraySuffix)
+                end = arraySuffix;
+            int start = end;
+            while (start > 0 && fullName[start - 1] != '.' && fullName[start - 1] != '+')
+                start--;
+            return fullName.Substring(start, end - start) + fullName.Substring(arraySuffix);
         }
     }
 

@@ -6,5 +6,6 @@ CastChecks.Run();
 VarianceChecks.Run();
 CollectionChecks.Run();
 NumberChecks.Run();
+NameChecks.Run();
 System.Console.WriteLine("done");
 return 0;

@@ -50,6 +50,27 @@ public enum Color
     Blue,
 }
 
+[Flags]
+public enum Access
+{
+    None = 0,
+    Read = 1,
+    Write = 2,
+}
+
+public enum Small : byte
+{
+    Low = 1,
+    High = 255,
+}
+
+public static class Outer
+{
+    public sealed class Inner
+    {
+    }
+}
+
 public static class Sequences
 {
     public static IEnumerable<int> Doubled(this IEnumerable<int> source)

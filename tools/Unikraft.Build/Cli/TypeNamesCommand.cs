@@ -12,7 +12,7 @@ namespace Unikraft.Build.Cli;
 /// NASM table of function names, so panics can print a symbolised stack trace.</summary>
 public static class TypeNamesCommand
 {
-    public static int Run(string objectPath, string assemblies, string outPath, string? symbolsPath, TextWriter stdout, TextWriter stderr)
+    public static int Run(string objectPath, string assemblies, string outPath, string? symbolsPath, string? metadata, TextWriter stdout, TextWriter stderr)
     {
         byte[] bytes;
         try
@@ -30,12 +30,16 @@ public static class TypeNamesCommand
         {
             var demangler = new TypeNameDemangler(assemblies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var file = ElfSymbolReader.ReadObject(bytes);
-            table = TypeNameTable.Build(file.Symbols, demangler);
+            table = TypeNameTable.Build(file.Symbols, demangler, LoadCatalog(metadata));
             functions = FunctionSymbolTable.Build(file, new FunctionNameDemangler(demangler));
         }
         catch (ElfFormatException e)
         {
             return Error(stderr, $"'{objectPath}': {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            return Error(stderr, $"cannot read the metadata of the image's assemblies: {e.Message}");
         }
 
         var objectName = Path.GetFileName(objectPath);
@@ -46,7 +50,7 @@ public static class TypeNamesCommand
 
         stdout.WriteLine(
             $"Unikraft.Build: typenames: {table.Entries.Count} types from {objectName} "
-            + $"({table.BoxedSkipped} boxed, {table.Unreferenceable.Count} not nameable in NASM left out); "
+            + $"({table.BoxedCount} value types, {table.Enums.Count} enums, {table.Unreferenceable.Count} not nameable in NASM left out); "
             + (changed ? "updated " + Path.GetFileName(outPath) : "output up to date"));
         if (symbolsPath is null)
         {
@@ -64,6 +68,10 @@ public static class TypeNamesCommand
             + (changed ? "updated " + Path.GetFileName(symbolsPath) : "output up to date"));
         return 0;
     }
+
+    // --metadata: the assemblies' paths, ';'-separated; without it names come from symbols alone.
+    private static TypeDefinitionCatalog? LoadCatalog(string? metadata) =>
+        metadata is null ? null : TypeDefinitionCatalog.Load(metadata.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static bool TryWrite(string path, string content, TextWriter stderr, out bool changed)
     {

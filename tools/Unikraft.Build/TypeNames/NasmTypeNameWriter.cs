@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -18,18 +19,25 @@ public static class NasmTypeNameWriter
 
         text.Append("bits 64\n");
         text.Append("default rel\n");
+        var externs = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in table.Entries)
         {
-            text.Append("extern ").Append(entry.Symbol).Append('\n');
+            externs.Add(entry.Reference);
+        }
+
+        foreach (var reference in externs)
+        {
+            text.Append("extern ").Append(reference).Append('\n');
         }
 
         text.Append("section .rodata\n");
         text.Append("align 8\n");
         text.Append("uk_type_name_table_data:\n");
-        text.Append("    dq ").Append(table.Entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(23)).Append("; count\n");
+        text.Append("    dq ").Append(Number(table.Entries.Count).PadRight(23)).Append("; count\n");
         for (var i = 0; i < table.Entries.Count; i++)
         {
-            text.Append("    dq ").Append(table.Entries[i].Symbol).Append(", uk_type_name_").Append(i).Append('\n');
+            var entry = table.Entries[i];
+            text.Append("    dq ").Append(Address(entry.Reference, entry.Offset)).Append(", uk_type_name_").Append(i).Append('\n');
         }
 
         for (var i = 0; i < table.Entries.Count; i++)
@@ -37,13 +45,55 @@ public static class NasmTypeNameWriter
             text.Append("uk_type_name_").Append(i).Append(": db ").Append(StringData(table.Entries[i].Name)).Append('\n');
         }
 
+        AppendEnumTable(text, table);
         text.Append("section .text\n");
         text.Append("global uk_type_name_table\n");
         text.Append("uk_type_name_table:\n");
         text.Append("    lea rax, [uk_type_name_table_data]\n");
         text.Append("    ret\n");
+        text.Append("global uk_enum_table\n");
+        text.Append("uk_enum_table:\n");
+        text.Append("    lea rax, [uk_enum_table_data]\n");
+        text.Append("    ret\n");
         return text.ToString();
     }
+
+    // uk_enum_table(): { u64 count; { void* methodTable; u32 memberCount; u32 flags;
+    // { i64 value; char* name; }* members; } enums[count]; }, flags bit 0: [Flags].
+    private static void AppendEnumTable(StringBuilder text, TypeNameTable table)
+    {
+        text.Append("align 8\n");
+        text.Append("uk_enum_table_data:\n");
+        text.Append("    dq ").Append(Number(table.Enums.Count)).Append('\n');
+        for (var i = 0; i < table.Enums.Count; i++)
+        {
+            var entry = table.Enums[i];
+            text.Append("    dq ").Append(Address(entry.Reference, entry.Offset)).Append('\n');
+            text.Append("    dd ").Append(Number(entry.Members.Count)).Append(", ").Append(entry.IsFlags ? "1" : "0").Append('\n');
+            text.Append("    dq uk_enum_").Append(i).Append('\n');
+        }
+
+        for (var i = 0; i < table.Enums.Count; i++)
+        {
+            var members = table.Enums[i].Members;
+            text.Append("uk_enum_").Append(i).Append(":\n");
+            for (var j = 0; j < members.Count; j++)
+            {
+                text.Append("    dq ").Append(members[j].Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(", uk_enum_").Append(i).Append('_').Append(j).Append('\n');
+            }
+
+            for (var j = 0; j < members.Count; j++)
+            {
+                text.Append("uk_enum_").Append(i).Append('_').Append(j).Append(": db ").Append(StringData(members[j].Name)).Append('\n');
+            }
+        }
+    }
+
+    private static string Address(string reference, ulong offset) =>
+        offset == 0 ? reference : reference + " + 0x" + offset.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The operands of a <c>db</c> for a zero-terminated UTF-8 string: printable ASCII
     /// other than '"' inside "...", every other byte as a number (NASM's "..." has no escapes).</summary>

@@ -12,6 +12,8 @@ public readonly struct KeyValuePair<TKey, TValue>
 
     public TValue Value { get; }
 
+    public override string ToString() => "[" + Key?.ToString() + ", " + Value?.ToString() + "]";
+
     public void Deconstruct(out TKey key, out TValue value)
     {
         key = Key;
