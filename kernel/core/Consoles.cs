@@ -2,6 +2,7 @@ namespace Uk.Core;
 
 // Every registered console receives every write, so one image can print on a serial line
 // and a screen at once.
+[System.Runtime.CompilerServices.EagerStaticClassConstruction]
 public static class Consoles
 {
     private static IConsole[] s_consoles = new IConsole[4];

@@ -2,6 +2,7 @@ namespace Uk.Core;
 
 // The libraries' init functions, registered by the build-generated composition code so the
 // core never names a library. Capacity grows with registrations; nothing is fixed-size.
+[System.Runtime.CompilerServices.EagerStaticClassConstruction]
 public static unsafe class InitTable
 {
     private static Entry[] s_entries = new Entry[8];

@@ -7,7 +7,9 @@ namespace Uk.Sched;
 // Threads, switching and blocking, shared by every scheduling policy. Everything that touches
 // the run queue, the timer queue or a thread's state runs with interrupts off; switches happen
 // only here, either on the thread's own request (block, yield, exit) or - under a preemptive
-// policy - as a timer interrupt finishes.
+// policy - as a timer interrupt finishes. Constructed at start-up: the static constructor
+// runner asks it for the current thread, and interrupts use it.
+[System.Runtime.CompilerServices.EagerStaticClassConstruction]
 public static unsafe class Scheduler
 {
     private static SchedulingPolicy? s_policy;

@@ -18,6 +18,8 @@ internal sealed class SystemThreadingBridge : ThreadingSeam
 
     internal override object Current => Scheduler.Current;
 
+    internal override object? CurrentIfRunning => Scheduler.HasCurrentThread ? Scheduler.Current : null;
+
     internal override object? GetWrapper(object thread) => ((Thread)thread).Wrapper;
 
     internal override void SetWrapper(object thread, object wrapper) => ((Thread)thread).Wrapper = wrapper;

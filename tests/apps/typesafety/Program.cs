@@ -7,5 +7,6 @@ VarianceChecks.Run();
 CollectionChecks.Run();
 NumberChecks.Run();
 NameChecks.Run();
+StaticChecks.Run();
 System.Console.WriteLine("done");
 return 0;

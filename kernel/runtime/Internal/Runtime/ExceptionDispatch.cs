@@ -15,6 +15,7 @@ namespace Internal.Runtime;
 // thread's own stack, so threads dispatch independently and an interrupt or a thread
 // switch in the middle changes nothing. An exception that no clause takes ends in the
 // kernel panic, traced from the throw.
+[System.Runtime.CompilerServices.EagerStaticClassConstruction]
 internal static unsafe class ExceptionDispatch
 {
     // `new` cannot build an exception when the heap is what failed.

@@ -26,6 +26,9 @@ internal abstract class ThreadingSeam
 
     internal abstract object Current { get; }
 
+    // The running thread, or null before the scheduler runs Main as a thread.
+    internal abstract object? CurrentIfRunning { get; }
+
     // The System.Threading.Thread wrapping a scheduler thread, kept with it.
     internal abstract object? GetWrapper(object thread);
 

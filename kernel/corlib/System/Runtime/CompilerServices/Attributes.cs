@@ -204,3 +204,11 @@ public sealed class InternalsVisibleToAttribute : Attribute
 
     public string AssemblyName { get; }
 }
+
+// ILC runs the static constructor of a type marked so at start-up instead of at first access.
+// Kernel types whose statics are touched before the heap exists (or from interrupt handlers)
+// carry it; public so that kernel libraries outside the corlib can use it.
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct)]
+public sealed class EagerStaticClassConstructionAttribute : Attribute
+{
+}
