@@ -10,6 +10,8 @@ namespace Uk.Net;
 // so the thread starts on the first use of Lock, Stack or WaitConfigured from a thread; before
 // that, init polls the device itself while DHCP runs, and after it nothing answers the wire
 // until the application first touches the network.
+// Constructed at start-up: device interrupts signal its events.
+[System.Runtime.CompilerServices.EagerStaticClassConstruction]
 public static class Network
 {
     private const int FramesPerTurn = 64;
