@@ -24,7 +24,7 @@ public sealed class Uart16550Console : IConsole
         _baud = baud;
     }
 
-    public string Name => "uart16550@0x" + _port.ToString("X");
+    public string Name => "uart16550@0x" + Hex.Format((ulong)_port);
 
     public void Initialize()
     {

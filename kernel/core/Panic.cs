@@ -94,9 +94,9 @@ public static unsafe class Panic
 
     private static void Line(string n1, ulong v1, string n2, ulong v2, string? n3, ulong v3, string? n4, ulong v4)
     {
-        Consoles.Write("  " + n1 + "=" + v1.ToString("X16") + " " + n2 + "=" + v2.ToString("X16"));
+        Consoles.Write("  " + n1 + "=" + IntegerText.Hex(v1, 16) + " " + n2 + "=" + IntegerText.Hex(v2, 16));
         if (n3 is not null)
-            Consoles.Write(" " + n3 + "=" + v3.ToString("X16") + " " + n4 + "=" + v4.ToString("X16"));
+            Consoles.Write(" " + n3 + "=" + IntegerText.Hex(v3, 16) + " " + n4 + "=" + IntegerText.Hex(v4, 16));
         Consoles.Write("\n");
     }
 }

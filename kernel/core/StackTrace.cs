@@ -1,3 +1,4 @@
+using System;
 using Internal.Runtime;
 
 namespace Uk.Core;
@@ -40,8 +41,8 @@ public static class StackTrace
             skipping = false;
             if (frames.IsReturnAddress)
                 offset++;
-            string line = "  #" + printed.ToString() + " 0x" + address.ToString("X16") + " ";
-            Consoles.Write(known ? line + name + "+0x" + offset.ToString("x") + "\n" : line + "?\n");
+            string line = "  #" + printed.ToString() + " 0x" + IntegerText.Hex(address, 16) + " ";
+            Consoles.Write(known ? line + name + "+0x" + IntegerText.Hex(offset, upperCase: false) + "\n" : line + "?\n");
             printed++;
         }
         WriteRepeats(repeats);

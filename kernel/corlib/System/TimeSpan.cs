@@ -101,8 +101,8 @@ public readonly struct TimeSpan : IEquatable<TimeSpan>, IComparable<TimeSpan>
         }
         long days = ticks / TicksPerDay;
         string text = sign + (days != 0 ? days.ToString() + "." : "")
-            + (ticks / TicksPerHour % 24).ToString("D2") + ":" + (ticks / TicksPerMinute % 60).ToString("D2") + ":" + (ticks / TicksPerSecond % 60).ToString("D2");
+            + IntegerText.Decimal((ulong)(ticks / TicksPerHour % 24), 2) + ":" + IntegerText.Decimal((ulong)(ticks / TicksPerMinute % 60), 2) + ":" + IntegerText.Decimal((ulong)(ticks / TicksPerSecond % 60), 2);
         long fraction = ticks % TicksPerSecond;
-        return fraction != 0 ? text + "." + fraction.ToString("D7") : text;
+        return fraction != 0 ? text + "." + IntegerText.Decimal((ulong)fraction, 7) : text;
     }
 }

@@ -27,7 +27,7 @@ internal static unsafe class Traps
         if (overflowed is not null)
         {
             Panic.Halt("stack overflow in thread '" + overflowed + "': page fault on its guard page at address 0x"
-                + registers.Cr2.ToString("X16") + ", rip 0x" + frame->Rip.ToString("X"), registers);
+                + IntegerText.Hex(registers.Cr2, 16) + ", rip 0x" + IntegerText.Hex(frame->Rip), registers);
             return;
         }
         if (TryRaiseAsException(frame, registers.Cr2))
@@ -37,10 +37,10 @@ internal static unsafe class Traps
 
     private static string Describe(ulong vector, ulong errorCode, ulong faultAddress, ulong rip)
     {
-        string message = ExceptionName((int)vector) + " (vector " + vector.ToString() + ", error code 0x" + errorCode.ToString("X") + ")";
+        string message = ExceptionName((int)vector) + " (vector " + vector.ToString() + ", error code 0x" + IntegerText.Hex(errorCode) + ")";
         if (vector == PageFault)
             message = message + ": " + DescribePageFault(faultAddress, errorCode);
-        return message + " at rip 0x" + rip.ToString("X");
+        return message + " at rip 0x" + IntegerText.Hex(rip);
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
@@ -81,7 +81,7 @@ internal static unsafe class Traps
         bool protection = (errorCode & 1) != 0;
         bool write = (errorCode & 2) != 0;
         bool fetch = (errorCode & 16) != 0;
-        string where = "address 0x" + address.ToString("X16");
+        string where = "address 0x" + IntegerText.Hex(address, 16);
         if (!protection && address < NullPageEnd)
             return "null dereference, " + (write ? "write to " : fetch ? "call through " : "read of ") + where;
         if (protection && fetch)

@@ -23,7 +23,7 @@ internal static unsafe class TypeNames
         }
         if (type->IsSzArray && type->RelatedParameterType != null)
             return FullNameOf(type->RelatedParameterType) + "[]";
-        return "type@0x" + ((nuint)type).ToString("X");
+        return "type@0x" + IntegerText.Hex((ulong)type);
     }
 
     [DllImport("*"), SuppressGCTransition]

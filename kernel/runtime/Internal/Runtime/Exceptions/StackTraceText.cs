@@ -14,7 +14,7 @@ internal static class StackTraceText
             // A return address follows the call; the call may be the last instruction.
             if (!SymbolTable.TryFind(address - 1, out string name, out ulong offset) || IsRuntimeFunction(name))
                 continue;
-            text += (text.Length == 0 ? "   at " : "\n   at ") + name + "+0x" + (offset + 1).ToString("x");
+            text += (text.Length == 0 ? "   at " : "\n   at ") + name + "+0x" + IntegerText.Hex(offset + 1, upperCase: false);
         }
         return text;
     }
