@@ -172,12 +172,13 @@ public sealed class TypeNamesTests : IDisposable
             + "align 8\n"
             + "uk_type_name_table_data:\n"
             + "    dq 3                      ; count\n"
-            + "    dq _ZTV31corlib_System_ArgumentException, uk_type_name_0\n"
-            + "    dq _ZTV21core_Uk_Core_BootInfo, uk_type_name_1\n"
-            + "    dq _ZTV34Boxed_core_Uk_Core_InitTable_Entry, uk_type_name_2\n"
-            + "uk_type_name_0: db \"System.ArgumentException\", 0\n"
-            + "uk_type_name_1: db \"Uk.Core.BootInfo\", 0\n"
-            + "uk_type_name_2: db \"Uk.Core.InitTable.Entry\", 0\n"
+            + "    dd _ZTV31corlib_System_ArgumentException, 0\n"
+            + "    dd _ZTV21core_Uk_Core_BootInfo, 25\n"
+            + "    dd _ZTV34Boxed_core_Uk_Core_InitTable_Entry, 42\n"
+            + "uk_type_names:\n"
+            + "    db \"System.ArgumentException\", 0\n"
+            + "    db \"Uk.Core.BootInfo\", 0\n"
+            + "    db \"Uk.Core.InitTable.Entry\", 0\n"
             + "align 8\n"
             + "uk_enum_table_data:\n"
             + "    dq 0\n"
@@ -210,7 +211,7 @@ public sealed class TypeNamesTests : IDisposable
         Assert.Equal(0, Run(out _, out _, "typenames", "--object", objectPath, "--assemblies", "corlib", "--out", output));
 
         var text = File.ReadAllText(output);
-        Assert.Contains("uk_type_name_table_data:\n    dq 0                      ; count\nalign 8\nuk_enum_table_data:\n    dq 0\nsection .text\n", text, StringComparison.Ordinal);
+        Assert.Contains("uk_type_name_table_data:\n    dq 0                      ; count\nuk_type_names:\nalign 8\nuk_enum_table_data:\n    dq 0\nsection .text\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("extern", text, StringComparison.Ordinal);
     }
 
@@ -227,8 +228,8 @@ public sealed class TypeNamesTests : IDisposable
 
         Assert.Contains("2 types from generic.o (0 value types, 0 enums, 0 not nameable in NASM left out)", stdout, StringComparison.Ordinal);
         var text = File.ReadAllText(output);
-        Assert.Contains("    dq _ZTV6Object + 0x30, uk_type_name_1\n", text, StringComparison.Ordinal);
-        Assert.Contains("uk_type_name_1: db \"System.String[]\", 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("    dd _ZTV6Object + 0x30, 14\n", text, StringComparison.Ordinal);
+        Assert.Contains("    db \"System.String[]\", 0\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

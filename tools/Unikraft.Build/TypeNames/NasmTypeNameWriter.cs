@@ -30,19 +30,31 @@ public static class NasmTypeNameWriter
             text.Append("extern ").Append(reference).Append('\n');
         }
 
+        // Entries are 32-bit (the image lives below 4 GiB): the method table's address and
+        // the offset of its name in the zero-terminated names that follow the entries.
         text.Append("section .rodata\n");
         text.Append("align 8\n");
         text.Append("uk_type_name_table_data:\n");
         text.Append("    dq ").Append(Number(table.Entries.Count).PadRight(23)).Append("; count\n");
-        for (var i = 0; i < table.Entries.Count; i++)
+        var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var next = 0;
+        foreach (var entry in table.Entries)
         {
-            var entry = table.Entries[i];
-            text.Append("    dq ").Append(Address(entry.Reference, entry.Offset)).Append(", uk_type_name_").Append(i).Append('\n');
+            if (!offsets.ContainsKey(entry.Name))
+            {
+                offsets[entry.Name] = next;
+                names.Add(entry.Name);
+                next += System.Text.Encoding.UTF8.GetByteCount(entry.Name) + 1;
+            }
+
+            text.Append("    dd ").Append(Address(entry.Reference, entry.Offset)).Append(", ").Append(Number(offsets[entry.Name])).Append('\n');
         }
 
-        for (var i = 0; i < table.Entries.Count; i++)
+        text.Append("uk_type_names:\n");
+        foreach (var name in names)
         {
-            text.Append("uk_type_name_").Append(i).Append(": db ").Append(StringData(table.Entries[i].Name)).Append('\n');
+            text.Append("    db ").Append(StringData(name)).Append('\n');
         }
 
         AppendEnumTable(text, table);

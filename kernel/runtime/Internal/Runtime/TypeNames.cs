@@ -14,11 +14,12 @@ internal static unsafe class TypeNames
         TypeNameTable* table = uk_type_name_table();
         if (table != null)
         {
+            TypeNameEntry* entries = &table->First;
+            sbyte* names = (sbyte*)(entries + table->Count);
             for (ulong i = 0; i < table->Count; i++)
             {
-                TypeNameEntry* entry = &(&table->First)[i];
-                if (entry->Type == type)
-                    return new string(entry->Name);
+                if (entries[i].Type == (uint)(nuint)type)
+                    return new string(names + entries[i].NameOffset);
             }
         }
         if (type->IsSzArray && type->RelatedParameterType != null)
@@ -39,7 +40,8 @@ internal static unsafe class TypeNames
     [StructLayout(LayoutKind.Sequential)]
     private struct TypeNameEntry
     {
-        public MethodTable* Type;
-        public sbyte* Name;
+        // The image is linked below 4 GiB, so 32 bits hold a method table's address.
+        public uint Type;
+        public uint NameOffset;
     }
 }
