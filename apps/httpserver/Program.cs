@@ -9,49 +9,55 @@ using Uk.Sched;
 
 // An HTTP/1.1 static server: built-in pages, files under /www in the VFS, /big?bytes=N,
 // /stats. One thread per connection (cheap here: threads are scheduler objects with a small
-// stack). Arguments: [port=80] [max-connections=512]
-int port = 80;
-int maxConnections = 512;
-for (int i = 0; i < args.Length; i++)
+// stack). Arguments: see ServerOptions.Usage.
+string? error = ServerOptions.TryParse(args, out ServerOptions options);
+if (error is not null)
 {
-    if (args[i].StartsWith("port="))
-        port = int.Parse(args[i].Substring(5));
-    else if (args[i].StartsWith("max-connections="))
-        maxConnections = int.Parse(args[i].Substring(16));
+    Console.WriteLine(error);
+    return 2;
 }
 
 var pages = new Pages();
 LoadFiles(pages, "/www", "");
-var limits = new HttpLimits();
 var statistics = new ServerStatistics();
+var buffers = new BufferPool(HttpConnection.BufferSize, 2 * options.MaxConnections);
 
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
 {
     Console.WriteLine("httpserver: no network address (is there a -netdev and a virtio-net-pci device?)");
     return 1;
 }
-var listener = new TcpListener(IPAddress.Any, port);
+var listener = new TcpListener(IPAddress.Any, options.Port);
 listener.Start(256);
-Console.WriteLine("httpserver: listening on http://" + Network.Stack!.Address.ToString() + ":" + port.ToString() + "/ ("
+Console.WriteLine("httpserver: listening on http://" + Network.Stack!.Address.ToString() + ":" + options.Port.ToString() + "/ ("
     + pages.Count.ToString() + " pages)");
 
+// 56 KiB of stack: with the guard page and the allocator's header page the block is 64 KiB
+// (64 KiB of stack would take a 128 KiB buddy block).
+const int ConnectionStackSize = 56 * 1024;
 while (true)
 {
     Socket client = listener.AcceptSocket();
     statistics.Connections++;
-    if (statistics.Active >= maxConnections)
+    if (statistics.Active >= options.MaxConnections)
     {
-        client.Close();
+        statistics.RefusedBusy++;
+        Refusal.Send(client);
         continue;
     }
-    client.ReceiveTimeout = 60_000;
     statistics.Active++;
-    var connection = new HttpConnection(client, pages, limits, statistics);
-    Thread.Start(() =>
+    var connection = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+    Thread? thread = Thread.TryStart(() =>
     {
         connection.Run();
         statistics.Active--;
-    }, "http");
+    }, "http", ThreadPriority.Normal, ConnectionStackSize);
+    if (thread is null)
+    {
+        statistics.Active--;
+        statistics.RefusedNoMemory++;
+        Refusal.Send(client);
+    }
 }
 
 // Every file under the folder, served at its path below it (index.html also at the folder).

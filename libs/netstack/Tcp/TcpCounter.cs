@@ -33,4 +33,5 @@ public enum TcpCounter
     DropOutOfOrderFull,
     DropUnexpectedFlags,
     SendFailed,
+    TimeWaitRecycled,
 }

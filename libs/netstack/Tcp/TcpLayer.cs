@@ -115,6 +115,15 @@ public sealed class TcpLayer : IIpProtocolHandler
             return;
         }
         TcpConnection? connection = Find(destination, segment.DestinationPort, source, segment.SourcePort);
+        // RFC 1122 4.2.2.13: a SYN past what the old incarnation received may reopen a 4-tuple
+        // in TIME_WAIT (a client reusing its port under churn); other SYNs meet the old one.
+        if (connection is not null && connection.State == TcpState.TimeWait && segment.Has(TcpFlags.Syn)
+            && !segment.Has(TcpFlags.Ack) && Seq.Gt(segment.SequenceNumber, connection.ReceiveNext))
+        {
+            connection.Recycle();
+            Statistics.Increment(TcpCounter.TimeWaitRecycled);
+            connection = null;
+        }
         if (connection is not null)
         {
             connection.OnSegment(segment, now);
@@ -164,7 +173,7 @@ public sealed class TcpLayer : IIpProtocolHandler
             Statistics.Increment(TcpCounter.DropBacklogFull);
             return;
         }
-        if (_connections.Count >= _options.MaxConnections)
+        if (_connections.Count >= _options.MaxConnections && !RecycleOldestTimeWait())
         {
             Statistics.Increment(TcpCounter.DropConnectionLimit);
             return;
@@ -204,6 +213,25 @@ public sealed class TcpLayer : IIpProtocolHandler
     }
 
     internal void Remove(TcpConnection connection) => _connections.Remove(connection);
+
+    // At the connection limit under churn most entries are in TIME_WAIT: the one closest to
+    // its end gives its slot to a new connection rather than the SYN being dropped. False
+    // when none is in TIME_WAIT.
+    private bool RecycleOldestTimeWait()
+    {
+        TcpConnection? oldest = null;
+        for (int i = 0; i < _connections.Count; i++)
+        {
+            TcpConnection c = _connections[i];
+            if (c.State == TcpState.TimeWait && (oldest is null || c.CloseDeadline < oldest.CloseDeadline))
+                oldest = c;
+        }
+        if (oldest is null)
+            return false;
+        oldest.Recycle();
+        Statistics.Increment(TcpCounter.TimeWaitRecycled);
+        return true;
+    }
 
     internal void RemoveListener(TcpListenerEndpoint listener) => _listeners.Remove(listener);
 

@@ -1,0 +1,43 @@
+namespace HttpServer;
+
+// Connection buffers kept for reuse: a closed connection's buffers serve the next one, so
+// connection churn allocates nothing and leaves no garbage for the collector to find late.
+// Holds at most Capacity idle buffers; beyond that a returned one is left to the collector.
+public sealed class BufferPool
+{
+    private readonly byte[]?[] _idle;
+    private int _count;
+
+    public BufferPool(int bufferSize, int capacity)
+    {
+        BufferSize = bufferSize;
+        _idle = new byte[]?[capacity];
+    }
+
+    public int BufferSize { get; }
+
+    public int Capacity => _idle.Length;
+
+    public int Idle => _count;
+
+    // Buffers handed out and not yet returned.
+    public int Rented { get; private set; }
+
+    public byte[] Rent()
+    {
+        Rented++;
+        if (_count == 0)
+            return new byte[BufferSize];
+        byte[] buffer = _idle[--_count]!;
+        _idle[_count] = null;
+        return buffer;
+    }
+
+    public void Return(byte[] buffer)
+    {
+        Rented--;
+        if (buffer.Length != BufferSize || _count == _idle.Length)
+            return;
+        _idle[_count++] = buffer;
+    }
+}
