@@ -23,21 +23,30 @@ public sealed class BufferPool
     // Buffers handed out and not yet returned.
     public int Rented { get; private set; }
 
+    // Throws OutOfMemoryException when there is no idle buffer and no memory for a new one.
     public byte[] Rent()
     {
-        Rented++;
+        byte[] buffer;
         if (_count == 0)
-            return new byte[BufferSize];
-        byte[] buffer = _idle[--_count]!;
-        _idle[_count] = null;
+        {
+            buffer = new byte[BufferSize];
+        }
+        else
+        {
+            buffer = _idle[--_count]!;
+            _idle[_count] = null;
+        }
+        Rented++;
         return buffer;
     }
 
+    // Anything not of this pool's size (an empty placeholder) is ignored.
     public void Return(byte[] buffer)
     {
-        Rented--;
-        if (buffer.Length != BufferSize || _count == _idle.Length)
+        if (buffer.Length != BufferSize)
             return;
-        _idle[_count++] = buffer;
+        Rented--;
+        if (_count < _idle.Length)
+            _idle[_count++] = buffer;
     }
 }

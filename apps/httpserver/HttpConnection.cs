@@ -38,10 +38,10 @@ public sealed class HttpConnection
 
     public void Run()
     {
-        _input = _buffers.Rent();
-        _output = _buffers.Rent();
         try
         {
+            _input = _buffers.Rent();
+            _output = _buffers.Rent();
             _socket.SendTimeout = _limits.SendTimeoutMs;
             while (ServeOne())
             {
@@ -52,6 +52,12 @@ public sealed class HttpConnection
         catch (SocketException)
         {
             // The client went away, reset, or stopped reading; nothing to answer.
+        }
+        catch (OutOfMemoryException)
+        {
+            // No memory for this connection's buffers or a response: this one closes, the
+            // server goes on.
+            _statistics.OutOfMemory++;
         }
         finally
         {

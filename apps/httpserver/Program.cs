@@ -21,6 +21,7 @@ var pages = new Pages();
 LoadFiles(pages, "/www", "");
 var statistics = new ServerStatistics();
 var buffers = new BufferPool(HttpConnection.BufferSize, 2 * options.MaxConnections);
+statistics.Buffers = buffers;
 
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
 {
@@ -37,7 +38,18 @@ Console.WriteLine("httpserver: listening on http://" + Network.Stack!.Address.To
 const int ConnectionStackSize = 56 * 1024;
 while (true)
 {
-    Socket client = listener.AcceptSocket();
+    Socket client;
+    try
+    {
+        client = listener.AcceptSocket();
+    }
+    catch (OutOfMemoryException)
+    {
+        // Not even the socket object fit: the connection stays queued until memory comes back.
+        statistics.OutOfMemory++;
+        Thread.SleepMilliseconds(10);
+        continue;
+    }
     statistics.Connections++;
     if (statistics.Active >= options.MaxConnections)
     {
@@ -45,19 +57,32 @@ while (true)
         Refusal.Send(client);
         continue;
     }
-    statistics.Active++;
-    var connection = new HttpConnection(client, pages, options.Limits, statistics, buffers);
-    Thread? thread = Thread.TryStart(() =>
+    if (!Serve(client))
     {
-        connection.Run();
-        statistics.Active--;
-    }, "http", ThreadPriority.Normal, ConnectionStackSize);
-    if (thread is null)
-    {
-        statistics.Active--;
         statistics.RefusedNoMemory++;
         Refusal.Send(client);
     }
+}
+
+// False when there is no memory to serve the client: for its thread's stack, or its objects.
+bool Serve(Socket client)
+{
+    statistics.Active++;
+    try
+    {
+        var connection = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+        if (Thread.TryStart(() =>
+        {
+            connection.Run();
+            statistics.Active--;
+        }, "http", ThreadPriority.Normal, ConnectionStackSize) is not null)
+            return true;
+    }
+    catch (OutOfMemoryException)
+    {
+    }
+    statistics.Active--;
+    return false;
 }
 
 // Every file under the folder, served at its path below it (index.html also at the folder).

@@ -19,6 +19,12 @@ public sealed class ServerStatistics
     public long IdleTimeouts;
     public long SendTimeouts;
 
+    // Connections closed because a buffer or a response could not be allocated.
+    public long OutOfMemory;
+
+    // Set by the server: its connection buffers, for the memory a connection holds.
+    public BufferPool? Buffers;
+
     // The server's own counters, then memory and threads, then the stack's (those not zero).
     public string Render()
     {
@@ -27,7 +33,8 @@ public sealed class ServerStatistics
             + "\nhttp-not-found " + NotFound.ToString() + "\nhttp-bytes-generated " + BytesGenerated.ToString()
             + "\nhttp-refused-busy " + RefusedBusy.ToString() + "\nhttp-refused-no-memory " + RefusedNoMemory.ToString()
             + "\nhttp-head-timeouts " + HeadTimeouts.ToString() + "\nhttp-idle-timeouts " + IdleTimeouts.ToString()
-            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\n";
+            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-out-of-memory " + OutOfMemory.ToString()
+            + "\nhttp-buffers-rented " + (Buffers?.Rented ?? 0).ToString() + "\nhttp-buffers-idle " + (Buffers?.Idle ?? 0).ToString() + "\n";
         return text + MemoryCounters.Render() + NetworkCounters.Render();
     }
 }

@@ -36,11 +36,6 @@ public sealed partial class Socket : IDisposable
         _onChanged = OnChanged;
     }
 
-    private Socket(TcpConnection accepted) : this(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
-    {
-        _connection = accepted;
-        accepted.Changed = _onConnectionChanged;
-    }
 
     public AddressFamily AddressFamily { get; }
 
@@ -133,14 +128,22 @@ public sealed partial class Socket : IDisposable
         if (_listener is null)
             throw new SocketException(SocketError.InvalidArgument, "Listen before Accept");
         long deadline = Deadline(ReceiveTimeout);
+        // Made before a connection is taken off the queue: if there is no memory for it, the
+        // OutOfMemoryException leaves the connection queued rather than orphaned.
+        var accepted = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         while (true)
         {
             Enter();
             TcpConnection? connection = _listener.Accept();
+            if (connection is not null)
+            {
+                accepted._connection = connection;
+                connection.Changed = accepted._onConnectionChanged;
+            }
             bool closed = _listener.IsClosed;
             Leave();
             if (connection is not null)
-                return new Socket(connection);
+                return accepted;
             if (closed || _closed)
                 throw new SocketException(SocketError.OperationAborted);
             Wait(deadline);

@@ -34,4 +34,5 @@ public enum TcpCounter
     DropUnexpectedFlags,
     SendFailed,
     TimeWaitRecycled,
+    DropNoMemory,
 }

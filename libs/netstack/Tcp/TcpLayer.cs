@@ -85,7 +85,9 @@ public sealed class TcpLayer : IIpProtocolHandler
         ushort port = AllocatePort(remote, remotePort);
         if (port == 0)
             return null;
-        var connection = new TcpConnection(this, _options, local, port, remote, remotePort, _random.NextUInt32());
+        TcpConnection? connection = NewConnection(local, port, remote, remotePort);
+        if (connection is null)
+            return null;
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.ActiveOpens);
         connection.StartActiveOpen(now);
@@ -178,12 +180,29 @@ public sealed class TcpLayer : IIpProtocolHandler
             Statistics.Increment(TcpCounter.DropConnectionLimit);
             return;
         }
-        var connection = new TcpConnection(this, _options, destination, segment.DestinationPort, source, segment.SourcePort, _random.NextUInt32());
+        TcpConnection? connection = NewConnection(destination, segment.DestinationPort, source, segment.SourcePort);
+        if (connection is null)
+            return;
         connection.Listener = listener;
         listener.HalfOpen++;
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.PassiveOpens);
         connection.StartPassiveOpen(segment, now);
+    }
+
+    // A connection's buffers are its largest allocation: when the heap cannot hold them the
+    // SYN is dropped (the peer retries) or the connect fails, and the stack goes on.
+    private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort)
+    {
+        try
+        {
+            return new TcpConnection(this, _options, local, localPort, remote, remotePort, _random.NextUInt32());
+        }
+        catch (OutOfMemoryException)
+        {
+            Statistics.Increment(TcpCounter.DropNoMemory);
+            return null;
+        }
     }
 
     private void ResetUnknown(IPv4Address source, IPv4Address destination, in TcpSegment segment)
