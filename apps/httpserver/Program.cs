@@ -20,7 +20,9 @@ if (error is not null)
 var pages = new Pages();
 LoadFiles(pages, "/www", "");
 var statistics = new ServerStatistics();
-var buffers = new BufferPool(HttpConnection.BufferSize, 2 * options.MaxConnections);
+// Idle buffers kept for 64 connections (2 MiB): enough to make churn allocate nothing, not
+// so many that a burst's buffers stay out of reach of the rest of the heap for good.
+var buffers = new BufferPool(HttpConnection.BufferSize, 2 * Math.Min(options.MaxConnections, 64));
 statistics.Buffers = buffers;
 
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
