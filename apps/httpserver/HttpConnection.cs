@@ -25,6 +25,12 @@ public sealed class HttpConnection
     private int _filled;
     private long _waitingSince;
     private bool _firstRequest = true;
+    private bool _lingerOnClose;
+
+    // After refusing a request, how long (and how much) of the rest of its input is read and
+    // dropped before the close.
+    private const int LingerMs = 1000;
+    private const int LingerBytes = 64 * 1024;
 
     public HttpConnection(Socket socket, Pages pages, HttpLimits limits, ServerStatistics statistics, BufferPool buffers)
     {
@@ -61,6 +67,8 @@ public sealed class HttpConnection
         }
         finally
         {
+            if (_lingerOnClose)
+                DrainInput();
             _socket.Close();
             _buffers.Return(_input);
             _buffers.Return(_output);
@@ -108,10 +116,12 @@ public sealed class HttpConnection
         {
             _statistics.BadRequests++;
             SendSmall((int)status, "text/plain", ErrorBody((int)status), keepAlive: false, headOnly: false);
+            _lingerOnClose = true;
             return false;
         }
         Consume(headLength);
-        if (!SkipBody(_request.ContentLength, Deadline(Clock.Monotonic, _limits.HeadTimeoutMs)))
+        long bodyDeadline = Deadline(Clock.Monotonic, _limits.HeadTimeoutMs);
+        if (_request.Chunked ? !SkipChunkedBody(bodyDeadline) : !SkipBody(_request.ContentLength, bodyDeadline))
             return false;
         _statistics.Requests++;
         bool keepAlive = _request.KeepAlive;
@@ -204,6 +214,56 @@ public sealed class HttpConnection
             length -= drop;
         }
         return true;
+    }
+
+    // As SkipBody, for a chunked body; a body whose framing is broken is answered (400, 413)
+    // and the connection closed, as nothing after it can be trusted to start a request.
+    private bool SkipChunkedBody(long deadline)
+    {
+        var body = new HttpChunkedBody(_limits.MaxBody, _limits.MaxHeaderBytes);
+        while (true)
+        {
+            HttpParseStatus status = body.Feed(new ReadOnlySpan<byte>(_input, 0, _filled), out int consumed);
+            Consume(consumed);
+            if (status == HttpParseStatus.Complete)
+                return true;
+            if (status != HttpParseStatus.Incomplete)
+            {
+                _statistics.BadRequests++;
+                SendSmall((int)status, "text/plain", ErrorBody((int)status), keepAlive: false, headOnly: false);
+                _lingerOnClose = true;
+                return false;
+            }
+            int read = ReceiveBefore(deadline, _input);
+            if (read == TimedOut)
+                _statistics.HeadTimeouts++;
+            if (read <= 0)
+                return false;
+            _filled = read;
+        }
+    }
+
+    // A close with unread input resets the connection, and the reset can destroy the error
+    // response still on its way to the client; so the sending side is shut first and what the
+    // client still sends is read and dropped, for a bounded time and amount (Apache's
+    // lingering close).
+    private void DrainInput()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            long deadline = Deadline(Clock.Monotonic, LingerMs);
+            for (int drained = 0; drained < LingerBytes;)
+            {
+                int read = ReceiveBefore(deadline, _input);
+                if (read <= 0)
+                    return;
+                drained += read;
+            }
+        }
+        catch (SocketException)
+        {
+        }
     }
 
     // Bytes read, 0 when the client closed its side, TimedOut when deadline passed first.
