@@ -23,9 +23,9 @@ public sealed class HttpConnection
     private byte[] _output = Array.Empty<byte>();
     private readonly HttpRequest _request = new HttpRequest();
     private int _filled;
-    private long _waitingSince;
     private bool _firstRequest = true;
     private bool _lingerOnClose;
+    private long _waitingSince;
 
     // After refusing a request, how long (and how much) of the rest of its input is read and
     // dropped before the close.
@@ -40,6 +40,21 @@ public sealed class HttpConnection
         _statistics = statistics;
         _buffers = buffers;
         _waitingSince = Clock.Monotonic;
+    }
+
+    // When the connection began to wait for its next request head (its first byte included);
+    // long.MaxValue while a request is being answered.
+    public long WaitingSince => _waitingSince;
+
+    public bool IsShed { get; private set; }
+
+    // Closes the connection (a reset) to make room for another; its thread, blocked on the
+    // client, wakes and ends.
+    public void Shed()
+    {
+        IsShed = true;
+        _socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        _socket.Close();
     }
 
     public void Run()
@@ -57,7 +72,15 @@ public sealed class HttpConnection
         }
         catch (SocketException)
         {
-            // The client went away, reset, or stopped reading; nothing to answer.
+            // The client went away, reset, or stopped reading, or the server shed it; nothing
+            // to answer.
+            if (IsShed)
+                _statistics.Shed++;
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shed before its thread first ran.
+            _statistics.Shed++;
         }
         catch (OutOfMemoryException)
         {
@@ -120,6 +143,7 @@ public sealed class HttpConnection
             return false;
         }
         Consume(headLength);
+        _waitingSince = long.MaxValue;
         long bodyDeadline = Deadline(Clock.Monotonic, _limits.HeadTimeoutMs);
         if (_request.Chunked ? !SkipChunkedBody(bodyDeadline) : !SkipBody(_request.ContentLength, bodyDeadline))
             return false;

@@ -24,6 +24,9 @@ var statistics = new ServerStatistics();
 // so many that a burst's buffers stay out of reach of the rest of the heap for good.
 var buffers = new BufferPool(HttpConnection.BufferSize, 2 * Math.Min(options.MaxConnections, 64));
 statistics.Buffers = buffers;
+var table = new ConnectionTable();
+// Shed connections whose threads have not ended yet: they still count in Active.
+int shedding = 0;
 
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
 {
@@ -53,11 +56,19 @@ while (true)
         continue;
     }
     statistics.Connections++;
-    if (statistics.Active >= options.MaxConnections)
+    if (statistics.Active - shedding >= options.MaxConnections)
     {
-        statistics.RefusedBusy++;
-        Refusal.Send(client);
-        continue;
+        // Full: the connection that has waited longest for a request makes room (slow
+        // clients cannot hold every slot); if every one is busy with a request, refuse.
+        HttpConnection? longest = table.LongestWaiting();
+        if (longest is null)
+        {
+            statistics.RefusedBusy++;
+            Refusal.Send(client);
+            continue;
+        }
+        longest.Shed();
+        shedding++;
     }
     if (!Serve(client))
     {
@@ -70,12 +81,18 @@ while (true)
 bool Serve(Socket client)
 {
     statistics.Active++;
+    HttpConnection? connection = null;
     try
     {
-        var connection = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+        var created = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+        connection = created;
+        table.Add(created);
         if (Thread.TryStart(() =>
         {
-            connection.Run();
+            created.Run();
+            table.Remove(created);
+            if (created.IsShed)
+                shedding--;
             statistics.Active--;
         }, "http", ThreadPriority.Normal, ConnectionStackSize) is not null)
             return true;
@@ -83,6 +100,8 @@ bool Serve(Socket client)
     catch (OutOfMemoryException)
     {
     }
+    if (connection is not null)
+        table.Remove(connection);
     statistics.Active--;
     return false;
 }

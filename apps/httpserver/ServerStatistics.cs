@@ -19,6 +19,10 @@ public sealed class ServerStatistics
     public long IdleTimeouts;
     public long SendTimeouts;
 
+    // Connections closed while waiting for a head, to make room for a new client at
+    // max-connections.
+    public long Shed;
+
     // Connections closed because a buffer or a response could not be allocated.
     public long OutOfMemory;
 
@@ -33,7 +37,7 @@ public sealed class ServerStatistics
             + "\nhttp-not-found " + NotFound.ToString() + "\nhttp-bytes-generated " + BytesGenerated.ToString()
             + "\nhttp-refused-busy " + RefusedBusy.ToString() + "\nhttp-refused-no-memory " + RefusedNoMemory.ToString()
             + "\nhttp-head-timeouts " + HeadTimeouts.ToString() + "\nhttp-idle-timeouts " + IdleTimeouts.ToString()
-            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-out-of-memory " + OutOfMemory.ToString()
+            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-shed " + Shed.ToString() + "\nhttp-out-of-memory " + OutOfMemory.ToString()
             + "\nhttp-buffers-rented " + (Buffers?.Rented ?? 0).ToString() + "\nhttp-buffers-idle " + (Buffers?.Idle ?? 0).ToString() + "\n";
         return text + MemoryCounters.Render() + NetworkCounters.Render();
     }

@@ -48,6 +48,9 @@ public sealed partial class Socket : IDisposable
 
     public int SendTimeout { get; set; }
 
+    // Enabled with LingerTime 0: Close resets the connection instead of closing it in order.
+    public LingerOption? LingerState { get; set; }
+
     // False: operations that would wait throw SocketException(WouldBlock) instead.
     public bool Blocking { get; set; } = true;
 
@@ -237,6 +240,8 @@ public sealed partial class Socket : IDisposable
                     return sent;
                 throw new SocketException(SocketError.TimedOut);
             }
+            if (_closed)
+                throw new SocketException(SocketError.OperationAborted);
         }
     }
 
@@ -271,6 +276,9 @@ public sealed partial class Socket : IDisposable
                 throw new SocketException(SocketError.WouldBlock);
             if (!WaitUntil(deadline))
                 throw new SocketException(SocketError.TimedOut);
+            // Closed by another thread while this one waited (Close wakes it).
+            if (_closed)
+                throw new SocketException(SocketError.OperationAborted);
         }
     }
 
@@ -314,7 +322,7 @@ public sealed partial class Socket : IDisposable
         {
             // Unread data at close means the application gave up on the exchange: reset, as
             // BSD stacks do, so the peer learns of it.
-            if (_connection.Available > 0)
+            if (_connection.Available > 0 || LingerState is { Enabled: true, LingerTime: 0 })
                 _connection.Abort(now);
             else
                 _connection.Close(now);

@@ -48,3 +48,6 @@ public class HttpServerGuest : IDisposable
 
 // httpserver in 24 MiB: memory runs out long before its connection limit does.
 public sealed class SmallHttpServerGuest() : HttpServerGuest(24, "-- max-connections=2000 head-timeout-ms=60000");
+
+// httpserver with 20 slots and short timeouts, for slow clients.
+public sealed class SlowClientHttpServerGuest() : HttpServerGuest(128, "-- max-connections=20 head-timeout-ms=3000 idle-timeout-ms=2000");
