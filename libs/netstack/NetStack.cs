@@ -35,7 +35,7 @@ public sealed class NetStack : IIpSender
         _pending = new PendingFrames(options.ArpQueue, _frame.Length);
         _reassembler = new Reassembler(options);
         _loopback = new LoopbackQueue(options.LoopbackQueue, Mtu);
-        _random = new Random64(options.Seed);
+        _random = options.Key is null ? new Random64(options.Seed) : new Random64(options.Key);
         _identification = _random.NextUInt16();
         Udp = new UdpLayer(this, Statistics, options, _random, Mtu);
         Icmp = new IcmpLayer(this, Statistics, options, Mtu);

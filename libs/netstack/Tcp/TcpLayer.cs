@@ -16,15 +16,15 @@ public sealed class TcpLayer : IIpProtocolHandler
     private readonly List<TcpListenerEndpoint> _listeners = new List<TcpListenerEndpoint>();
     private readonly byte[] _scratch;
     private readonly Random64 _random;
-    private ushort _nextEphemeral;
+    private readonly InitialSequenceNumbers _isn;
 
     public TcpLayer(IIpSender ip, TcpOptions options)
     {
         _ip = ip;
         _options = options;
         _scratch = new byte[Math.Max(ip.MaxPayload, 128) + 64];
-        _random = new Random64(options.Seed);
-        _nextEphemeral = (ushort)(FirstEphemeralPort + _random.NextUInt16() % 16384);
+        _random = options.Key is null ? new Random64(options.Seed) : new Random64(options.Key);
+        _isn = new InitialSequenceNumbers(_random);
     }
 
     public TcpStatistics Statistics { get; } = new TcpStatistics();
@@ -85,7 +85,7 @@ public sealed class TcpLayer : IIpProtocolHandler
         ushort port = AllocatePort(remote, remotePort);
         if (port == 0)
             return null;
-        TcpConnection? connection = NewConnection(local, port, remote, remotePort);
+        TcpConnection? connection = NewConnection(local, port, remote, remotePort, now);
         if (connection is null)
             return null;
         _connections.Add(connection);
@@ -180,7 +180,7 @@ public sealed class TcpLayer : IIpProtocolHandler
             Statistics.Increment(TcpCounter.DropConnectionLimit);
             return;
         }
-        TcpConnection? connection = NewConnection(destination, segment.DestinationPort, source, segment.SourcePort);
+        TcpConnection? connection = NewConnection(destination, segment.DestinationPort, source, segment.SourcePort, now);
         if (connection is null)
             return;
         connection.Listener = listener;
@@ -192,11 +192,11 @@ public sealed class TcpLayer : IIpProtocolHandler
 
     // A connection's buffers are its largest allocation: when the heap cannot hold them the
     // SYN is dropped (the peer retries) or the connect fails, and the stack goes on.
-    private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort)
+    private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort, long now)
     {
         try
         {
-            return new TcpConnection(this, _options, local, localPort, remote, remotePort, _random.NextUInt32());
+            return new TcpConnection(this, _options, local, localPort, remote, remotePort, _isn.For(local, localPort, remote, remotePort, now));
         }
         catch (OutOfMemoryException)
         {
@@ -287,13 +287,16 @@ public sealed class TcpLayer : IIpProtocolHandler
         return false;
     }
 
-    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken.
+    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken. RFC 6056's
+    // first algorithm: a random start for every connection, so a port says nothing about the
+    // next one.
     private ushort AllocatePort(IPv4Address remote, ushort remotePort)
     {
-        for (int attempt = 0; attempt < 16384; attempt++)
+        const int Count = 65536 - FirstEphemeralPort;
+        int start = (int)(_random.NextUInt32() % Count);
+        for (int attempt = 0; attempt < Count; attempt++)
         {
-            ushort port = _nextEphemeral;
-            _nextEphemeral = _nextEphemeral == ushort.MaxValue ? FirstEphemeralPort : (ushort)(_nextEphemeral + 1);
+            ushort port = (ushort)(FirstEphemeralPort + (start + attempt) % Count);
             if (!HasListener(port) && !PortInUse(port, remote, remotePort))
                 return port;
         }
