@@ -14,6 +14,11 @@ public sealed class HttpConnection
 
     private const int TimedOut = -1;
 
+    // After refusing a request, how long (and how much) of the rest of its input is read and
+    // dropped before the close.
+    private const int LingerMs = 1000;
+    private const int LingerBytes = 64 * 1024;
+
     private readonly Socket _socket;
     private readonly Pages _pages;
     private readonly HttpLimits _limits;
@@ -26,11 +31,6 @@ public sealed class HttpConnection
     private bool _firstRequest = true;
     private bool _lingerOnClose;
     private long _waitingSince;
-
-    // After refusing a request, how long (and how much) of the rest of its input is read and
-    // dropped before the close.
-    private const int LingerMs = 1000;
-    private const int LingerBytes = 64 * 1024;
 
     public HttpConnection(Socket socket, Pages pages, HttpLimits limits, ServerStatistics statistics, BufferPool buffers)
     {
@@ -53,7 +53,7 @@ public sealed class HttpConnection
     public void Shed()
     {
         IsShed = true;
-        _socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        _socket.LingerState = new LingerOption(true, 0);
         _socket.Close();
     }
 

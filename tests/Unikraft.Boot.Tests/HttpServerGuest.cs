@@ -11,7 +11,7 @@ public class HttpServerGuest : IDisposable
     // memoryMiB of RAM; commandLine reaches the kernel (the server's arguments after `--`).
     protected HttpServerGuest(int memoryMiB, string commandLine)
     {
-        Port = Random.Shared.Next(20000, 60000);
+        Port = LocalPorts.PickFree();
         Session = QemuSession.BootElf(Images.HttpServer.Elf, commandLine, memoryMiB,
             "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", "virtio-net-pci,netdev=n0");
         Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));

@@ -39,7 +39,7 @@ public sealed class HttpServerRandomnessBootTests
     // seed line.
     private static (List<uint> Numbers, string Sources) Boot(string[] extra)
     {
-        int port = Random.Shared.Next(20000, 60000);
+        int port = LocalPorts.PickFree();
         string capture = Path.Combine(Path.GetTempPath(), "uk-isn-" + Guid.NewGuid().ToString("N") + ".pcap");
         try
         {

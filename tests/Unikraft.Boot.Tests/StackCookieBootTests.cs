@@ -28,7 +28,7 @@ public sealed class StackCookieBootTests
 
     private static ulong ReadCookie(ulong address, string[] extra)
     {
-        int monitor = Random.Shared.Next(20000, 60000);
+        int monitor = LocalPorts.PickFree();
         using QemuSession session = QemuSession.BootElf(Images.HttpServer.Elf, "", 128,
             [.. extra, "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0",
              "-monitor", "tcp:127.0.0.1:" + monitor + ",server=on,wait=off"]);

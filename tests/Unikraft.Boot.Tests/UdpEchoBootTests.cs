@@ -13,7 +13,7 @@ public sealed class UdpEchoBootTests
     public void DatagramsAndStreamsAreEchoedFromOneThread()
     {
         const int Datagrams = 50;
-        int port = Random.Shared.Next(20000, 60000);
+        int port = LocalPorts.PickFree();
         using QemuSession session = QemuSession.BootElf(Images.UdpEcho.Elf, "-- datagrams=" + Datagrams, 64,
             "-netdev", $"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7,hostfwd=tcp:127.0.0.1:{port}-:7", "-device", "virtio-net-pci,netdev=n0");
         session.WaitForLine("udpecho: listening on 10.0.2.15:7", TimeSpan.FromSeconds(90));
@@ -76,7 +76,7 @@ public sealed class UdpEchoBootTests
     [Fact]
     public void DatagramsUpToTheUdpLimitAreEchoedAndOneByteMoreRefused()
     {
-        int port = Random.Shared.Next(20000, 60000);
+        int port = LocalPorts.PickFree();
         using QemuSession session = QemuSession.BootElf(Images.UdpEcho.Elf, "-- size-probe=1", 64,
             "-netdev", $"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7", "-device", "virtio-net-pci,netdev=n0");
         session.WaitForLine("udpecho: listening on 10.0.2.15:7", TimeSpan.FromSeconds(90));
