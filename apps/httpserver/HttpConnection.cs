@@ -1,44 +1,102 @@
 using System;
 using System.Net.Sockets;
+using Uk.Core;
 
 namespace HttpServer;
 
 // Serves one client connection: requests parsed as they arrive (pipelined ones too), each
 // answered in order, the connection kept open unless the client or an error says otherwise.
+// Its buffers come from the server's pool and go back to it however the connection ends.
 public sealed class HttpConnection
 {
-    private const int BufferSize = 16 * 1024;
+    // With the object and heap headers a buffer fills a 16 KiB allocator block exactly.
+    public const int BufferSize = 16 * 1024 - 256;
+
+    private const int TimedOut = -1;
+
+    // After refusing a request, how long (and how much) of the rest of its input is read and
+    // dropped before the close.
+    private const int LingerMs = 1000;
+    private const int LingerBytes = 64 * 1024;
 
     private readonly Socket _socket;
     private readonly Pages _pages;
     private readonly HttpLimits _limits;
     private readonly ServerStatistics _statistics;
-    private readonly byte[] _input = new byte[BufferSize];
-    private readonly byte[] _output = new byte[BufferSize];
+    private readonly BufferPool _buffers;
+    private byte[] _input = Array.Empty<byte>();
+    private byte[] _output = Array.Empty<byte>();
     private readonly HttpRequest _request = new HttpRequest();
     private int _filled;
+    private bool _firstRequest = true;
+    private bool _lingerOnClose;
+    private long _waitingSince;
 
-    public HttpConnection(Socket socket, Pages pages, HttpLimits limits, ServerStatistics statistics)
+    public HttpConnection(Socket socket, Pages pages, HttpLimits limits, ServerStatistics statistics, BufferPool buffers)
     {
         _socket = socket;
         _pages = pages;
         _limits = limits;
         _statistics = statistics;
+        _buffers = buffers;
+        _waitingSince = Clock.Monotonic;
+    }
+
+    // When the connection began to wait for its next request head (its first byte included);
+    // long.MaxValue while a request is being answered.
+    public long WaitingSince => _waitingSince;
+
+    public bool IsShed { get; private set; }
+
+    // Closes the connection (a reset) to make room for another; its thread, blocked on the
+    // client, wakes and ends.
+    public void Shed()
+    {
+        IsShed = true;
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
     }
 
     public void Run()
     {
         try
         {
+            _input = _buffers.Rent();
+            _output = _buffers.Rent();
+            _socket.SendTimeout = _limits.SendTimeoutMs;
             while (ServeOne())
             {
+                _firstRequest = false;
+                _waitingSince = Clock.Monotonic;
             }
         }
         catch (SocketException)
         {
-            // The client went away or timed out; nothing to answer.
+            // The client went away, reset, or stopped reading, or the server shed it; nothing
+            // to answer.
+            if (IsShed)
+                _statistics.Shed++;
         }
-        _socket.Close();
+        catch (ObjectDisposedException)
+        {
+            // Shed before its thread first ran.
+            _statistics.Shed++;
+        }
+        catch (OutOfMemoryException)
+        {
+            // No memory for this connection's buffers or a response: this one closes, the
+            // server goes on.
+            _statistics.OutOfMemory++;
+        }
+        finally
+        {
+            if (_lingerOnClose)
+                DrainInput();
+            _socket.Close();
+            _buffers.Return(_input);
+            _buffers.Return(_output);
+            _input = _output = Array.Empty<byte>();
+        }
     }
 
     // False when the connection should close.
@@ -46,6 +104,11 @@ public sealed class HttpConnection
     {
         HttpParseStatus status;
         int headLength;
+        // The head's clock starts at its first byte (at the connection's start for the first
+        // request); until then a keep-alive connection is idle.
+        long headDeadline = _firstRequest ? Deadline(_waitingSince, _limits.HeadTimeoutMs)
+            : _filled > 0 ? Deadline(Clock.Monotonic, _limits.HeadTimeoutMs) : long.MaxValue;
+        long idleDeadline = Deadline(_waitingSince, _limits.IdleTimeoutMs);
         while ((status = HttpRequestParser.TryParse(new ReadOnlySpan<byte>(_input, 0, _filled), _limits, _request, out headLength)) == HttpParseStatus.Incomplete)
         {
             if (_filled == _input.Length)
@@ -53,19 +116,36 @@ public sealed class HttpConnection
                 status = HttpParseStatus.HeadersTooLarge;
                 break;
             }
-            int read = _socket.Receive(new Span<byte>(_input, _filled, _input.Length - _filled));
+            bool idle = headDeadline == long.MaxValue;
+            int read = ReceiveBefore(idle ? idleDeadline : headDeadline, new Span<byte>(_input, _filled, _input.Length - _filled));
+            if (read == TimedOut)
+            {
+                if (idle)
+                {
+                    _statistics.IdleTimeouts++;
+                    return false;
+                }
+                _statistics.HeadTimeouts++;
+                SendSmall(408, "text/plain", ErrorBody(408), keepAlive: false, headOnly: false);
+                return false;
+            }
             if (read == 0)
                 return false;
+            if (idle)
+                headDeadline = Deadline(Clock.Monotonic, _limits.HeadTimeoutMs);
             _filled += read;
         }
         if (status != HttpParseStatus.Complete)
         {
             _statistics.BadRequests++;
             SendSmall((int)status, "text/plain", ErrorBody((int)status), keepAlive: false, headOnly: false);
+            _lingerOnClose = true;
             return false;
         }
         Consume(headLength);
-        if (!SkipBody(_request.ContentLength))
+        _waitingSince = long.MaxValue;
+        long bodyDeadline = Deadline(Clock.Monotonic, _limits.HeadTimeoutMs);
+        if (_request.Chunked ? !SkipChunkedBody(bodyDeadline) : !SkipBody(_request.ContentLength, bodyDeadline))
             return false;
         _statistics.Requests++;
         bool keepAlive = _request.KeepAlive;
@@ -108,23 +188,23 @@ public sealed class HttpConnection
         int head = HttpResponse.WriteHead(_output, status, contentType, body.Length, keepAlive);
         if (headOnly)
         {
-            _socket.Send(new ReadOnlySpan<byte>(_output, 0, head));
+            Send(new ReadOnlySpan<byte>(_output, 0, head));
             return;
         }
         if (head + body.Length <= _output.Length)
         {
             new ReadOnlySpan<byte>(body).CopyTo(new Span<byte>(_output, head, body.Length));
-            _socket.Send(new ReadOnlySpan<byte>(_output, 0, head + body.Length));
+            Send(new ReadOnlySpan<byte>(_output, 0, head + body.Length));
             return;
         }
-        _socket.Send(new ReadOnlySpan<byte>(_output, 0, head));
-        _socket.Send(body);
+        Send(new ReadOnlySpan<byte>(_output, 0, head));
+        Send(body);
     }
 
     private void SendGenerated(long length, bool keepAlive, bool headOnly)
     {
         int head = HttpResponse.WriteHead(_output, 200, "text/plain", length, keepAlive);
-        _socket.Send(new ReadOnlySpan<byte>(_output, 0, head));
+        Send(new ReadOnlySpan<byte>(_output, 0, head));
         if (headOnly)
             return;
         long offset = 0;
@@ -132,21 +212,24 @@ public sealed class HttpConnection
         {
             int chunk = (int)Math.Min(_output.Length, length - offset);
             Pages.Generate(offset, new Span<byte>(_output, 0, chunk));
-            _socket.Send(new ReadOnlySpan<byte>(_output, 0, chunk));
+            Send(new ReadOnlySpan<byte>(_output, 0, chunk));
             offset += chunk;
         }
         _statistics.BytesGenerated += length;
     }
 
-    // Reads and drops a request body (the server acts on none); false if the client left.
-    private bool SkipBody(long length)
+    // Reads and drops a request body (the server acts on none); false if the client left or
+    // was too slow.
+    private bool SkipBody(long length, long deadline)
     {
         while (length > 0)
         {
             if (_filled == 0)
             {
-                int read = _socket.Receive(_input);
-                if (read == 0)
+                int read = ReceiveBefore(deadline, _input);
+                if (read == TimedOut)
+                    _statistics.HeadTimeouts++;
+                if (read <= 0)
                     return false;
                 _filled = read;
             }
@@ -156,6 +239,90 @@ public sealed class HttpConnection
         }
         return true;
     }
+
+    // As SkipBody, for a chunked body; a body whose framing is broken is answered (400, 413)
+    // and the connection closed, as nothing after it can be trusted to start a request.
+    private bool SkipChunkedBody(long deadline)
+    {
+        var body = new HttpChunkedBody(_limits.MaxBody, _limits.MaxHeaderBytes);
+        while (true)
+        {
+            HttpParseStatus status = body.Feed(new ReadOnlySpan<byte>(_input, 0, _filled), out int consumed);
+            Consume(consumed);
+            if (status == HttpParseStatus.Complete)
+                return true;
+            if (status != HttpParseStatus.Incomplete)
+            {
+                _statistics.BadRequests++;
+                SendSmall((int)status, "text/plain", ErrorBody((int)status), keepAlive: false, headOnly: false);
+                _lingerOnClose = true;
+                return false;
+            }
+            int read = ReceiveBefore(deadline, _input);
+            if (read == TimedOut)
+                _statistics.HeadTimeouts++;
+            if (read <= 0)
+                return false;
+            _filled = read;
+        }
+    }
+
+    // A close with unread input resets the connection, and the reset can destroy the error
+    // response still on its way to the client; so the sending side is shut first and what the
+    // client still sends is read and dropped, for a bounded time and amount (Apache's
+    // lingering close).
+    private void DrainInput()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            long deadline = Deadline(Clock.Monotonic, LingerMs);
+            for (int drained = 0; drained < LingerBytes;)
+            {
+                int read = ReceiveBefore(deadline, _input);
+                if (read <= 0)
+                    return;
+                drained += read;
+            }
+        }
+        catch (SocketException)
+        {
+        }
+    }
+
+    // Bytes read, 0 when the client closed its side, TimedOut when deadline passed first.
+    private int ReceiveBefore(long deadline, Span<byte> buffer)
+    {
+        long left = deadline == long.MaxValue ? 0 : (deadline - Clock.Monotonic) / Clock.NanosecondsPerMillisecond;
+        if (deadline != long.MaxValue && left <= 0)
+            return TimedOut;
+        _socket.ReceiveTimeout = (int)Math.Min(left, int.MaxValue);
+        try
+        {
+            return _socket.Receive(buffer);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+        {
+            return TimedOut;
+        }
+    }
+
+    // A send that stopped short timed out: the client stopped reading.
+    private void Send(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            if (_socket.Send(data) == data.Length)
+                return;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+        {
+        }
+        _statistics.SendTimeouts++;
+        throw new SocketException(SocketError.TimedOut);
+    }
+
+    private static long Deadline(long from, int milliseconds) => from + milliseconds * Clock.NanosecondsPerMillisecond;
 
     private void Consume(int length)
     {

@@ -17,5 +17,8 @@ public sealed class HttpRequest
 
     public long ContentLength { get; set; }
 
+    // The body comes as chunks (Transfer-Encoding: chunked); ContentLength is 0 then.
+    public bool Chunked { get; set; }
+
     public bool IsHead => Method == "HEAD";
 }

@@ -4,6 +4,11 @@ namespace HttpServer;
 
 // Parses one HTTP/1.x request head from the start of a buffer: request line, headers up to
 // the empty line, with every limit checked before anything is copied. Pure code: no I/O.
+// Framing is checked as RFC 9112 asks of a server, so that no proxy in front of it can read
+// a request's end differently (request smuggling): conflicting Content-Length values,
+// Content-Length with Transfer-Encoding, Transfer-Encoding whose last coding is not chunked or
+// in HTTP/1.0, obs-fold, control bytes in names and values, and more than one Host are 400;
+// the connection closes after any error.
 public static class HttpRequestParser
 {
     public static HttpParseStatus TryParse(ReadOnlySpan<byte> data, HttpLimits limits, HttpRequest request, out int headLength)
@@ -28,6 +33,7 @@ public static class HttpRequestParser
             return status;
         request.KeepAlive = request.MinorVersion >= 1;
         request.ContentLength = 0;
+        request.Chunked = false;
         return ParseHeaders(head.Slice(firstLineEnd + 1), limits, request);
     }
 
@@ -86,6 +92,11 @@ public static class HttpRequestParser
     private static HttpParseStatus ParseHeaders(ReadOnlySpan<byte> headers, HttpLimits limits, HttpRequest request)
     {
         int count = 0;
+        int hosts = 0;
+        bool lengthSeen = false;
+        bool transferEncodingSeen = false;
+        bool chunkedLast = false;
+        bool unknownCoding = false;
         while (headers.Length > 0)
         {
             int lineEnd = headers.IndexOf((byte)'\n');
@@ -96,17 +107,19 @@ public static class HttpRequestParser
             if (++count > limits.MaxHeaders)
                 return HttpParseStatus.HeadersTooLarge;
             int colon = line.IndexOf((byte)':');
-            // RFC 9112: no whitespace before the colon, and no obsolete line folding.
-            if (colon <= 0 || line[colon - 1] == ' ' || line[colon - 1] == '\t' || line[0] == ' ' || line[0] == '\t')
+            // A name is a token: no whitespace before the colon, no obs-fold (a line starting
+            // with whitespace), no control bytes.
+            if (colon <= 0 || !IsToken(line.Slice(0, colon)))
                 return HttpParseStatus.BadRequest;
             ReadOnlySpan<byte> name = line.Slice(0, colon);
             ReadOnlySpan<byte> value = Trim(line.Slice(colon + 1));
+            if (!IsFieldValue(value))
+                return HttpParseStatus.BadRequest;
             if (EqualsIgnoreCase(name, "content-length"u8))
             {
-                if (!TryParseLength(value, out long length))
+                if (!TryParseLengthList(value, out long length) || lengthSeen && length != request.ContentLength)
                     return HttpParseStatus.BadRequest;
-                if (length > limits.MaxBody)
-                    return HttpParseStatus.PayloadTooLarge;
+                lengthSeen = true;
                 request.ContentLength = length;
             }
             else if (EqualsIgnoreCase(name, "connection"u8))
@@ -117,9 +130,95 @@ public static class HttpRequestParser
                     request.KeepAlive = true;
             }
             else if (EqualsIgnoreCase(name, "transfer-encoding"u8))
-                return HttpParseStatus.NotImplemented;
+            {
+                transferEncodingSeen = true;
+                if (!ReadCodings(value, ref chunkedLast, ref unknownCoding))
+                    return HttpParseStatus.BadRequest;
+            }
+            else if (EqualsIgnoreCase(name, "host"u8))
+            {
+                hosts++;
+            }
         }
-        return HttpParseStatus.Complete;
+        if (hosts > 1)
+            return HttpParseStatus.BadRequest;
+        if (transferEncodingSeen)
+        {
+            // RFC 9112 6.1 and 6.3: both framings at once, chunked not last, or codings in
+            // HTTP/1.0 leave the body's end ambiguous.
+            if (lengthSeen || !chunkedLast || request.MinorVersion == 0)
+                return HttpParseStatus.BadRequest;
+            if (unknownCoding)
+                return HttpParseStatus.NotImplemented;
+            request.Chunked = true;
+            return HttpParseStatus.Complete;
+        }
+        return request.ContentLength > limits.MaxBody ? HttpParseStatus.PayloadTooLarge : HttpParseStatus.Complete;
+    }
+
+    // One Transfer-Encoding field's codings, in order after those of earlier fields. False when
+    // a coding follows chunked (applying chunked twice, or after it, is an error).
+    private static bool ReadCodings(ReadOnlySpan<byte> value, ref bool chunkedLast, ref bool unknownCoding)
+    {
+        while (true)
+        {
+            int comma = value.IndexOf((byte)',');
+            ReadOnlySpan<byte> coding = Trim(comma < 0 ? value : value.Slice(0, comma));
+            if (coding.Length > 0)
+            {
+                if (chunkedLast)
+                    return false;
+                if (EqualsIgnoreCase(coding, "chunked"u8))
+                    chunkedLast = true;
+                else
+                    unknownCoding = true;
+            }
+            if (comma < 0)
+                return true;
+            value = value.Slice(comma + 1);
+        }
+    }
+
+    // "5" or "5, 5": a list of equal lengths is one length (RFC 9110 8.6); different ones are not.
+    private static bool TryParseLengthList(ReadOnlySpan<byte> value, out long length)
+    {
+        length = -1;
+        while (true)
+        {
+            int comma = value.IndexOf((byte)',');
+            if (!TryParseLength(Trim(comma < 0 ? value : value.Slice(0, comma)), out long element)
+                || length >= 0 && element != length)
+                return false;
+            length = element;
+            if (comma < 0)
+                return true;
+            value = value.Slice(comma + 1);
+        }
+    }
+
+    // RFC 9110 5.6.2's tchar.
+    private static bool IsToken(ReadOnlySpan<byte> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte c = text[i];
+            bool alphanumeric = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!alphanumeric && "!#$%&'*+-.^_`|~"u8.IndexOf(c) < 0)
+                return false;
+        }
+        return text.Length > 0;
+    }
+
+    // Visible bytes, spaces, tabs and obs-text: no NUL, no bare CR, no other control byte.
+    private static bool IsFieldValue(ReadOnlySpan<byte> value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            byte c = value[i];
+            if (c < ' ' && c != '\t' || c == 0x7F)
+                return false;
+        }
+        return true;
     }
 
     private static bool TryParseLength(ReadOnlySpan<byte> value, out long length)

@@ -9,49 +9,101 @@ using Uk.Sched;
 
 // An HTTP/1.1 static server: built-in pages, files under /www in the VFS, /big?bytes=N,
 // /stats. One thread per connection (cheap here: threads are scheduler objects with a small
-// stack). Arguments: [port=80] [max-connections=512]
-int port = 80;
-int maxConnections = 512;
-for (int i = 0; i < args.Length; i++)
+// stack). Arguments: see ServerOptions.Usage.
+string? error = ServerOptions.TryParse(args, out ServerOptions options);
+if (error is not null)
 {
-    if (args[i].StartsWith("port="))
-        port = int.Parse(args[i].Substring(5));
-    else if (args[i].StartsWith("max-connections="))
-        maxConnections = int.Parse(args[i].Substring(16));
+    Console.WriteLine(error);
+    return 2;
 }
 
 var pages = new Pages();
 LoadFiles(pages, "/www", "");
-var limits = new HttpLimits();
 var statistics = new ServerStatistics();
+// Idle buffers kept for 64 connections (2 MiB): enough to make churn allocate nothing, not
+// so many that a burst's buffers stay out of reach of the rest of the heap for good.
+var buffers = new BufferPool(HttpConnection.BufferSize, 2 * Math.Min(options.MaxConnections, 64));
+statistics.Buffers = buffers;
+var table = new ConnectionTable();
+// Shed connections whose threads have not ended yet: they still count in Active.
+int shedding = 0;
 
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
 {
     Console.WriteLine("httpserver: no network address (is there a -netdev and a virtio-net-pci device?)");
     return 1;
 }
-var listener = new TcpListener(IPAddress.Any, port);
+var listener = new TcpListener(IPAddress.Any, options.Port);
 listener.Start(256);
-Console.WriteLine("httpserver: listening on http://" + Network.Stack!.Address.ToString() + ":" + port.ToString() + "/ ("
+Console.WriteLine("httpserver: listening on http://" + Network.Stack!.Address.ToString() + ":" + options.Port.ToString() + "/ ("
     + pages.Count.ToString() + " pages)");
 
+// 56 KiB of stack: with the guard page and the allocator's header page the block is 64 KiB
+// (64 KiB of stack would take a 128 KiB buddy block).
+const int ConnectionStackSize = 56 * 1024;
 while (true)
 {
-    Socket client = listener.AcceptSocket();
-    statistics.Connections++;
-    if (statistics.Active >= maxConnections)
+    Socket client;
+    try
     {
-        client.Close();
+        client = listener.AcceptSocket();
+    }
+    catch (OutOfMemoryException)
+    {
+        // Not even the socket object fit: the connection stays queued until memory comes back.
+        statistics.OutOfMemory++;
+        Thread.SleepMilliseconds(10);
         continue;
     }
-    client.ReceiveTimeout = 60_000;
-    statistics.Active++;
-    var connection = new HttpConnection(client, pages, limits, statistics);
-    Thread.Start(() =>
+    statistics.Connections++;
+    if (statistics.Active - shedding >= options.MaxConnections)
     {
-        connection.Run();
-        statistics.Active--;
-    }, "http");
+        // Full: the connection that has waited longest for a request makes room (slow
+        // clients cannot hold every slot); if every one is busy with a request, refuse.
+        HttpConnection? longest = table.LongestWaiting();
+        if (longest is null)
+        {
+            statistics.RefusedBusy++;
+            Refusal.Send(client);
+            continue;
+        }
+        longest.Shed();
+        shedding++;
+    }
+    if (!Serve(client))
+    {
+        statistics.RefusedNoMemory++;
+        Refusal.Send(client);
+    }
+}
+
+// False when there is no memory to serve the client: for its thread's stack, or its objects.
+bool Serve(Socket client)
+{
+    statistics.Active++;
+    HttpConnection? connection = null;
+    try
+    {
+        var created = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+        connection = created;
+        table.Add(created);
+        if (Thread.TryStart(() =>
+        {
+            created.Run();
+            table.Remove(created);
+            if (created.IsShed)
+                shedding--;
+            statistics.Active--;
+        }, "http", ThreadPriority.Normal, ConnectionStackSize) is not null)
+            return true;
+    }
+    catch (OutOfMemoryException)
+    {
+    }
+    if (connection is not null)
+        table.Remove(connection);
+    statistics.Active--;
+    return false;
 }
 
 // Every file under the folder, served at its path below it (index.html also at the folder).

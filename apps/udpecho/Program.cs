@@ -4,19 +4,19 @@ using System.Net;
 using System.Net.Sockets;
 using Uk.Core;
 using Uk.Net;
+using UdpEcho;
 
 // Echoes every UDP datagram back to its sender, and every byte of every TCP connection back
-// on it, all on one thread: SocketPoller says which socket is ready. Arguments: [port=7]
-// [datagrams=N] (exit after echoing N datagrams; 0 runs forever).
-int port = 7;
-long stopAfter = 0;
-for (int i = 0; i < args.Length; i++)
+// on it, all on one thread: SocketPoller says which socket is ready. Arguments: see
+// EchoOptions.Usage. A datagram that cannot be sent back is counted, never fatal.
+string? error = EchoOptions.TryParse(args, out EchoOptions options);
+if (error is not null)
 {
-    if (args[i].StartsWith("port="))
-        port = int.Parse(args[i].Substring(5));
-    else if (args[i].StartsWith("datagrams="))
-        stopAfter = long.Parse(args[i].Substring(10));
+    Console.WriteLine(error);
+    return 2;
 }
+int port = options.Port;
+long stopAfter = options.StopAfter;
 if (!Network.WaitConfigured(Clock.Monotonic + 30 * Clock.NanosecondsPerSecond))
 {
     Console.WriteLine("udpecho: no network address (is there a -netdev and a virtio-net-pci device?)");
@@ -37,6 +37,7 @@ var ready = new List<Socket>();
 byte[] buffer = new byte[65536];
 long datagrams = 0;
 long connections = 0;
+long sendErrors = 0;
 while (stopAfter == 0 || datagrams < stopAfter)
 {
     poller.Wait(ready, -1);
@@ -50,7 +51,19 @@ while (stopAfter == 0 || datagrams < stopAfter)
             while (udp.Available > 0)
             {
                 int length = udp.ReceiveFrom(buffer, ref from);
-                udp.SendTo(new ReadOnlySpan<byte>(buffer, 0, length), from);
+                ReadOnlySpan<byte> reply = new ReadOnlySpan<byte>(buffer, 0, length);
+                if (options.SizeProbe)
+                    reply = SizeProbe.Answer(buffer, length);
+                try
+                {
+                    udp.SendTo(reply, from);
+                }
+                catch (SocketException e)
+                {
+                    sendErrors++;
+                    if (options.SizeProbe)
+                        TrySend(udp, SizeProbe.Refusal(e.Message), from);
+                }
                 datagrams++;
             }
         }
@@ -67,9 +80,21 @@ while (stopAfter == 0 || datagrams < stopAfter)
             EchoStream(socket, buffer, poller);
     }
 }
-Console.WriteLine("udpecho: echoed " + datagrams.ToString() + " datagrams, served " + connections.ToString() + " connections");
+Console.WriteLine("udpecho: echoed " + datagrams.ToString() + " datagrams (" + sendErrors.ToString() + " could not be sent), served "
+    + connections.ToString() + " connections");
 Network.PrintStatistics();
 return 0;
+
+static void TrySend(Socket udp, byte[] datagram, EndPoint to)
+{
+    try
+    {
+        udp.SendTo(datagram, to);
+    }
+    catch (SocketException)
+    {
+    }
+}
 
 // Echoes what the connection has; closes it once the peer has closed its side.
 static void EchoStream(Socket socket, byte[] buffer, SocketPoller poller)

@@ -11,7 +11,8 @@ public interface IIpSender
     // Largest transport payload one datagram carries unfragmented (MTU minus the IP header).
     int MaxPayload { get; }
 
-    // Sends payload as one IPv4 datagram. False when it cannot go (no route, no address,
-    // the ARP queue full); the IP layer counts the reason.
+    // Sends payload as one IPv4 datagram, in fragments when it is longer than MaxPayload (up
+    // to Ipv4Header.MaxPayload). False when it cannot go (too long, no route, no address, the
+    // ARP queue full); the IP layer counts the reason.
     bool SendIp(IPv4Address source, IPv4Address destination, byte protocol, ReadOnlySpan<byte> payload);
 }

@@ -68,4 +68,6 @@ public enum NetCounter
     DropInternalError,
     LoopbackSent,
     SendLoopbackFull,
+    DatagramsFragmented,
+    FragmentsSent,
 }

@@ -35,7 +35,7 @@ public sealed class NetStack : IIpSender
         _pending = new PendingFrames(options.ArpQueue, _frame.Length);
         _reassembler = new Reassembler(options);
         _loopback = new LoopbackQueue(options.LoopbackQueue, Mtu);
-        _random = new Random64(options.Seed);
+        _random = options.Key is null ? new Random64(options.Seed) : new Random64(options.Key);
         _identification = _random.NextUInt16();
         Udp = new UdpLayer(this, Statistics, options, _random, Mtu);
         Icmp = new IcmpLayer(this, Statistics, options, Mtu);
@@ -260,7 +260,8 @@ public sealed class NetStack : IIpSender
 
     public bool SendIp(IPv4Address source, IPv4Address destination, byte protocol, ReadOnlySpan<byte> payload)
     {
-        if (payload.Length > MaxPayload)
+        // The loopback queue's slots hold one frame each: nothing longer goes that way.
+        if (payload.Length > Ipv4Header.MaxPayload || payload.Length > MaxPayload && IsLocal(destination))
         {
             Statistics.Increment(NetCounter.SendTooBig);
             return false;
@@ -288,6 +289,8 @@ public sealed class NetStack : IIpSender
         }
         if (source.IsAny)
             source = Address;
+        if (payload.Length > MaxPayload)
+            return SendFragments(source, destination, nextHop, broadcast, protocol, payload);
         int length = Ethernet.HeaderLength + Ipv4Header.MinLength + payload.Length;
         Span<byte> frame = new Span<byte>(_frame, 0, length);
         Ethernet.WriteHeader(frame, MacAddress.Broadcast, _mac, Ethernet.TypeIPv4);
@@ -301,6 +304,32 @@ public sealed class NetStack : IIpSender
         }
         if (!Resolve(nextHop, frame))
             return false;
+        Statistics.Increment(NetCounter.IpSent);
+        return true;
+    }
+
+    // A datagram longer than one frame, as fragments of the largest multiple of 8 bytes a
+    // frame holds (RFC 791), all with one identification. A fragment that cannot go (the ARP
+    // queue full) ends the send: the receiver discards the partial datagram when it expires.
+    private bool SendFragments(IPv4Address source, IPv4Address destination, IPv4Address nextHop, bool broadcast, byte protocol, ReadOnlySpan<byte> payload)
+    {
+        int step = MaxPayload & ~7;
+        ushort identification = _identification++;
+        for (int offset = 0; offset < payload.Length; offset += step)
+        {
+            int length = Math.Min(step, payload.Length - offset);
+            Span<byte> frame = new Span<byte>(_frame, 0, Ethernet.HeaderLength + Ipv4Header.MinLength + length);
+            Ethernet.WriteHeader(frame, MacAddress.Broadcast, _mac, Ethernet.TypeIPv4);
+            Ipv4Header.WriteFragment(frame.Slice(Ethernet.HeaderLength), length, identification, (byte)_options.DefaultTtl, protocol,
+                source, destination, offset, offset + length < payload.Length);
+            payload.Slice(offset, length).CopyTo(frame.Slice(Ethernet.HeaderLength + Ipv4Header.MinLength));
+            if (broadcast)
+                Transmit(frame);
+            else if (!Resolve(nextHop, frame))
+                return false;
+            Statistics.Increment(NetCounter.FragmentsSent);
+        }
+        Statistics.Increment(NetCounter.DatagramsFragmented);
         Statistics.Increment(NetCounter.IpSent);
         return true;
     }

@@ -35,4 +35,8 @@ public sealed class NetStackOptions
     // Seeds identification numbers, ephemeral ports, DHCP xids and DNS ids; the guest passes
     // the clock so reboots differ.
     public ulong Seed = 0x9E3779B97F4A7C15UL;
+
+    // 8 words (256 bits) that key the stack's generator instead of Seed: the guest takes
+    // them from the kernel's entropy.
+    public uint[]? Key;
 }

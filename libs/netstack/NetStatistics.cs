@@ -22,6 +22,7 @@ public sealed class NetStatistics : CounterSet
         "drop-udp-bad-length", "drop-udp-bad-checksum", "drop-udp-no-port", "drop-udp-queue-full",
         "dhcp-sent", "dhcp-received", "dhcp-rejected", "dns-queries-sent", "dns-responses",
         "dns-rejected", "dns-unmatched", "drop-internal-error", "loopback-sent", "send-loopback-full",
+        "datagrams-fragmented", "fragments-sent",
     };
 
     public NetStatistics() : base(s_names)

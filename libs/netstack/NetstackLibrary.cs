@@ -47,7 +47,7 @@ public static class NetstackLibrary
             MaxConnections = NetworkOptions.MaxConnections,
             SendBuffer = (int)NetworkOptions.TcpSendBuffer,
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
-            Seed = stack.Random.Next(),
+            Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);
         stack.RegisterProtocol(Ipv4Header.ProtocolTcp, tcp);
@@ -78,13 +78,21 @@ public static class NetstackLibrary
             Log.Warn("netstack: " + device.Name + " has no address yet (dhcp continues once Main runs)");
     }
 
+    // 256 bits from the kernel's generator for one of the stack's own.
+    private static uint[] EntropyKey()
+    {
+        uint[] key = new uint[ChaCha20.KeyWords];
+        Entropy.FillKey(key);
+        return key;
+    }
+
     private static NetStackOptions BuildOptions()
     {
         var options = new NetStackOptions
         {
             ArpCacheSize = NetworkOptions.ArpCache,
             UdpQueueBytes = (int)NetworkOptions.UdpQueue,
-            Seed = (ulong)Clock.UnixNanoseconds ^ (ulong)Clock.Monotonic << 17,
+            Key = EntropyKey(),
         };
         int slots = options.ReassemblySlots;
         long perSlot = NetworkOptions.ReassemblyLimit / slots;

@@ -1,22 +1,23 @@
+using System;
+using Uk.Core;
+
 namespace Uk.Net;
 
-// xorshift64*: cheap unpredictable-enough numbers for identifications, ports and ids (not
-// cryptographic; nothing here needs that).
+// The stack's random numbers (identifications, ports, DNS ids, DHCP transaction ids, keys of
+// TCP's sequence-number hash): a ChaCha20 generator, keyed from the kernel's entropy in the
+// guest and from a plain seed in tests and simulations (the same seed, the same numbers).
 public sealed class Random64
 {
-    private ulong _state;
+    private readonly ChaCha20Generator _generator;
 
-    public Random64(ulong seed) => _state = seed == 0 ? 0x2545F4914F6CDD1DUL : seed;
+    public Random64(ulong seed) => _generator = ChaCha20Generator.FromSeed(seed);
 
-    public ulong Next()
-    {
-        _state ^= _state >> 12;
-        _state ^= _state << 25;
-        _state ^= _state >> 27;
-        return _state * 0x2545F4914F6CDD1DUL;
-    }
+    // key: 8 words (256 bits).
+    public Random64(ReadOnlySpan<uint> key) => _generator = new ChaCha20Generator(key);
 
-    public uint NextUInt32() => (uint)(Next() >> 32);
+    public ulong Next() => _generator.NextUInt64();
 
-    public ushort NextUInt16() => (ushort)(Next() >> 48);
+    public uint NextUInt32() => _generator.NextUInt32();
+
+    public ushort NextUInt16() => _generator.NextUInt16();
 }

@@ -21,17 +21,17 @@ public sealed partial class Socket
             throw new SocketException(SocketError.ProtocolNotSupported, "SendTo needs a UDP socket");
         if (remoteEP is not IPEndPoint endPoint)
             throw new ArgumentException("an IPEndPoint is required", nameof(remoteEP));
+        // Longer than IPv4 can carry: refused as .NET refuses it (MessageSize); anything up to
+        // that goes, in fragments past one frame.
+        if (data.Length > UdpLayer.MaxDataLength)
+            throw new SocketException(SocketError.MessageSize, "a datagram of " + data.Length.ToString() + " bytes is longer than UDP over IPv4 carries ("
+                + UdpLayer.MaxDataLength.ToString() + ")");
         UdpEndpoint udp = EnsureUdp();
-        NetStack stack = Enter();
-        if (data.Length > stack.MaxPayload - 8)
-        {
-            Leave();
-            throw new SocketException(SocketError.MessageSize, "datagram of " + data.Length.ToString() + " bytes exceeds one unfragmented packet");
-        }
+        Enter();
         bool sent = udp.Send(endPoint.Address.Address, (ushort)endPoint.Port, data);
         Leave();
         if (!sent)
-            throw new SocketException(SocketError.HostUnreachable, "no route to " + endPoint.ToString());
+            throw new SocketException(SocketError.HostUnreachable, "could not send to " + endPoint.ToString() + " (no route, or the ARP queue is full)");
         return data.Length;
     }
 

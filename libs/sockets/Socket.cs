@@ -36,11 +36,6 @@ public sealed partial class Socket : IDisposable
         _onChanged = OnChanged;
     }
 
-    private Socket(TcpConnection accepted) : this(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
-    {
-        _connection = accepted;
-        accepted.Changed = _onConnectionChanged;
-    }
 
     public AddressFamily AddressFamily { get; }
 
@@ -52,6 +47,9 @@ public sealed partial class Socket : IDisposable
     public int ReceiveTimeout { get; set; }
 
     public int SendTimeout { get; set; }
+
+    // Enabled with LingerTime 0: Close resets the connection instead of closing it in order.
+    public LingerOption? LingerState { get; set; }
 
     // False: operations that would wait throw SocketException(WouldBlock) instead.
     public bool Blocking { get; set; } = true;
@@ -133,14 +131,22 @@ public sealed partial class Socket : IDisposable
         if (_listener is null)
             throw new SocketException(SocketError.InvalidArgument, "Listen before Accept");
         long deadline = Deadline(ReceiveTimeout);
+        // Made before a connection is taken off the queue: if there is no memory for it, the
+        // OutOfMemoryException leaves the connection queued rather than orphaned.
+        var accepted = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         while (true)
         {
             Enter();
             TcpConnection? connection = _listener.Accept();
+            if (connection is not null)
+            {
+                accepted._connection = connection;
+                connection.Changed = accepted._onConnectionChanged;
+            }
             bool closed = _listener.IsClosed;
             Leave();
             if (connection is not null)
-                return new Socket(connection);
+                return accepted;
             if (closed || _closed)
                 throw new SocketException(SocketError.OperationAborted);
             Wait(deadline);
@@ -234,6 +240,8 @@ public sealed partial class Socket : IDisposable
                     return sent;
                 throw new SocketException(SocketError.TimedOut);
             }
+            if (_closed)
+                throw new SocketException(SocketError.OperationAborted);
         }
     }
 
@@ -268,6 +276,9 @@ public sealed partial class Socket : IDisposable
                 throw new SocketException(SocketError.WouldBlock);
             if (!WaitUntil(deadline))
                 throw new SocketException(SocketError.TimedOut);
+            // Closed by another thread while this one waited (Close wakes it).
+            if (_closed)
+                throw new SocketException(SocketError.OperationAborted);
         }
     }
 
@@ -311,7 +322,7 @@ public sealed partial class Socket : IDisposable
         {
             // Unread data at close means the application gave up on the exchange: reset, as
             // BSD stacks do, so the peer learns of it.
-            if (_connection.Available > 0)
+            if (_connection.Available > 0 || LingerState is { Enabled: true, LingerTime: 0 })
                 _connection.Abort(now);
             else
                 _connection.Close(now);

@@ -7,6 +7,10 @@ public struct GcStatistics
     // Bytes of objects allocated and not yet freed.
     public ulong BytesInUse;
 
+    // Bytes of objects the last collection found reachable: the live set, without the garbage
+    // made since (BytesInUse rises and falls with the collection cycle; this does not).
+    public ulong BytesReachedByLastCollection;
+
     // Bytes the collector holds from the allocator.
     public ulong HeapBytes;
 

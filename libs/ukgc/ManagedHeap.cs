@@ -64,6 +64,7 @@ public static unsafe class ManagedHeap
             {
                 statistics.BytesInUse = s_collector.BytesInUse;
                 statistics.HeapBytes = s_collector.HeapBytes;
+                statistics.BytesReachedByLastCollection = s_collector.BytesReachedByLastCollection;
             }
             Plat.RestoreInterrupts(flags);
             return statistics;

@@ -32,6 +32,12 @@ public static unsafe class Scheduler
 
     public static ulong ContextSwitches { get; private set; }
 
+    // Threads whose stacks are allocated: running, ready, blocked, or exited and not yet freed.
+    public static int ThreadCount { get; private set; }
+
+    // Thread starts refused for want of memory for a stack.
+    public static ulong StartFailures { get; private set; }
+
     // Entries in the timer queue, stale ones included (for diagnostics and tests).
     public static int PendingTimers => s_sleepers.Count;
 
@@ -60,7 +66,8 @@ public static unsafe class Scheduler
         Panic.SetContextDescriber(&DescribeCurrent);
         Thread boot = new Thread("boot", ThreadPriority.Normal, null);
         Thread mainThread = new Thread("main", ThreadPriority.Normal, MainBody);
-        Prepare(mainThread, SchedOptions.MainStackSize);
+        if (!Prepare(mainThread, SchedOptions.MainStackSize))
+            throw new OutOfMemoryException("no memory for the main thread's stack of " + ThreadStack.UsableSize(SchedOptions.MainStackSize).ToString() + " bytes");
         Log.Info("sched: " + s_policy.Name + (s_policy.Preemptive ? ", time slice " + (s_policy.TimeSlice / 1000).ToString() + " us" : "")
             + "; main thread stack " + (SchedOptions.MainStackSize / 1024).ToString() + " KiB");
         Interrupts.Disable();
@@ -75,12 +82,21 @@ public static unsafe class Scheduler
 
     private static void MainBody() => Kernel.Shutdown(s_main());
 
-    internal static Thread Create(Action body, string name, int priority, long stackSize)
+    internal static Thread Create(Action body, string name, int priority, long stackSize) =>
+        TryCreate(body, name, priority, stackSize)
+            ?? throw new OutOfMemoryException("no memory for a thread stack of " + ThreadStack.UsableSize(stackSize).ToString() + " bytes");
+
+    // Null when there is no memory for the thread's stack: a server refuses the work then.
+    internal static Thread? TryCreate(Action body, string name, int priority, long stackSize)
     {
         if (s_current is null)
             throw new InvalidOperationException("threads start once Main runs (the scheduler starts it as the first thread)");
         Thread thread = new Thread(name, priority, body);
-        Prepare(thread, stackSize);
+        if (!Prepare(thread, stackSize))
+        {
+            StartFailures++;
+            return null;
+        }
         ulong flags = Interrupts.Disable();
         MakeReady(thread);
         PreemptIfNeeded();
@@ -88,14 +104,17 @@ public static unsafe class Scheduler
         return thread;
     }
 
-    private static void Prepare(Thread thread, long stackSize)
+    private static bool Prepare(Thread thread, long stackSize)
     {
-        thread.Stack = ThreadStack.Allocate(stackSize);
+        if (!ThreadStack.TryAllocate(stackSize, out thread.Stack))
+            return false;
         thread.StackPointer = Plat.NewThreadContext(thread.Stack.Top, &ThreadEntry, 0);
         ulong flags = Interrupts.Disable();
         thread.NextInAll = s_allThreads;
         s_allThreads = thread;
+        ThreadCount++;
         Interrupts.Restore(flags);
+        return true;
     }
 
     public static void Yield()
@@ -275,6 +294,7 @@ public static unsafe class Scheduler
         exited.Stack.Free();
         exited.Stack = default;
         Forget(exited);
+        ThreadCount--;
     }
 
     // Nothing is ready: halt until an interrupt (a timer for a sleeper, a device) makes
@@ -296,6 +316,9 @@ public static unsafe class Scheduler
         Thread current = s_current!;
         Interrupts.Restore(0x200);
         current.Body!();
+        // A stale timer entry or a joiner may keep the Thread object for a while; what the
+        // body captured (a connection's buffers) must not live that long.
+        current.Body = null;
         Exit();
     }
 

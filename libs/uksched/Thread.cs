@@ -53,6 +53,12 @@ public sealed class Thread
     public static Thread Start(Action body, string name, int priority, int stackSize) =>
         Scheduler.Create(body, name, priority, stackSize);
 
+    // Start without an exception: null when there is no memory for the stack (after a
+    // collection tried to make some), so a caller such as a server's accept loop can refuse
+    // the work instead of dying.
+    public static Thread? TryStart(Action body, string name, int priority, int stackSize) =>
+        Scheduler.TryCreate(body, name, priority, stackSize);
+
     public void Join() => Scheduler.Join(this);
 
     public static void Yield() => Scheduler.Yield();

@@ -17,19 +17,30 @@ internal unsafe struct ThreadStack
 
     public bool GuardContains(ulong address) => address >= Guard && address < Guard + PageSize;
 
-    public static ThreadStack Allocate(long size)
+    public static ulong UsableSize(long size) => ((ulong)size + PageSize - 1) & ~(PageSize - 1);
+
+    // False when the allocator has no block for it, even after a collection: the memory a
+    // stack needs may be held by garbage the collector has not yet given back.
+    public static bool TryAllocate(long size, out ThreadStack stack)
     {
-        ulong usable = ((ulong)size + PageSize - 1) & ~(PageSize - 1);
+        ulong usable = UsableSize(size);
         void* block = Heap.AllocateAligned((nuint)(usable + PageSize), (nuint)PageSize);
         if (block == null)
-            throw new System.OutOfMemoryException("no memory for a thread stack of " + usable.ToString() + " bytes");
-        ThreadStack stack;
+        {
+            System.GC.Collect();
+            block = Heap.AllocateAligned((nuint)(usable + PageSize), (nuint)PageSize);
+        }
+        if (block == null)
+        {
+            stack = default;
+            return false;
+        }
         stack.Guard = (ulong)block;
         stack.Top = stack.Guard + PageSize + usable;
         IAddressSpace? space = Kernel.AddressSpace;
         if (space is null || !space.Unmap(stack.Guard, PageSize))
             Log.Warn("sched: could not unmap the guard page at 0x" + stack.Guard.ToString("X") + "; stack overflows go undetected");
-        return stack;
+        return true;
     }
 
     public void Free()

@@ -2,12 +2,17 @@ namespace Unikraft.Boot.Tests;
 
 // One apps/httpserver guest shared by a test class: booted once behind a random local port
 // (QEMU user networking, hostfwd to the guest's port 80), stopped when the class is done.
-public sealed class HttpServerGuest : IDisposable
+public class HttpServerGuest : IDisposable
 {
-    public HttpServerGuest()
+    public HttpServerGuest() : this(128, "")
     {
-        Port = Random.Shared.Next(20000, 60000);
-        Session = QemuSession.BootElf(Images.HttpServer.Elf, "", 128,
+    }
+
+    // memoryMiB of RAM; commandLine reaches the kernel (the server's arguments after `--`).
+    protected HttpServerGuest(int memoryMiB, string commandLine)
+    {
+        Port = LocalPorts.PickFree();
+        Session = QemuSession.BootElf(Images.HttpServer.Elf, commandLine, memoryMiB,
             "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", "virtio-net-pci,netdev=n0");
         Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
     }
@@ -18,5 +23,31 @@ public sealed class HttpServerGuest : IDisposable
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 
-    public void Dispose() => Session.Dispose();
+    // The guest's /stats as name → value.
+    public Dictionary<string, long> Stats()
+    {
+        ProcessResult run = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "30", Url("/stats")], TimeSpan.FromSeconds(40));
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException("curl /stats failed: " + run.Output + "\n" + Session.Output);
+        var counters = new Dictionary<string, long>();
+        foreach (string line in run.Lines)
+        {
+            int space = line.IndexOf(' ');
+            if (space > 0 && long.TryParse(line[(space + 1)..], out long value))
+                counters[line[..space]] = value;
+        }
+        return counters;
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+// httpserver in 24 MiB: memory runs out long before its connection limit does.
+public sealed class SmallHttpServerGuest() : HttpServerGuest(24, "-- max-connections=2000 head-timeout-ms=60000");
+
+// httpserver with 20 slots and short timeouts, for slow clients.
+public sealed class SlowClientHttpServerGuest() : HttpServerGuest(128, "-- max-connections=20 head-timeout-ms=3000 idle-timeout-ms=2000");

@@ -13,7 +13,7 @@ public sealed class UdpEchoBootTests
     public void DatagramsAndStreamsAreEchoedFromOneThread()
     {
         const int Datagrams = 50;
-        int port = Random.Shared.Next(20000, 60000);
+        int port = LocalPorts.PickFree();
         using QemuSession session = QemuSession.BootElf(Images.UdpEcho.Elf, "-- datagrams=" + Datagrams, 64,
             "-netdev", $"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7,hostfwd=tcp:127.0.0.1:{port}-:7", "-device", "virtio-net-pci,netdev=n0");
         session.WaitForLine("udpecho: listening on 10.0.2.15:7", TimeSpan.FromSeconds(90));
@@ -68,5 +68,53 @@ public sealed class UdpEchoBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), exit);
         Assert.Contains(session.Lines, l => l.StartsWith("udpecho: echoed ") && l.Contains("served 10 connections"));
         Assert.Contains(session.Lines, l => l.StartsWith("udp-received "));
+    }
+
+    // Above the MTU both ways: the host's datagrams reach the guest in fragments it
+    // reassembles, its echoes and size-probe answers leave in fragments it makes; a size UDP
+    // cannot carry is refused by the guest's socket, and udpecho answers why and carries on.
+    [Fact]
+    public void DatagramsUpToTheUdpLimitAreEchoedAndOneByteMoreRefused()
+    {
+        int port = LocalPorts.PickFree();
+        using QemuSession session = QemuSession.BootElf(Images.UdpEcho.Elf, "-- size-probe=1", 64,
+            "-netdev", $"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7", "-device", "virtio-net-pci,netdev=n0");
+        session.WaitForLine("udpecho: listening on 10.0.2.15:7", TimeSpan.FromSeconds(90));
+        session.WaitForLine("[ info] netstack: eth0 10.0.2.15/24", TimeSpan.FromSeconds(30));
+        using var udp = new UdpClient();
+        udp.Client.ReceiveBufferSize = 1 << 20;
+        udp.Client.ReceiveTimeout = 3000;
+        udp.Connect(IPAddress.Loopback, port);
+
+        foreach (int size in new[] { 1, 1472, 1473, 8192, 65507 })
+        {
+            byte[] datagram = new byte[size];
+            new Random(size).NextBytes(datagram);
+            Assert.Equal(datagram, Ask(udp, datagram));
+            byte[] expected = Enumerable.Range(0, size).Select(i => (byte)(i % 251)).ToArray();
+            Assert.Equal(expected, Ask(udp, Encoding.ASCII.GetBytes("size " + size)));
+        }
+        string refusal = Encoding.ASCII.GetString(Ask(udp, Encoding.ASCII.GetBytes("size 65508")));
+        Assert.StartsWith("refused: a datagram of 65508 bytes is longer than UDP over IPv4 carries", refusal);
+        // Still serving after the refusal.
+        Assert.Equal(new byte[] { 7 }, Ask(udp, new byte[] { 7 }));
+        Assert.DoesNotContain(session.Lines, l => l.StartsWith("PANIC"));
+    }
+
+    // The guest's answer to datagram; sent again (up to three times) if the user network lost one.
+    private static byte[] Ask(UdpClient udp, byte[] datagram)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            udp.Send(datagram);
+            try
+            {
+                IPEndPoint? from = null;
+                return udp.Receive(ref from);
+            }
+            catch (SocketException) when (attempt < 2)
+            {
+            }
+        }
     }
 }

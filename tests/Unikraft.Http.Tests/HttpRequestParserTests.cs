@@ -77,7 +77,8 @@ public sealed class HttpRequestParserTests
     [InlineData("GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", HttpParseStatus.BadRequest)]
     [InlineData("GET / HTTP/1.1\r\nContent-Length: 12a\r\n\r\n", HttpParseStatus.BadRequest)]
     [InlineData("POST / HTTP/1.1\r\nContent-Length: 100000000\r\n\r\n", HttpParseStatus.PayloadTooLarge)]
-    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", HttpParseStatus.NotImplemented)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", HttpParseStatus.BadRequest)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", HttpParseStatus.NotImplemented)]
     [InlineData("GET /\u0001 HTTP/1.1\r\n\r\n", HttpParseStatus.BadRequest)]
     public void MalformedRequestsNameTheirStatus(string text, HttpParseStatus expected) => Assert.Equal(expected, Parse(text).Status);
 

@@ -6,6 +6,9 @@ namespace Uk.Net;
 public struct Ipv4Header
 {
     public const int MinLength = 20;
+
+    // The most a datagram carries after a 20-byte header: the 16-bit total length's limit.
+    public const int MaxPayload = 65535 - MinLength;
     public const byte ProtocolIcmp = 1;
     public const byte ProtocolTcp = 6;
     public const byte ProtocolUdp = 17;
@@ -72,13 +75,22 @@ public struct Ipv4Header
     }
 
     // A 20-byte header with Don't Fragment set and its checksum.
-    public static void Write(Span<byte> data, int payloadLength, ushort identification, byte ttl, byte protocol, IPv4Address source, IPv4Address destination)
+    public static void Write(Span<byte> data, int payloadLength, ushort identification, byte ttl, byte protocol, IPv4Address source, IPv4Address destination) =>
+        Write(data, payloadLength, identification, ttl, protocol, source, destination, 0x4000);
+
+    // The header of one fragment: payloadLength bytes at offset (a multiple of 8) of the
+    // datagram's payload, More Fragments set on all but the last.
+    public static void WriteFragment(Span<byte> data, int payloadLength, ushort identification, byte ttl, byte protocol,
+        IPv4Address source, IPv4Address destination, int offset, bool moreFragments) =>
+        Write(data, payloadLength, identification, ttl, protocol, source, destination, (ushort)((moreFragments ? 0x2000 : 0) | offset / 8));
+
+    private static void Write(Span<byte> data, int payloadLength, ushort identification, byte ttl, byte protocol, IPv4Address source, IPv4Address destination, ushort flagsAndOffset)
     {
         data[0] = 0x45;
         data[1] = 0;
         NetworkOrder.WriteUInt16(data.Slice(2), (ushort)(MinLength + payloadLength));
         NetworkOrder.WriteUInt16(data.Slice(4), identification);
-        NetworkOrder.WriteUInt16(data.Slice(6), 0x4000);
+        NetworkOrder.WriteUInt16(data.Slice(6), flagsAndOffset);
         data[8] = ttl;
         data[9] = protocol;
         data[10] = 0;

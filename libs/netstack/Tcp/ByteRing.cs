@@ -4,10 +4,13 @@ namespace Uk.Net.Tcp;
 
 // A fixed-size circular byte buffer: the send buffer (bytes from the oldest unacknowledged
 // one on) and the receive buffer (bytes the application has not read). Allocated once per
-// connection; nothing on the data path allocates.
+// connection; nothing on the data path allocates. Released (capacity 0) once the connection
+// no longer needs it, so a connection in TIME_WAIT holds no buffers.
 public sealed class ByteRing
 {
-    private readonly byte[] _data;
+    private static readonly byte[] s_none = new byte[0];
+
+    private byte[] _data;
     private int _start;
     private int _count;
 
@@ -33,6 +36,8 @@ public sealed class ByteRing
     // within Free.
     public void WriteAt(int offset, ReadOnlySpan<byte> source)
     {
+        if (source.Length == 0)
+            return;
         int position = (_start + offset) % _data.Length;
         int first = Math.Min(source.Length, _data.Length - position);
         source.Slice(0, first).CopyTo(new Span<byte>(_data, position, first));
@@ -58,8 +63,18 @@ public sealed class ByteRing
     public void Discard(int length)
     {
         length = Math.Min(length, _count);
+        if (length <= 0)
+            return;
         _start = (_start + length) % _data.Length;
         _count -= length;
+    }
+
+    // Drops what it holds and its storage; from then on it holds nothing and takes nothing.
+    public void Release()
+    {
+        _data = s_none;
+        _start = 0;
+        _count = 0;
     }
 
     public int Read(Span<byte> destination)

@@ -291,6 +291,7 @@ public sealed partial class TcpConnection
         SetState(TcpState.TimeWait);
         _retransmitAt = _persistAt = _keepAliveAt = Never;
         _closeAt = now + _options.TimeWait;
+        ReleaseBuffersIfDone();
     }
 
     private void ProcessData(in TcpSegment segment, long now)

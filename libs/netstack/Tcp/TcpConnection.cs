@@ -13,6 +13,7 @@ public sealed partial class TcpConnection
     private readonly TcpOptions _options;
     private readonly ByteRing _send;
     private readonly ByteRing _receive;
+    private bool _buffersReleased;
     private readonly OutOfOrderRanges _outOfOrder;
     private readonly RttEstimator _rtt;
     private NewReno _congestion;
@@ -99,6 +100,14 @@ public sealed partial class TcpConnection
 
     public long SmoothedRtt => _rtt.Smoothed;
 
+    // False once the send and receive rings went back (TIME_WAIT, or closed and read out).
+    public bool HoldsBuffers => !_buffersReleased;
+
+    // When TIME_WAIT (or FIN_WAIT_2's wait) ends.
+    internal long CloseDeadline => _closeAt;
+
+    internal uint ReceiveNext => _receiveNext;
+
     // Bytes queued and not yet acknowledged by the peer.
     public int Unacknowledged => _send.Count;
 
@@ -145,6 +154,8 @@ public sealed partial class TcpConnection
     {
         int windowBefore = ReceiveWindow;
         int read = _receive.Read(buffer);
+        if (read > 0 && (State == TcpState.TimeWait || State == TcpState.Closed))
+            ReleaseBuffersIfDone();
         // Tell a sender that stalled on a small window that room opened up.
         if (read > 0 && IsSynchronized && State != TcpState.TimeWait
             && windowBefore < 2 * _mss && ReceiveWindow >= 2 * _mss)
@@ -178,6 +189,14 @@ public sealed partial class TcpConnection
     }
 
     public void Abort(long now) => AbortWith(TcpError.Aborted);
+
+    // Ends TIME_WAIT early, silently: the layer needs the slot or the 4-tuple for a new
+    // connection (RFC 6191's reasoning: the new SYN's sequence number is past the old one's).
+    internal void Recycle()
+    {
+        EnterClosed(TcpError.None);
+        Notify();
+    }
 
     // RST to the peer, then closed with the given reason (so Changed already sees it).
     private void AbortWith(TcpError error)
@@ -225,12 +244,28 @@ public sealed partial class TcpConnection
         bool wasHalfOpen = State == TcpState.SynReceived;
         State = TcpState.Closed;
         _retransmitAt = _delayedAckAt = _closeAt = _persistAt = _keepAliveAt = Never;
+        ReleaseBuffersIfDone();
         if (wasHalfOpen && Listener is not null)
         {
             Listener.OnHandshakeFailed();
             Listener = null;
         }
         _layer.Remove(this);
+    }
+
+    // Under churn most connections sit in TIME_WAIT or wait for the application to drop its
+    // socket: neither needs the rings, which are most of a connection's memory. Nothing more
+    // is sent then (the FIN was acknowledged, or the connection is gone); bytes received and
+    // not yet read stay until the application reads them.
+    private void ReleaseBuffersIfDone()
+    {
+        if (_buffersReleased)
+            return;
+        _send.Release();
+        if (_receive.Count > 0)
+            return;
+        _receive.Release();
+        _buffersReleased = true;
     }
 
     private void Notify() => Changed?.Invoke(this);

@@ -33,4 +33,6 @@ public enum TcpCounter
     DropOutOfOrderFull,
     DropUnexpectedFlags,
     SendFailed,
+    TimeWaitRecycled,
+    DropNoMemory,
 }

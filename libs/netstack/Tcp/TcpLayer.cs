@@ -16,15 +16,15 @@ public sealed class TcpLayer : IIpProtocolHandler
     private readonly List<TcpListenerEndpoint> _listeners = new List<TcpListenerEndpoint>();
     private readonly byte[] _scratch;
     private readonly Random64 _random;
-    private ushort _nextEphemeral;
+    private readonly InitialSequenceNumbers _isn;
 
     public TcpLayer(IIpSender ip, TcpOptions options)
     {
         _ip = ip;
         _options = options;
         _scratch = new byte[Math.Max(ip.MaxPayload, 128) + 64];
-        _random = new Random64(options.Seed);
-        _nextEphemeral = (ushort)(FirstEphemeralPort + _random.NextUInt16() % 16384);
+        _random = options.Key is null ? new Random64(options.Seed) : new Random64(options.Key);
+        _isn = new InitialSequenceNumbers(_random);
     }
 
     public TcpStatistics Statistics { get; } = new TcpStatistics();
@@ -85,7 +85,9 @@ public sealed class TcpLayer : IIpProtocolHandler
         ushort port = AllocatePort(remote, remotePort);
         if (port == 0)
             return null;
-        var connection = new TcpConnection(this, _options, local, port, remote, remotePort, _random.NextUInt32());
+        TcpConnection? connection = NewConnection(local, port, remote, remotePort, now);
+        if (connection is null)
+            return null;
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.ActiveOpens);
         connection.StartActiveOpen(now);
@@ -115,6 +117,15 @@ public sealed class TcpLayer : IIpProtocolHandler
             return;
         }
         TcpConnection? connection = Find(destination, segment.DestinationPort, source, segment.SourcePort);
+        // RFC 1122 4.2.2.13: a SYN past what the old incarnation received may reopen a 4-tuple
+        // in TIME_WAIT (a client reusing its port under churn); other SYNs meet the old one.
+        if (connection is not null && connection.State == TcpState.TimeWait && segment.Has(TcpFlags.Syn)
+            && !segment.Has(TcpFlags.Ack) && Seq.Gt(segment.SequenceNumber, connection.ReceiveNext))
+        {
+            connection.Recycle();
+            Statistics.Increment(TcpCounter.TimeWaitRecycled);
+            connection = null;
+        }
         if (connection is not null)
         {
             connection.OnSegment(segment, now);
@@ -164,17 +175,34 @@ public sealed class TcpLayer : IIpProtocolHandler
             Statistics.Increment(TcpCounter.DropBacklogFull);
             return;
         }
-        if (_connections.Count >= _options.MaxConnections)
+        if (_connections.Count >= _options.MaxConnections && !RecycleOldestTimeWait())
         {
             Statistics.Increment(TcpCounter.DropConnectionLimit);
             return;
         }
-        var connection = new TcpConnection(this, _options, destination, segment.DestinationPort, source, segment.SourcePort, _random.NextUInt32());
+        TcpConnection? connection = NewConnection(destination, segment.DestinationPort, source, segment.SourcePort, now);
+        if (connection is null)
+            return;
         connection.Listener = listener;
         listener.HalfOpen++;
         _connections.Add(connection);
         Statistics.Increment(TcpCounter.PassiveOpens);
         connection.StartPassiveOpen(segment, now);
+    }
+
+    // A connection's buffers are its largest allocation: when the heap cannot hold them the
+    // SYN is dropped (the peer retries) or the connect fails, and the stack goes on.
+    private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort, long now)
+    {
+        try
+        {
+            return new TcpConnection(this, _options, local, localPort, remote, remotePort, _isn.For(local, localPort, remote, remotePort, now));
+        }
+        catch (OutOfMemoryException)
+        {
+            Statistics.Increment(TcpCounter.DropNoMemory);
+            return null;
+        }
     }
 
     private void ResetUnknown(IPv4Address source, IPv4Address destination, in TcpSegment segment)
@@ -204,6 +232,25 @@ public sealed class TcpLayer : IIpProtocolHandler
     }
 
     internal void Remove(TcpConnection connection) => _connections.Remove(connection);
+
+    // At the connection limit under churn most entries are in TIME_WAIT: the one closest to
+    // its end gives its slot to a new connection rather than the SYN being dropped. False
+    // when none is in TIME_WAIT.
+    private bool RecycleOldestTimeWait()
+    {
+        TcpConnection? oldest = null;
+        for (int i = 0; i < _connections.Count; i++)
+        {
+            TcpConnection c = _connections[i];
+            if (c.State == TcpState.TimeWait && (oldest is null || c.CloseDeadline < oldest.CloseDeadline))
+                oldest = c;
+        }
+        if (oldest is null)
+            return false;
+        oldest.Recycle();
+        Statistics.Increment(TcpCounter.TimeWaitRecycled);
+        return true;
+    }
 
     internal void RemoveListener(TcpListenerEndpoint listener) => _listeners.Remove(listener);
 
@@ -240,13 +287,16 @@ public sealed class TcpLayer : IIpProtocolHandler
         return false;
     }
 
-    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken.
+    // An ephemeral port free toward remote:remotePort, or 0 when every one is taken. RFC 6056's
+    // first algorithm: a random start for every connection, so a port says nothing about the
+    // next one.
     private ushort AllocatePort(IPv4Address remote, ushort remotePort)
     {
-        for (int attempt = 0; attempt < 16384; attempt++)
+        const int Count = 65536 - FirstEphemeralPort;
+        int start = (int)(_random.NextUInt32() % Count);
+        for (int attempt = 0; attempt < Count; attempt++)
         {
-            ushort port = _nextEphemeral;
-            _nextEphemeral = _nextEphemeral == ushort.MaxValue ? FirstEphemeralPort : (ushort)(_nextEphemeral + 1);
+            ushort port = (ushort)(FirstEphemeralPort + (start + attempt) % Count);
             if (!HasListener(port) && !PortInUse(port, remote, remotePort))
                 return port;
         }

@@ -43,6 +43,10 @@ public sealed class TcpOptions
 
     public int InitialWindowSegments { get; set; } = 10;
 
-    // Seeds initial sequence numbers and ephemeral ports (tests fix it; 0 takes the clock).
+    // Seeds the secret of the initial sequence numbers' hash and the ephemeral ports (tests
+    // fix it, for runs that repeat).
     public ulong Seed { get; set; }
+
+    // 8 words (256 bits) used instead of Seed: the guest takes them from the kernel's entropy.
+    public uint[]? Key { get; set; }
 }

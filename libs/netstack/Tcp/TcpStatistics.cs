@@ -13,6 +13,7 @@ public sealed class TcpStatistics : CounterSet
         "drop-tcp-bad-checksum", "drop-tcp-bad-address", "drop-tcp-no-connection", "drop-tcp-out-of-window",
         "drop-tcp-ack-too-new", "drop-tcp-backlog-full", "drop-tcp-connection-limit",
         "drop-tcp-out-of-order-full", "drop-tcp-unexpected-flags", "tcp-send-failed",
+        "tcp-time-wait-recycled", "drop-tcp-no-memory",
     };
 
     public TcpStatistics() : base(s_names)

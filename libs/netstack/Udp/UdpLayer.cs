@@ -7,6 +7,9 @@ namespace Uk.Net;
 public sealed class UdpLayer
 {
     public const int HeaderLength = 8;
+
+    // The largest datagram's data: what an IPv4 datagram carries, less this header.
+    public const int MaxDataLength = Ipv4Header.MaxPayload - HeaderLength;
     private const int EphemeralFirst = 49152;
     private const int EphemeralCount = 65536 - EphemeralFirst;
 
@@ -16,6 +19,7 @@ public sealed class UdpLayer
     private readonly Random64 _random;
     private readonly Dictionary<int, UdpEndpoint> _endpoints = new Dictionary<int, UdpEndpoint>();
     private readonly byte[] _scratch;
+    private byte[]? _largeScratch;
 
     public UdpLayer(IIpSender ip, NetStatistics statistics, NetStackOptions options, Random64 random, int mtu)
     {
@@ -83,13 +87,16 @@ public sealed class UdpLayer
     internal bool Send(ushort sourcePort, IPv4Address destination, ushort destinationPort, ReadOnlySpan<byte> data)
     {
         int length = HeaderLength + data.Length;
-        if (length > _ip.MaxPayload || length > _scratch.Length)
+        if (data.Length > MaxDataLength)
         {
             _statistics.Increment(NetCounter.SendTooBig);
             return false;
         }
+        // Datagrams longer than a frame (the IP layer fragments them) are built in a buffer
+        // allocated on the first one.
+        byte[] scratch = length <= _scratch.Length ? _scratch : _largeScratch ??= new byte[Ipv4Header.MaxPayload];
         IPv4Address source = _ip.LocalAddressFor(destination);
-        Span<byte> datagram = new Span<byte>(_scratch, 0, length);
+        Span<byte> datagram = new Span<byte>(scratch, 0, length);
         NetworkOrder.WriteUInt16(datagram, sourcePort);
         NetworkOrder.WriteUInt16(datagram.Slice(2), destinationPort);
         NetworkOrder.WriteUInt16(datagram.Slice(4), (ushort)length);

@@ -80,6 +80,7 @@ boot32_common:
 
 bits 64
 extern kmain
+extern ukplat_randomize_cookie
 long_mode_entry:
     mov ax, 0x10
     mov ds, ax
@@ -90,10 +91,11 @@ long_mode_entry:
     mov gs, ax
     mov rsp, boot_stack_top
     fninit
+    xor rbp, rbp
+    call ukplat_randomize_cookie
     ; The upper halves of rdi/rsi are undefined after the mode switch: load them whole.
     mov edi, [boot_magic]
     mov esi, [boot_info]
-    xor rbp, rbp
     call kmain
 .halt:
     cli

@@ -24,6 +24,7 @@ public static class PlatformLibrary
 
     public static void Initialize()
     {
+        HardwareRandom.Register(new MachineCpu());
         Log.Info("paging: 4 GiB identity map, page 0 unmapped, text RX, rodata R, data RW, NX on; "
             + s_pageTables.ToString() + " tables in " + s_pagingCycles.ToString() + " cycles");
         if (s_modules > 0)
