@@ -30,9 +30,8 @@ public static unsafe class Kernel
         Log.Info("libraries: " + ImageInfo.Libraries);
         Log.Info("memory: " + (boot.MemoryBytes / 1024).ToString() + " KiB usable, heap " + (boot.HeapBytes / 1024).ToString() + " KiB");
         InitTable.Run(InitClass.Plat);
-        // Once the platform named its generators and the clocks run, before any library
-        // wants a number.
-        Entropy.Seed();
+        // The random generator seeds itself on first use (Entropy), after the platform named
+        // its hardware sources: an image that never asks for a number carries none of it.
         InitTable.Run(InitClass.Lib);
         InitTable.Run(InitClass.Sys);
         InitTable.Run(InitClass.Late);
