@@ -1,6 +1,6 @@
 namespace Unikraft.Cli.Tests;
 
-// uk new -> uk build -> uk run on a hello app, end to end.
+// uk new -> uk build -> uk run on an app of the default template (console), end to end.
 [Collection(BuiltAppCollection.Name)]
 public sealed class CoreCommandTests(BuiltAppFixture fixture)
 {
@@ -22,7 +22,7 @@ public sealed class CoreCommandTests(BuiltAppFixture fixture)
         Assert.True(build.ExitCode == 0, build.ToString());
         foreach (string step in new[] { "resolve", "ILC", "NASM", "ld", "grub" })
             Assert.Matches(@"✓ " + step + @"\s+\d+\.\d+s", build.Output);
-        Assert.Matches(@"built in \d+\.\d+s: demo\.elf \d+(\.\d+)? KB, demo\.iso [\d.]+ MB; libraries: core pc-x86_64 uart16550 vgacons", build.Output);
+        Assert.Matches(@"built in \d+\.\d+s: demo\.elf \d+(\.\d+)? KB, demo\.iso [\d.]+ MB; libraries: core pc-x86_64 uart16550 vgacons apic ukalloc ukalloctlsf ukgc ukgc-marksweep uksched ukschedcoop", build.Output);
         Assert.True(File.Exists(Path.Combine(fixture.App, "bin/Debug/demo.elf")));
         Assert.True(File.Exists(Path.Combine(fixture.App, "bin/Debug/demo.iso")));
     }
@@ -42,6 +42,8 @@ public sealed class CoreCommandTests(BuiltAppFixture fixture)
         var run = Uk.Run(RepositoryRoot.Path, "run", fixture.App);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Hello from demo, a C# unikernel!", run.Output);
+        // The default template's heap is collected: 20,000 dictionary updates with strings.
+        Assert.Contains("distinct words: 100, each seen 200 times", run.Output);
         Assert.Contains("guest exit code 0", run.Output);
     }
 

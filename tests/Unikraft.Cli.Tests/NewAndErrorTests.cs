@@ -26,7 +26,7 @@ public sealed class NewAndErrorTests
         string app = scratch.Combine("broken");
         Assert.Equal(0, Uk.Run(RepositoryRoot.Path, "new", "broken", "--output", app).ExitCode);
         string manifest = Path.Combine(app, "unikernel.yaml");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("[uart16550, vgacons]", "[uart1655, vgacons]"));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("[uart16550, vgacons", "[uart1655, vgacons"));
 
         var build = Uk.Run(app, "build");
         Assert.NotEqual(0, build.ExitCode);

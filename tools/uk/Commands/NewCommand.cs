@@ -17,9 +17,9 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
         public string Name { get; set; } = "";
 
         [CommandOption("-t|--template <TEMPLATE>")]
-        [Description("hello (default), httpserver or kvstore")]
-        [DefaultValue("hello")]
-        public string Template { get; set; } = "hello";
+        [Description("console (default: a collected heap and threads), hello (the smallest image), httpserver or kvstore")]
+        [DefaultValue("console")]
+        public string Template { get; set; } = "console";
 
         [CommandOption("-o|--output <DIR>")]
         [Description("folder to create (default: apps/<name> in the repository, else ./<name>)")]
