@@ -72,7 +72,7 @@ public sealed class E1000Device : INetDevice
     public int TransmitRingSize => _tx.Descriptors.Count;
 
     // Interrupts that were this device's; polled devices never count.
-    public ulong InterruptCount { get; private set; }
+    public ulong InterruptCount => Statistics.Interrupts;
 
     // Link-status-change interrupts seen.
     public ulong LinkChanges { get; private set; }
@@ -181,7 +181,7 @@ public sealed class E1000Device : INetDevice
         // Reading clears the causes on every chip but the 82574 in some emulations; writing
         // them back clears them everywhere, so the line drops.
         _registers.Write(E1000Registers.InterruptCause, causes);
-        InterruptCount++;
+        Statistics.Interrupts++;
         if ((causes & E1000Registers.CausesReceive) != 0)
             MaskReceive();
         if ((causes & E1000Registers.CauseReceiveOverrun) != 0)

@@ -16,4 +16,7 @@ public sealed class NetDeviceStatistics
     // Frames Transmit took but dropped because no device could send them (too short, longer
     // than the MTU allows, no room for the device header).
     public ulong TransmitErrors;
+    // Interrupts that were the device's own (a shared line also calls it for others'); a
+    // polled device counts none.
+    public ulong Interrupts;
 }

@@ -1,14 +1,20 @@
 namespace Unikraft.Boot.Tests;
 
-// One apps/httpserver guest shared by a test class: booted once behind a random local port
-// (QEMU user networking, hostfwd to the guest's port 80), stopped when the class is done.
-public sealed class HttpServerGuest : IDisposable
+// One httpserver guest shared by a test class: booted once behind a random local port
+// (QEMU user networking, hostfwd to the guest's port 80) on the given network device,
+// stopped when the class is done. The default is apps/httpserver on virtio-net.
+public class HttpServerGuest : IDisposable
 {
     public HttpServerGuest()
+        : this(Images.HttpServer.Elf, "virtio-net-pci")
+    {
+    }
+
+    protected HttpServerGuest(string elf, string device)
     {
         Port = Random.Shared.Next(20000, 60000);
-        Session = QemuSession.BootElf(Images.HttpServer.Elf, "", 128,
-            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", "virtio-net-pci,netdev=n0");
+        Session = QemuSession.BootElf(elf, "", 128,
+            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0");
         Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
     }
 
@@ -18,5 +24,9 @@ public sealed class HttpServerGuest : IDisposable
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 
-    public void Dispose() => Session.Dispose();
+    public void Dispose()
+    {
+        Session.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

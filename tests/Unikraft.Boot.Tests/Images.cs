@@ -53,6 +53,11 @@ internal sealed class Images
     // apps/httpserver: sockets, netstack and virtio-net serving HTTP.
     public static BuiltImage HttpServer => HttpServerImage.Value;
 
+    private static readonly Lazy<BuiltImage> HttpE1000Image = new(() => Build("tests/apps/http-e1000", "http-e1000"));
+
+    // tests/apps/http-e1000: apps/httpserver's program on the e1000 driver (e1000 and e1000e devices).
+    public static BuiltImage HttpE1000 => HttpE1000Image.Value;
+
     private static readonly Lazy<BuiltImage> UdpEchoImage = new(() => Build("apps/udpecho", "udpecho"));
 
     public static BuiltImage UdpEcho => UdpEchoImage.Value;

@@ -1,0 +1,7 @@
+namespace Unikraft.Boot.Tests;
+
+// httpserver on QEMU's 82540EM (-device e1000), served by the e1000 library.
+public sealed class E1000Guest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000");
+
+// The same image on QEMU's 82574L (-device e1000e): one library drives both chips.
+public sealed class E1000eGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000e");
