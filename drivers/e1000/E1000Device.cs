@@ -17,6 +17,10 @@ namespace Uk.Drivers.E1000;
 // reclaimed on the next Transmit or Receive; the transmit-done interrupt is unmasked only
 // after the ring was found full, so the sender learns through Notify that space came back.
 //
+// Interrupts come through INTx (OnInterrupt reads the causes) or, on the 82574, through three
+// MSI-X entries: receive, transmit and other (link, overrun). There the chip clears a queue's
+// cause and masks it itself when it sends the message, which is the masking above for free.
+//
 // Every ring operation runs with interrupts off: one CPU, and the handler shares the rings.
 public sealed class E1000Device : INetDevice
 {
@@ -31,6 +35,8 @@ public sealed class E1000Device : INetDevice
     private readonly int _refillBatch;
     private bool _rxInterruptsOff;
     private bool _txInterruptWanted;
+    private uint _receiveCauses = E1000Registers.CausesReceive;
+    private uint _transmitCause = E1000Registers.CauseTransmitDone;
 
     public E1000Device(string name, E1000Chip chip, IE1000Registers registers, DescriptorRing rxDescriptors, DescriptorRing txDescriptors, int rxBuffers, int txBuffers)
     {
@@ -67,6 +73,10 @@ public sealed class E1000Device : INetDevice
 
     public bool UsesInterrupts { get; set; }
 
+    // MSI-X entries 0 (receive), 1 (transmit) and 2 (other causes) are attached; set before
+    // Start, with UsesInterrupts.
+    public bool UsesMessages { get; set; }
+
     public int ReceiveRingSize => _rx.Descriptors.Count;
 
     public int TransmitRingSize => _tx.Descriptors.Count;
@@ -88,7 +98,9 @@ public sealed class E1000Device : INetDevice
             ClearMulticastTable();
             StartReceive();
             StartTransmit();
-            if (UsesInterrupts)
+            if (UsesInterrupts && UsesMessages)
+                StartMessages();
+            else if (UsesInterrupts)
                 _registers.Write(E1000Registers.InterruptMaskSet, E1000Registers.CausesReceive | E1000Registers.CauseLinkChange);
             else
                 _rxInterruptsOff = true;
@@ -117,8 +129,8 @@ public sealed class E1000Device : INetDevice
             if (!_txInterruptWanted)
             {
                 _txInterruptWanted = true;
-                _registers.Write(E1000Registers.InterruptCause, E1000Registers.CauseTransmitDone);
-                _registers.Write(E1000Registers.InterruptMaskSet, E1000Registers.CauseTransmitDone);
+                _registers.Write(E1000Registers.InterruptCause, _transmitCause);
+                _registers.Write(E1000Registers.InterruptMaskSet, _transmitCause);
             }
             if (_tx.Reclaim() > 0)
                 posted = _tx.Post(frame);
@@ -156,8 +168,8 @@ public sealed class E1000Device : INetDevice
                 // them so unmasking does not interrupt at once, then look again for a frame
                 // that came in between.
                 _rxInterruptsOff = false;
-                _registers.Write(E1000Registers.InterruptCause, E1000Registers.CausesReceive);
-                _registers.Write(E1000Registers.InterruptMaskSet, E1000Registers.CausesReceive);
+                _registers.Write(E1000Registers.InterruptCause, _receiveCauses);
+                _registers.Write(E1000Registers.InterruptMaskSet, _receiveCauses);
                 if (_rx.HasCompleted)
                 {
                     MaskReceive();
@@ -182,14 +194,14 @@ public sealed class E1000Device : INetDevice
         // them back clears them everywhere, so the line drops.
         _registers.Write(E1000Registers.InterruptCause, causes);
         Statistics.Interrupts++;
-        if ((causes & E1000Registers.CausesReceive) != 0)
+        if ((causes & _receiveCauses) != 0)
             MaskReceive();
         if ((causes & E1000Registers.CauseReceiveOverrun) != 0)
             Statistics.ReceiveDropped += _registers.Read(E1000Registers.MissedPackets);
-        if ((causes & E1000Registers.CauseTransmitDone) != 0 && _txInterruptWanted)
+        if ((causes & _transmitCause) != 0 && _txInterruptWanted)
         {
             _txInterruptWanted = false;
-            _registers.Write(E1000Registers.InterruptMaskClear, E1000Registers.CauseTransmitDone);
+            _registers.Write(E1000Registers.InterruptMaskClear, _transmitCause);
         }
         // LinkUp reads the status live; the change is only counted and passed on.
         if ((causes & E1000Registers.CauseLinkChange) != 0)
@@ -197,10 +209,48 @@ public sealed class E1000Device : INetDevice
         Notify?.Invoke();
     }
 
+    // MSI-X entry 0: frames arrived.
+    public void OnReceiveMessage()
+    {
+        Statistics.Interrupts++;
+        MaskReceive();
+        Notify?.Invoke();
+    }
+
+    // MSI-X entry 1: transmit buffers came back after the ring was full.
+    public void OnTransmitMessage()
+    {
+        Statistics.Interrupts++;
+        _txInterruptWanted = false;
+        _registers.Write(E1000Registers.InterruptMaskClear, _transmitCause);
+        Notify?.Invoke();
+    }
+
+    // MSI-X entry 2: the causes without a queue (link change, receive overrun), read and
+    // cleared from ICR as on INTx.
+    public void OnOtherMessage() => OnInterrupt();
+
+    // The chip masks a queue cause itself on MSI-X (EIAC without IAME); masking it here too
+    // keeps INTx and chips that do not auto-mask the same.
     private void MaskReceive()
     {
         _rxInterruptsOff = true;
-        _registers.Write(E1000Registers.InterruptMaskClear, E1000Registers.CausesReceive);
+        _registers.Write(E1000Registers.InterruptMaskClear, _receiveCauses);
+    }
+
+    // Every queue cause gets its own entry, the chip clears (and masks) the queue causes as
+    // it sends their messages, and the other causes stay on their entry until read.
+    private void StartMessages()
+    {
+        _receiveCauses = E1000Registers.CauseReceiveQueue0;
+        _transmitCause = E1000Registers.CauseTransmitQueue0;
+        _registers.Write(E1000Registers.InterruptVectors,
+            (E1000Registers.VectorValid | 0) << E1000Registers.VectorShiftReceive
+            | (E1000Registers.VectorValid | 1) << E1000Registers.VectorShiftTransmit
+            | (E1000Registers.VectorValid | 2) << E1000Registers.VectorShiftOther);
+        _registers.Write(E1000Registers.MessageAutoClear, E1000Registers.CauseReceiveQueue0 | E1000Registers.CauseTransmitQueue0);
+        _registers.Write(E1000Registers.InterruptMaskSet, E1000Registers.CauseReceiveQueue0 | E1000Registers.CauseOther
+            | E1000Registers.CauseLinkChange | E1000Registers.CauseReceiveOverrun);
     }
 
     private void Refill()

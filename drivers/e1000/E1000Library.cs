@@ -39,7 +39,9 @@ public static unsafe class E1000Library
         device.Enable(busMaster: true, legacyInterrupts: E1000Options.Interrupts);
         string name = NetDevices.NextName;
         var net = new E1000Device(name, chip, new MmioRegisters(registers.Address), rx, tx, E1000Options.RxBuffers, E1000Options.TxBuffers);
-        net.UsesInterrupts = E1000Options.Interrupts && PciInterrupts.AttachLegacy(device, net.OnInterrupt);
+        string? vectors = E1000Options.Interrupts && chip.HasMsiX ? AttachMessages(device, net) : null;
+        net.UsesMessages = vectors is not null;
+        net.UsesInterrupts = net.UsesMessages || E1000Options.Interrupts && PciInterrupts.AttachLegacy(device, net.OnInterrupt);
         if (!net.Start())
         {
             Log.Warn("e1000: " + at + ": " + chip.Name + " did not come out of reset with a MAC address");
@@ -48,8 +50,26 @@ public static unsafe class E1000Library
         NetDevices.Register(net);
         Log.Info("e1000: " + name + " at " + at + ", " + chip.Name + ", mac " + net.Mac.ToString() + ", link " + (net.LinkUp ? "up" : "down")
             + ", rings " + rx.Count.ToString() + "/" + tx.Count.ToString()
-            + (net.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
+            + (vectors is not null ? ", msi-x vectors " + vectors
+                : net.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
         return true;
+    }
+
+    // MSI-X entries 0-2 (receive, transmit, other causes); their vectors for the log, or null
+    // (and MSI-X off again) when the function, the machine or the vectors are not there: INTx then.
+    private static string? AttachMessages(PciDevice device, E1000Device net)
+    {
+        PciMsiX? msix = PciMsiX.Open(device);
+        if (msix is null || msix.TableSize < 3)
+            return null;
+        msix.Enable();
+        int receive = msix.Attach(0, net.OnReceiveMessage);
+        int transmit = receive >= 0 ? msix.Attach(1, net.OnTransmitMessage) : -1;
+        int other = transmit >= 0 ? msix.Attach(2, net.OnOtherMessage) : -1;
+        if (other >= 0)
+            return "0x" + receive.ToString("x2") + "/0x" + transmit.ToString("x2") + "/0x" + other.ToString("x2");
+        msix.Disable();
+        return null;
     }
 
     // A multiple of 8 descriptors (the length register counts 128-byte units) within the

@@ -7,9 +7,13 @@ public static class E1000Registers
     public const int Control = 0x0000;
     public const int Status = 0x0008;
     public const int EepromRead = 0x0014;
+    public const int ExtendedControl = 0x0018;
     public const int InterruptCause = 0x00C0;
     public const int InterruptMaskSet = 0x00D0;
     public const int InterruptMaskClear = 0x00D8;
+    // 82574 only: which causes the MSI-X messages clear, and which entry each cause uses.
+    public const int MessageAutoClear = 0x00DC;
+    public const int InterruptVectors = 0x00E4;
     public const int ReceiveControl = 0x0100;
     public const int TransmitControl = 0x0400;
     public const int TransmitInterPacketGap = 0x0410;
@@ -47,6 +51,17 @@ public static class E1000Registers
     public const uint CauseReceiveOverrun = 1u << 6;
     public const uint CauseReceiveTimer = 1u << 7;
     public const uint CausesReceive = CauseReceiveTimer | CauseReceiveMinimumThreshold | CauseReceiveOverrun;
+    // 82574 with MSI-X: per-queue causes replace the ones above; the rest raise "other".
+    public const uint CauseReceiveQueue0 = 1u << 20;
+    public const uint CauseTransmitQueue0 = 1u << 22;
+    public const uint CauseOther = 1u << 24;
+
+    // An IVAR nibble: the entry number with the valid bit. Receive queue 0 at bits 3:0,
+    // transmit queue 0 at 11:8, other causes at 19:16.
+    public const uint VectorValid = 1u << 3;
+    public const int VectorShiftReceive = 0;
+    public const int VectorShiftTransmit = 8;
+    public const int VectorShiftOther = 16;
 
     public const uint ReceiveEnable = 1u << 1;
     public const uint ReceiveBroadcastAccept = 1u << 15;

@@ -5,3 +5,6 @@ public sealed class E1000Guest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000"
 
 // The same image on QEMU's 82574L (-device e1000e): one library drives both chips.
 public sealed class E1000eGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000e");
+
+// The same image on QEMU's 82545EM (-device e1000-82545em), VMware's "e1000".
+public sealed class E1000VmwareGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000-82545em");

@@ -11,8 +11,16 @@ namespace Unikraft.Boot.Tests;
 // (NetworkBootTests: virtio-net; E1000BootTests, E1000eBootTests: the Intel NICs).
 public abstract class HttpServerBootTests(HttpServerGuest guest)
 {
-    // The guest's /stats page: the server's, the stack's and the device's counters.
-    protected string Stats() => Curl(guest.Url("/stats")).Output;
+    protected HttpServerGuest Guest => guest;
+
+    // The guest's /stats page (the server's, the stack's and the device's counters) after
+    // requests of the test's own, so it reads the same whichever tests ran before.
+    protected string StatsAfterRequests(int requests)
+    {
+        for (int i = 0; i < requests; i++)
+            Assert.Equal(0, Curl("-o", "/dev/null", guest.Url("/")).ExitCode);
+        return Curl(guest.Url("/stats")).Output;
+    }
 
     private static ProcessResult Curl(params string[] arguments) =>
         ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "120", .. arguments], TimeSpan.FromSeconds(150));

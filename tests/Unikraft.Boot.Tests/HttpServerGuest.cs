@@ -12,15 +12,28 @@ public class HttpServerGuest : IDisposable
 
     protected HttpServerGuest(string elf, string device)
     {
-        Port = Random.Shared.Next(20000, 60000);
-        Session = QemuSession.BootElf(elf, "", 128,
-            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0");
-        Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = Random.Shared.Next(20000, 60000);
+            Session = QemuSession.BootElf(elf, "", 128,
+                "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0");
+            try
+            {
+                Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3 && Session.HasExited && Session.Output.Length == 0)
+            {
+                // QEMU exits at once when the port is taken (earlier tests' client connections
+                // use the same range): another port.
+                Session.Dispose();
+            }
+        }
     }
 
-    internal QemuSession Session { get; }
+    internal QemuSession Session { get; private set; } = null!;
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 

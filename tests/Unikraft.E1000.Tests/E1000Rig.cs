@@ -15,13 +15,13 @@ internal sealed unsafe class E1000Rig : IDisposable
     private readonly List<nint> _memory = new();
     private readonly bool _noGc;
 
-    public E1000Rig(ushort deviceId = 0x100E, int rxRing = 8, int txRing = 8, int rxBuffers = 16, int txBuffers = 0, bool interrupts = true, bool addressLoaded = true, bool start = true)
+    public E1000Rig(ushort deviceId = 0x100E, int rxRing = 8, int txRing = 8, int rxBuffers = 16, int txBuffers = 0, bool interrupts = true, bool addressLoaded = true, bool start = true, bool messages = false)
     {
         Monitor.Enter(Gate);
         _noGc = GC.TryStartNoGCRegion(64 * 1024 * 1024);
         Chip = E1000Chip.Find(deviceId)!;
-        Device = new FakeE1000(Chip, Address, addressLoaded);
-        Net = new E1000Device("eth0", Chip, Device, Ring(rxRing), Ring(txRing), rxBuffers, txBuffers) { UsesInterrupts = interrupts };
+        Device = new FakeE1000(Chip, Address, addressLoaded) { MessageMode = messages };
+        Net = new E1000Device("eth0", Chip, Device, Ring(rxRing), Ring(txRing), rxBuffers, txBuffers) { UsesInterrupts = interrupts, UsesMessages = messages };
         Net.Notify = () => Notifications++;
         if (start)
             Started = Net.Start();

@@ -34,6 +34,9 @@ internal sealed unsafe class FakeE1000 : IE1000Registers
     // Hold transmitted descriptors instead of completing them at once (a busy wire).
     public bool HoldTransmits { get; set; }
 
+    // The 82574 with MSI-X on: per-queue causes instead of RXT0 and TXDW.
+    public bool MessageMode { get; set; }
+
     public int Resets { get; private set; }
 
     public uint Causes { get; private set; }
@@ -111,6 +114,18 @@ internal sealed unsafe class FakeE1000 : IE1000Registers
         }
     }
 
+    // Whether the chip sends the message of a queue cause now (raised and unmasked); sending
+    // clears the cause and masks it where the auto-clear register names it.
+    public bool SendsMessage(uint cause)
+    {
+        if ((Causes & Mask & cause) == 0)
+            return false;
+        uint autoClear = this[E1000Registers.MessageAutoClear] & cause;
+        Causes &= ~autoClear;
+        Mask &= ~autoClear;
+        return true;
+    }
+
     public void SetLink(bool up)
     {
         uint status = this[E1000Registers.Status];
@@ -140,7 +155,7 @@ internal sealed unsafe class FakeE1000 : IE1000Registers
         fields[4] = (byte)(status | RxDone);
         fields[5] = errors;
         _values[E1000Registers.ReceiveHead] = (uint)((head + 1) % count);
-        Causes |= E1000Registers.CauseReceiveTimer;
+        Causes |= MessageMode ? E1000Registers.CauseReceiveQueue0 : E1000Registers.CauseReceiveTimer;
         return true;
     }
 
@@ -164,7 +179,7 @@ internal sealed unsafe class FakeE1000 : IE1000Registers
             head = (head + 1) % count;
         }
         _values[E1000Registers.TransmitHead] = (uint)head;
-        Causes |= E1000Registers.CauseTransmitDone;
+        Causes |= MessageMode ? E1000Registers.CauseTransmitQueue0 : E1000Registers.CauseTransmitDone;
     }
 
     private byte* RingBase(int lowRegister) => (byte*)(this[lowRegister] | (ulong)this[lowRegister + 4] << 32);
