@@ -3,8 +3,7 @@ using Uk.NetDev;
 
 namespace HttpServer;
 
-// The stack's counters as text, read under the stack's lock, then the device driver's (all of
-// them, zeros included: a test reads "netdev-rx-errors 0" as a statement).
+// The stack's counters as text, read under the stack's lock, then the device driver's.
 public static class NetworkCounters
 {
     public static string Render()
@@ -19,14 +18,7 @@ public static class NetworkCounters
         Network.Lock.Unlock();
         INetDevice? device = Network.Device;
         if (device is not null)
-        {
-            NetDeviceStatistics d = device.Statistics;
-            text += "netdev-rx-frames " + d.FramesReceived.ToString() + "\nnetdev-rx-bytes " + d.BytesReceived.ToString()
-                + "\nnetdev-rx-errors " + d.ReceiveErrors.ToString() + "\nnetdev-rx-dropped " + d.ReceiveDropped.ToString()
-                + "\nnetdev-tx-frames " + d.FramesTransmitted.ToString() + "\nnetdev-tx-bytes " + d.BytesTransmitted.ToString()
-                + "\nnetdev-tx-errors " + d.TransmitErrors.ToString() + "\nnetdev-tx-busy " + d.TransmitBusy.ToString()
-                + "\nnetdev-interrupts " + d.Interrupts.ToString() + "\n";
-        }
+            text += device.Statistics.Render();
         return text;
     }
 }

@@ -176,8 +176,9 @@ public sealed class E1000Device : INetDevice
                     continue;
                 }
             }
-            else if (!UsesInterrupts)
-                Statistics.ReceiveDropped += _registers.Read(E1000Registers.MissedPackets);
+            // Frames the chip had no descriptor for: its overrun interrupt is masked with the
+            // rest of receive while the consumer drains, so the count is read here.
+            Statistics.ReceiveDropped += _registers.Read(E1000Registers.MissedPackets);
             Refill();
             Interrupts.Restore(flags);
             return null;

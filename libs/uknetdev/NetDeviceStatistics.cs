@@ -19,4 +19,12 @@ public sealed class NetDeviceStatistics
     // Interrupts that were the device's own (a shared line also calls it for others'); a
     // polled device counts none.
     public ulong Interrupts;
+
+    // "netdev-rx-frames 12\n..." - every counter, zeros included (a zero is a statement).
+    public string Render() =>
+        "netdev-rx-frames " + FramesReceived.ToString() + "\nnetdev-rx-bytes " + BytesReceived.ToString()
+        + "\nnetdev-rx-errors " + ReceiveErrors.ToString() + "\nnetdev-rx-dropped " + ReceiveDropped.ToString()
+        + "\nnetdev-tx-frames " + FramesTransmitted.ToString() + "\nnetdev-tx-bytes " + BytesTransmitted.ToString()
+        + "\nnetdev-tx-errors " + TransmitErrors.ToString() + "\nnetdev-tx-busy " + TransmitBusy.ToString()
+        + "\nnetdev-interrupts " + Interrupts.ToString() + "\n";
 }

@@ -82,6 +82,11 @@ internal sealed class Images
     // tests/apps/net-hostile: an HTTP answer on port 80 behind a dgram netdev the hostile test drives.
     public static BuiltImage NetHostile => NetHostileImage.Value;
 
+    private static readonly Lazy<BuiltImage> NetHostileE1000Image = new(() => Build("tests/apps/net-hostile-e1000", "net-hostile-e1000"));
+
+    // tests/apps/net-hostile-e1000: net-hostile's program on the e1000 driver.
+    public static BuiltImage NetHostileE1000 => NetHostileE1000Image.Value;
+
     private static readonly Lazy<BuiltImage> NetBlastImage = new(() => Build("tests/apps/net-blast", "net-blast"));
 
     // tests/apps/net-blast: a TCP pattern stream between two guests (send=<ip>:<bytes> | receive).
