@@ -22,6 +22,39 @@ public sealed class E1000VmwareBootTests(E1000VmwareGuest guest) : HttpServerBoo
     public void TheE1000LibraryDrivesThe82545EM() => E1000Driver.Check(Guest.Session, "82545EM", ", irq ", StatsAfterRequests(5));
 }
 
+// The same on q35, where the 82574L sits on PCI Express.
+public sealed class E1000eQ35BootTests(E1000eQ35Guest guest) : HttpServerBootTests(guest), IClassFixture<E1000eQ35Guest>
+{
+    [Fact]
+    public void TheE1000LibraryDrivesThe82574LOnPciExpress()
+    {
+        E1000Driver.Check(Guest.Session, "82574L", ", msi-x vectors 0x", StatsAfterRequests(5));
+        Assert.Contains(Guest.Session.Lines, l => l.Contains("pci: configuration space through ECAM"));
+    }
+}
+
+// Two Intel NICs of both families in one guest: eth0 and eth1 in bus order, each with its
+// own MAC and interrupts, and the stack serving on eth0.
+public sealed class E1000TwoNicsBootTests
+{
+    [Fact]
+    public void An82540EMAndAn82574LBecomeEth0AndEth1()
+    {
+        int port = Random.Shared.Next(20000, 60000);
+        using QemuSession session = QemuSession.BootElf(Images.HttpE1000.Elf, "", 128,
+            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:80", "-device", "e1000,netdev=n0,addr=04",
+            "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,addr=05,mac=52:54:00:00:00:02");
+        session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+        string[] lines = session.Lines;
+        Assert.Contains(lines, l => l.Contains("e1000: eth0 at 00:04.0, 82540EM, mac 52:54:00:12:34:56, link up") && l.Contains(", irq "));
+        Assert.Contains(lines, l => l.Contains("e1000: eth1 at 00:05.0, 82574L, mac 52:54:00:00:00:02, link up") && l.Contains(", msi-x vectors 0x"));
+        Assert.Contains(lines, l => l.Contains("netstack: eth0 10.0.2.15/24"));
+        ProcessResult page = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "60", "http://127.0.0.1:" + port + "/"], TimeSpan.FromSeconds(90));
+        Assert.Equal(0, page.ExitCode);
+        Assert.Contains("<h1>It works.</h1>", page.Output);
+    }
+}
+
 internal static class E1000Driver
 {
     public static void Check(QemuSession session, string chip, string interrupts, string stats)

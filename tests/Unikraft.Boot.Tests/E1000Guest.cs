@@ -8,3 +8,6 @@ public sealed class E1000eGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000
 
 // The same image on QEMU's 82545EM (-device e1000-82545em), VMware's "e1000".
 public sealed class E1000VmwareGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000-82545em");
+
+// The 82574L on q35 (PCI Express, configuration space through ECAM), as on a current PC.
+public sealed class E1000eQ35Guest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000e", "-machine", "q35");

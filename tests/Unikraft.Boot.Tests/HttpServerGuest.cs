@@ -10,13 +10,13 @@ public class HttpServerGuest : IDisposable
     {
     }
 
-    protected HttpServerGuest(string elf, string device)
+    protected HttpServerGuest(string elf, string device, params string[] machine)
     {
         for (int attempt = 1; ; attempt++)
         {
             Port = Random.Shared.Next(20000, 60000);
             Session = QemuSession.BootElf(elf, "", 128,
-                "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0");
+                [.. machine, "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0"]);
             try
             {
                 Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
