@@ -33,6 +33,22 @@ public sealed class E1000eQ35BootTests(E1000eQ35Guest guest) : HttpServerBootTes
     }
 }
 
+// The same with e1000.interrupts false: the driver takes no interrupt and the network thread
+// finds every frame by polling.
+public sealed class E1000PolledBootTests(E1000PolledGuest guest) : HttpServerBootTests(guest), IClassFixture<E1000PolledGuest>
+{
+    [Fact]
+    public void ThePolledDriverServesWithoutInterrupts()
+    {
+        string stats = StatsAfterRequests(5);
+        string line = Assert.Single(Guest.Session.Lines, l => l.Contains("e1000: eth0 at "));
+        Assert.EndsWith(", 82540EM, mac 52:54:00:12:34:56, link up, rings 256/256, polled", line);
+        Assert.Contains("netdev-interrupts 0\n", stats);
+        Assert.Contains("netdev-rx-errors 0\n", stats);
+        Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC"));
+    }
+}
+
 // Two Intel NICs of both families in one guest: eth0 and eth1 in bus order, each with its
 // own MAC and interrupts, and the stack serving on eth0.
 public sealed class E1000TwoNicsBootTests

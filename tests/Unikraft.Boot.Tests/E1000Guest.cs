@@ -11,3 +11,6 @@ public sealed class E1000VmwareGuest() : HttpServerGuest(Images.HttpE1000.Elf, "
 
 // The 82574L on q35 (PCI Express, configuration space through ECAM), as on a current PC.
 public sealed class E1000eQ35Guest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000e", "-machine", "q35");
+
+// The 82540EM with e1000.interrupts false: frames found by polling only.
+public sealed class E1000PolledGuest() : HttpServerGuest(Images.HttpE1000Polled.Elf, "e1000");

@@ -58,6 +58,11 @@ internal sealed class Images
     // tests/apps/http-e1000: apps/httpserver's program on the e1000 driver (e1000 and e1000e devices).
     public static BuiltImage HttpE1000 => HttpE1000Image.Value;
 
+    private static readonly Lazy<BuiltImage> HttpE1000PolledImage = new(() => Build("tests/apps/http-e1000-polled", "http-e1000-polled"));
+
+    // tests/apps/http-e1000-polled: the same with e1000.interrupts false.
+    public static BuiltImage HttpE1000Polled => HttpE1000PolledImage.Value;
+
     private static readonly Lazy<BuiltImage> UdpEchoImage = new(() => Build("apps/udpecho", "udpecho"));
 
     public static BuiltImage UdpEcho => UdpEchoImage.Value;
