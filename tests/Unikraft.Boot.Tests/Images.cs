@@ -63,6 +63,11 @@ internal sealed class Images
     // tests/apps/http-e1000-polled: the same with e1000.interrupts false.
     public static BuiltImage HttpE1000Polled => HttpE1000PolledImage.Value;
 
+    private static readonly Lazy<BuiltImage> HttpVmxnet3Image = new(() => Build("tests/apps/http-vmxnet3", "http-vmxnet3"));
+
+    // tests/apps/http-vmxnet3: apps/httpserver's program on the vmxnet3 driver.
+    public static BuiltImage HttpVmxnet3 => HttpVmxnet3Image.Value;
+
     private static readonly Lazy<BuiltImage> UdpEchoImage = new(() => Build("apps/udpecho", "udpecho"));
 
     public static BuiltImage UdpEcho => UdpEchoImage.Value;
@@ -91,6 +96,11 @@ internal sealed class Images
 
     // tests/apps/net-hostile-e1000: net-hostile's program on the e1000 driver.
     public static BuiltImage NetHostileE1000 => NetHostileE1000Image.Value;
+
+    private static readonly Lazy<BuiltImage> NetHostileVmxnet3Image = new(() => Build("tests/apps/net-hostile-vmxnet3", "net-hostile-vmxnet3"));
+
+    // tests/apps/net-hostile-vmxnet3: net-hostile's program on the vmxnet3 driver.
+    public static BuiltImage NetHostileVmxnet3 => NetHostileVmxnet3Image.Value;
 
     private static readonly Lazy<BuiltImage> NetBlastImage = new(() => Build("tests/apps/net-blast", "net-blast"));
 
