@@ -17,6 +17,7 @@ public static class NetDevice
         ("e1000", "tests/apps/http-e1000", ["e1000"]),
         ("e1000-82545em", "tests/apps/http-e1000", ["e1000"]),
         ("e1000e", "tests/apps/http-e1000", ["e1000e"]),
+        ("vmxnet3", "tests/apps/http-vmxnet3", ["vmxnet3"]),
     ];
 
     public static string Names => string.Join(" | ", Known.Select(k => k.Device));
