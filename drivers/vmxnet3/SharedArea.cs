@@ -52,7 +52,13 @@ public static class SharedArea
     // device's guess at what the guest can take, and this guest behaves like Linux's driver.
     private const uint GuestLinux64 = 2 | 1 << 2;
 
-    public static void Write(DmaBlock shared, DmaBlock queues, TxQueue tx, RxQueue rx, int mtu, bool interrupts)
+    // Interrupt numbers: with MSI-X receive, transmit and events each have their own; on
+    // INTx all three share number 0.
+    public const int ReceiveVector = 0;
+    public const int TransmitVector = 1;
+    public const int EventVector = 2;
+
+    public static void Write(DmaBlock shared, DmaBlock queues, TxQueue tx, RxQueue rx, int mtu, bool interrupts, bool messages)
     {
         shared.Clear();
         queues.Clear();
@@ -67,11 +73,10 @@ public static class SharedArea
         shared.Write16(MaximumReceiveFragments, 1);
         shared.Write8(TransmitQueues, 1);
         shared.Write8(ReceiveQueues, 1);
-        // One interrupt for receive, transmit and events; masked by the driver, not by the
-        // device, so the handler decides when it comes back.
+        // Masked by the driver, not by the device, so the driver decides when each comes back.
         shared.Write8(AutoMask, 0);
-        shared.Write8(InterruptCount, 1);
-        shared.Write8(EventInterrupt, 0);
+        shared.Write8(InterruptCount, (byte)(messages ? 3 : 1));
+        shared.Write8(EventInterrupt, (byte)(messages ? EventVector : 0));
         shared.Write32(InterruptControl, interrupts ? 0 : InterruptsDisabled);
         shared.Write32(ReceiveMode, ReceiveUnicast | ReceiveBroadcast);
 
@@ -81,13 +86,13 @@ public static class SharedArea
         queues.Write32(TxRingSize, (uint)tx.Size);
         queues.Write32(TxDataRingSize, 0);
         queues.Write32(TxCompletionRingSize, (uint)tx.Size);
-        queues.Write8(TxInterrupt, 0);
+        queues.Write8(TxInterrupt, (byte)(messages ? TransmitVector : 0));
         queues.Write64(RxRing0, rx.Ring.Address);
         queues.Write64(RxRing1, rx.SpareRing.Address);
         queues.Write64(RxCompletionRing, rx.Completions.Address);
         queues.Write32(RxRing0Size, (uint)rx.Size);
         queues.Write32(RxRing1Size, (uint)rx.SpareSizeInDescriptors);
         queues.Write32(RxCompletionRingSize, (uint)rx.CompletionSize);
-        queues.Write8(RxInterrupt, 0);
+        queues.Write8(RxInterrupt, ReceiveVector);
     }
 }

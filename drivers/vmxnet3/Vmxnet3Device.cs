@@ -7,11 +7,13 @@ namespace Uk.Drivers.Vmxnet3;
 // A VMXNET3 function as an INetDevice: one receive queue (RxQueue) and one transmit queue
 // (TxQueue) described to the device in the shared area (SharedArea), activated by command.
 //
-// One interrupt (INTx) serves receive, transmit and events. The handler reads the cause
-// register (zero: another device on the line), masks the interrupt and calls Notify;
-// Receive unmasks it when it finds the completion ring drained, then looks once more
-// (NAPI-style), so a burst costs one interrupt. Transmit writes the producer register per
-// frame; sent buffers are reclaimed on the next Transmit or Receive.
+// With MSI-X, receive, transmit and events have an interrupt each; on INTx one serves all
+// three and its handler reads the cause register first (zero: another device on the line).
+// The receive interrupt masks itself and calls Notify; Receive unmasks it when it finds the
+// completion ring drained, then looks once more (NAPI-style), so a burst costs one
+// interrupt. Transmit writes the producer register per frame; sent buffers are reclaimed on
+// the next Transmit or Receive, and with MSI-X the transmit interrupt is unmasked only after
+// the ring was found full, so the sender learns through Notify that space came back.
 //
 // Every ring operation runs with interrupts off: one CPU, and the handler shares the rings.
 public sealed class Vmxnet3Device : INetDevice
@@ -25,6 +27,7 @@ public sealed class Vmxnet3Device : INetDevice
     private readonly TxQueue _tx;
     private readonly int _refillBatch;
     private bool _interruptOff;
+    private bool _transmitInterruptWanted;
 
     public Vmxnet3Device(string name, IVmxnet3Registers registers, DmaBlock shared, DmaBlock queues, RxQueue rx, TxQueue tx, NetBufferPool transmitPool, NetDeviceStatistics statistics)
     {
@@ -71,6 +74,10 @@ public sealed class Vmxnet3Device : INetDevice
 
     public bool UsesInterrupts { get; set; }
 
+    // MSI-X entries for receive, transmit and events are attached; set before Start, with
+    // UsesInterrupts.
+    public bool UsesMessages { get; set; }
+
     public int ReceiveRingSize => _rx.Size;
 
     public int TransmitRingSize => _tx.Size;
@@ -102,7 +109,19 @@ public sealed class Vmxnet3Device : INetDevice
         }
         ulong flags = Interrupts.Disable();
         _tx.Reclaim();
-        if (!_tx.Post(frame))
+        bool posted = _tx.Post(frame);
+        if (!posted && UsesMessages)
+        {
+            // Completions before the unmask raise nothing: look once more.
+            if (!_transmitInterruptWanted)
+            {
+                _transmitInterruptWanted = true;
+                SetMask(SharedArea.TransmitVector, false);
+            }
+            if (_tx.Reclaim() > 0)
+                posted = _tx.Post(frame);
+        }
+        if (!posted)
         {
             Statistics.TransmitBusy++;
             Interrupts.Restore(flags);
@@ -132,7 +151,7 @@ public sealed class Vmxnet3Device : INetDevice
             {
                 // A completion written before the unmask raised nothing: look once more.
                 _interruptOff = false;
-                _registers.WritePt(Vmxnet3Registers.InterruptMask, 0);
+                SetMask(SharedArea.ReceiveVector, false);
                 if (_rx.HasCompleted)
                 {
                     Mask();
@@ -152,6 +171,37 @@ public sealed class Vmxnet3Device : INetDevice
             return;
         Statistics.Interrupts++;
         Mask();
+        TakeEvents();
+        Notify?.Invoke();
+    }
+
+    // MSI-X: frames arrived.
+    public void OnReceiveMessage()
+    {
+        Statistics.Interrupts++;
+        Mask();
+        Notify?.Invoke();
+    }
+
+    // MSI-X: transmit buffers came back after the ring was full.
+    public void OnTransmitMessage()
+    {
+        Statistics.Interrupts++;
+        _transmitInterruptWanted = false;
+        SetMask(SharedArea.TransmitVector, true);
+        Notify?.Invoke();
+    }
+
+    // MSI-X: an event (link change, queue error) in the shared area.
+    public void OnEventMessage()
+    {
+        Statistics.Interrupts++;
+        TakeEvents();
+        Notify?.Invoke();
+    }
+
+    private void TakeEvents()
+    {
         uint events = _shared.Read32(SharedArea.EventCause);
         if (events != 0)
         {
@@ -160,14 +210,17 @@ public sealed class Vmxnet3Device : INetDevice
             if ((events & Vmxnet3Registers.EventLink) != 0)
                 LinkChanges++;
         }
-        Notify?.Invoke();
     }
 
     private void Mask()
     {
         _interruptOff = true;
-        _registers.WritePt(Vmxnet3Registers.InterruptMask, 1);
+        SetMask(SharedArea.ReceiveVector, true);
     }
+
+    // Each interrupt's mask register sits in its own 8-byte slot of BAR 0.
+    private void SetMask(int vector, bool masked) =>
+        _registers.WritePt(Vmxnet3Registers.InterruptMask + vector * 8, masked ? 1u : 0u);
 
     private void Refill(bool force)
     {
@@ -188,7 +241,7 @@ public sealed class Vmxnet3Device : INetDevice
         uint high = _registers.ReadVd(Vmxnet3Registers.MacHigh);
         Mac = new MacAddress((ulong)(low & 0xFF) << 40 | (ulong)(low >> 8 & 0xFF) << 32 | (ulong)(low >> 16 & 0xFF) << 24
             | (ulong)(low >> 24) << 16 | (ulong)(high & 0xFF) << 8 | (high >> 8 & 0xFF));
-        SharedArea.Write(_shared, _queues, _tx, _rx, Mtu, UsesInterrupts);
+        SharedArea.Write(_shared, _queues, _tx, _rx, Mtu, UsesInterrupts, UsesInterrupts && UsesMessages);
         _rx.Refill();
         _registers.WriteVd(Vmxnet3Registers.SharedLow, (uint)_shared.Address);
         _registers.WriteVd(Vmxnet3Registers.SharedHigh, (uint)(_shared.Address >> 32));
@@ -197,7 +250,12 @@ public sealed class Vmxnet3Device : INetDevice
             return false;
         _registers.WriteVd(Vmxnet3Registers.Command, Vmxnet3Registers.CommandUpdateReceiveMode);
         _registers.WritePt(Vmxnet3Registers.ReceiveProducer, (uint)_rx.Fill);
-        _registers.WritePt(Vmxnet3Registers.InterruptMask, UsesInterrupts ? 0u : 1u);
+        SetMask(SharedArea.ReceiveVector, !UsesInterrupts);
+        if (UsesInterrupts && UsesMessages)
+        {
+            SetMask(SharedArea.TransmitVector, true);
+            SetMask(SharedArea.EventVector, false);
+        }
         _interruptOff = !UsesInterrupts;
         return true;
     }

@@ -52,7 +52,9 @@ public static unsafe class Vmxnet3Library
         var tx = new TxQueue(txRing, txCompletions);
         var txPool = new NetBufferPool(Vmxnet3Options.TxBuffers > txSize + 32 ? Vmxnet3Options.TxBuffers : txSize + 32, maximumFrame, 0);
         var net = new Vmxnet3Device(name, new MmioRegisters(bars[0].Address, bars[1].Address), shared, queues, rx, tx, txPool, statistics);
-        net.UsesInterrupts = Vmxnet3Options.Interrupts && PciInterrupts.AttachLegacy(device, net.OnInterrupt);
+        string? vectors = Vmxnet3Options.Interrupts ? AttachMessages(device, net) : null;
+        net.UsesMessages = vectors is not null;
+        net.UsesInterrupts = net.UsesMessages || Vmxnet3Options.Interrupts && PciInterrupts.AttachLegacy(device, net.OnInterrupt);
         if (!net.Start())
         {
             Log.Warn("vmxnet3: " + at + ": the device offers no revision 1 or refused activation");
@@ -61,8 +63,25 @@ public static unsafe class Vmxnet3Library
         NetDevices.Register(net);
         Log.Info("vmxnet3: " + name + " at " + at + ", mac " + net.Mac.ToString() + ", link " + (net.LinkUp ? "up" : "down")
             + ", rings " + rxSize.ToString() + "/" + txSize.ToString()
-            + (net.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
+            + (vectors is not null ? ", msi-x vectors " + vectors : net.UsesInterrupts ? ", irq " + device.InterruptLine.ToString() : ", polled"));
         return true;
+    }
+
+    // MSI-X entries for receive, transmit and events; their vectors for the log, or null (and
+    // MSI-X off again) when the function, the machine or the vectors are not there: INTx then.
+    private static string? AttachMessages(PciDevice device, Vmxnet3Device net)
+    {
+        PciMsiX? msix = PciMsiX.Open(device);
+        if (msix is null || msix.TableSize < 3)
+            return null;
+        msix.Enable();
+        int receive = msix.Attach(SharedArea.ReceiveVector, net.OnReceiveMessage);
+        int transmit = receive >= 0 ? msix.Attach(SharedArea.TransmitVector, net.OnTransmitMessage) : -1;
+        int events = transmit >= 0 ? msix.Attach(SharedArea.EventVector, net.OnEventMessage) : -1;
+        if (events >= 0)
+            return "0x" + receive.ToString("x2") + "/0x" + transmit.ToString("x2") + "/0x" + events.ToString("x2");
+        msix.Disable();
+        return null;
     }
 
     // A multiple of 32 descriptors within the device's limit; anything else gets the default.

@@ -36,7 +36,10 @@ internal sealed unsafe class FakeVmxnet3 : IVmxnet3Registers
     // Hold transmitted descriptors instead of completing them at once (a busy wire).
     public bool HoldTransmits { get; set; }
 
-    public bool Masked { get; private set; } = true;
+    // Interrupt 0's mask (receive, and everything on INTx), and each interrupt's.
+    public bool Masked => VectorMasked[0];
+
+    public bool[] VectorMasked { get; } = [true, true, true];
 
     public bool Pending { get; private set; }
 
@@ -49,7 +52,7 @@ internal sealed unsafe class FakeVmxnet3 : IVmxnet3Registers
     // What activation read from the shared area.
     public ulong SharedAddress;
     public uint Magic, Mtu, ReceiveMode, InterruptControl;
-    public int TransmitQueues, ReceiveQueues, InterruptCount;
+    public int TransmitQueues, ReceiveQueues, InterruptCount, EventInterrupt, TransmitInterrupt, ReceiveInterrupt;
     public ulong TxRing, TxCompletionRing, RxRing0, RxRing1, RxCompletionRing;
     public int TxSize, TxCompletionSize, RxSize0, RxSize1, RxCompletionSize;
 
@@ -58,7 +61,9 @@ internal sealed unsafe class FakeVmxnet3 : IVmxnet3Registers
         switch (offset)
         {
             case Vmxnet3Registers.InterruptMask:
-                Masked = value != 0;
+            case Vmxnet3Registers.InterruptMask + 8:
+            case Vmxnet3Registers.InterruptMask + 16:
+                VectorMasked[offset / 8] = value != 0;
                 break;
             case Vmxnet3Registers.TransmitProducer:
                 if (!HoldTransmits)
@@ -204,12 +209,15 @@ internal sealed unsafe class FakeVmxnet3 : IVmxnet3Registers
         TransmitQueues = *(byte*)(s + 62);
         ReceiveQueues = *(byte*)(s + 63);
         InterruptCount = *(byte*)(s + 81);
+        EventInterrupt = *(byte*)(s + 82);
         InterruptControl = Read32(s + 108);
         ReceiveMode = Read32(s + 120);
         ulong queues = Read64(s + 40);
         TxRing = Read64(queues + 16);
         TxCompletionRing = Read64(queues + 32);
         TxSize = (int)Read32(queues + 56);
+        TransmitInterrupt = *(byte*)(queues + 72);
+        ReceiveInterrupt = *(byte*)(queues + 256 + 72);
         TxCompletionSize = (int)Read32(queues + 64);
         RxRing0 = Read64(queues + 256 + 16);
         RxRing1 = Read64(queues + 256 + 24);

@@ -15,7 +15,7 @@ internal sealed unsafe class Vmxnet3Rig : IDisposable
     private readonly List<nint> _memory = new();
     private readonly bool _noGc;
 
-    public Vmxnet3Rig(int rxRing = 32, int txRing = 32, int rxBuffers = 32, bool interrupts = true, bool start = true)
+    public Vmxnet3Rig(int rxRing = 32, int txRing = 32, int rxBuffers = 32, bool interrupts = true, bool start = true, bool messages = false)
     {
         Monitor.Enter(Gate);
         _noGc = GC.TryStartNoGCRegion(64 * 1024 * 1024);
@@ -25,7 +25,7 @@ internal sealed unsafe class Vmxnet3Rig : IDisposable
             new NetBufferPool(Math.Max(rxBuffers, rxRing), RxQueue.BufferBytes, 0), statistics, 1518);
         Tx = new TxQueue(Block(txRing * 16), Block(txRing * 16));
         Net = new Vmxnet3Device("eth0", Device, Block(SharedArea.Bytes), Block(SharedArea.QueueTableBytes), Rx, Tx,
-            new NetBufferPool(txRing + 32, 1518, 0), statistics) { UsesInterrupts = interrupts };
+            new NetBufferPool(txRing + 32, 1518, 0), statistics) { UsesInterrupts = interrupts, UsesMessages = messages };
         Net.Notify = () => Notifications++;
         if (start)
             Started = Net.Start();
