@@ -14,3 +14,6 @@ public sealed class E1000eQ35Guest() : HttpServerGuest(Images.HttpE1000.Elf, "e1
 
 // The 82540EM with e1000.interrupts false: frames found by polling only.
 public sealed class E1000PolledGuest() : HttpServerGuest(Images.HttpE1000Polled.Elf, "e1000");
+
+// The 82574L without ACPI: no I/O APIC, no message vectors, so its INTx line through the PICs.
+public sealed class E1000eIntxGuest() : HttpServerGuest(Images.HttpE1000.Elf, "e1000e", "-machine", "acpi=off");

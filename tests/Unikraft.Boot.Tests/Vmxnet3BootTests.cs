@@ -22,3 +22,20 @@ public sealed class Vmxnet3BootTests(Vmxnet3Guest guest) : HttpServerBootTests(g
         Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC"));
     }
 }
+
+// Without ACPI there is no I/O APIC and so no message vectors: the driver falls back to the
+// INTx line, routed through the 8259 PICs, one interrupt for everything.
+public sealed class Vmxnet3IntxGuest() : HttpServerGuest(Images.HttpVmxnet3.Elf, "vmxnet3", "-machine", "acpi=off");
+
+public sealed class Vmxnet3IntxBootTests(Vmxnet3IntxGuest guest) : HttpServerBootTests(guest), IClassFixture<Vmxnet3IntxGuest>
+{
+    [Fact]
+    public void TheDriverFallsBackToItsInterruptLine()
+    {
+        string stats = StatsAfterRequests(5);
+        string line = Assert.Single(Guest.Session.Lines, l => l.Contains("vmxnet3: eth0 at "));
+        Assert.Contains(", link up, rings 256/256, irq ", line);
+        Assert.Contains("netdev-rx-errors 0\n", stats);
+        Assert.True(Counter(stats, "netdev-interrupts") >= 1, stats);
+    }
+}
