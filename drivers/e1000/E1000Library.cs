@@ -10,10 +10,14 @@ namespace Uk.Drivers.E1000;
 public static unsafe class E1000Library
 {
     private const int MaximumRing = 4096;
+    // Only Intel's Ethernet controllers are offered: its bridges, storage and USB functions
+    // are left to their own drivers.
+    private const int NetworkClass = 0x02;
+    private const int EthernetSubclass = 0x00;
 
     public static void Initialize()
     {
-        PciBus.RegisterDriver("e1000", new PciDriverMatch(E1000Chip.IntelVendor, PciDriverMatch.AnyDevice), Probe);
+        PciBus.RegisterDriver("e1000", new PciDriverMatch(E1000Chip.IntelVendor, PciDriverMatch.AnyDevice, NetworkClass, EthernetSubclass), Probe);
     }
 
     private static bool Probe(PciDevice device)
