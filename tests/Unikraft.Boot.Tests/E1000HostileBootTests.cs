@@ -11,9 +11,9 @@ public sealed class E1000HostileBootTests
 
     [Fact]
     public void HostileTrafficOnThe82540EMIsDroppedAndARealRequestIsStillServed() =>
-        NetworkHostileBootTests.Run(Images.NetHostileE1000.Elf, "e1000", padsShortFrames: true, settle: ReceiveHold);
+        NetworkHostileBootTests.Run(Images.NetHostileE1000.Elf, "e1000", padsShortFrames: true, settle: ReceiveHold, paceBursts: true);
 
     [Fact]
     public void HostileTrafficOnThe82574LIsDroppedAndARealRequestIsStillServed() =>
-        NetworkHostileBootTests.Run(Images.NetHostileE1000.Elf, "e1000e", padsShortFrames: true);
+        NetworkHostileBootTests.Run(Images.NetHostileE1000.Elf, "e1000e", padsShortFrames: true, paceBursts: true);
 }

@@ -6,5 +6,5 @@ public sealed class Vmxnet3HostileBootTests
 {
     [Fact]
     public void HostileTrafficOnVmxnet3IsDroppedAndARealRequestIsStillServed() =>
-        NetworkHostileBootTests.Run(Images.NetHostileVmxnet3.Elf, "vmxnet3", padsShortFrames: true);
+        NetworkHostileBootTests.Run(Images.NetHostileVmxnet3.Elf, "vmxnet3", padsShortFrames: true, paceBursts: true);
 }
