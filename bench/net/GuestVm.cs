@@ -13,7 +13,7 @@ using Unikraft.Bench.Boot;
 namespace Unikraft.Bench.Net;
 
 // One QEMU guest (unikernel or Linux) with the options both sides share: same memory,
-// slirp user networking with guest port 80 forwarded to a free loopback port, virtio-net-pci.
+// slirp user networking with guest port 80 forwarded to a free loopback port, the same NIC.
 // Killed on Dispose; its serial output is kept for failure reports.
 public sealed class GuestVm : IDisposable
 {
@@ -28,13 +28,13 @@ public sealed class GuestVm : IDisposable
         Port = port;
     }
 
-    public static GuestVm Start(string memory, IEnumerable<string> bootArguments)
+    public static GuestVm Start(string memory, string device, IEnumerable<string> bootArguments)
     {
         int port = FreePort();
         var arguments = new List<string>
         {
             "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memory,
-            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:80", "-device", "virtio-net-pci,netdev=n0",
+            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:80", "-device", device + ",netdev=n0",
         };
         arguments.AddRange(bootArguments);
         var psi = new ProcessStartInfo("qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -8,31 +8,28 @@ using Unikraft.Bench.Boot;
 
 namespace Unikraft.Bench.Net;
 
-// The Linux side: Debian's stock kernel (the one bench/boot uses), the modules virtio-net
-// needs (the stock kernel builds them as modules), and a static busybox in an initramfs
+// The Linux side: Debian's stock kernel (the one bench/boot uses), the modules the NIC's
+// driver needs (the stock kernel builds them as modules), and a static busybox in an initramfs
 // whose /init configures eth0 statically as slirp expects (10.0.2.15/24 gw 10.0.2.2), writes
 // the bulk file into the tmpfs root and runs busybox httpd on port 80 in the foreground.
 // Cached under <repo>/.bench/net/linux.
 public static class LinuxHttpVm
 {
-    // Load order: each module after the ones it uses.
-    private static readonly string[] Modules =
-        ["virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "failover", "net_failover", "virtio_net"];
-
     public sealed record Images(string Kernel, string Initrd);
 
-    public static Images Prepare(string repoRoot, byte[] indexPage, int bulkMegabytes)
+    public static Images Prepare(string repoRoot, string device, byte[] indexPage, int bulkMegabytes)
     {
         string cache = Path.Combine(repoRoot, ".bench", "net", "linux");
-        LinuxModules.Parts parts = LinuxModules.Prepare(repoRoot, cache, Modules, "virtio-net");
+        string[] modules = NetDevice.LinuxModules(device);
+        LinuxModules.Parts parts = LinuxModules.Prepare(repoRoot, cache, modules, device);
         string kernel = parts.Kernel, busybox = parts.Busybox;
 
-        string initrd = Path.Combine(cache, "initramfs.cpio.gz");
-        WriteInitramfs(initrd, busybox, cache, indexPage, bulkMegabytes);
+        string initrd = Path.Combine(cache, "initramfs-" + device + ".cpio.gz");
+        WriteInitramfs(initrd, busybox, cache, modules, indexPage, bulkMegabytes);
         return new Images(kernel, initrd);
     }
 
-    private static void WriteInitramfs(string path, string busybox, string modules, byte[] indexPage, int bulkMegabytes)
+    private static void WriteInitramfs(string path, string busybox, string cache, string[] modules, byte[] indexPage, int bulkMegabytes)
     {
         const string bb = "/bin/busybox";
         var init = new StringBuilder();
@@ -40,7 +37,7 @@ public static class LinuxHttpVm
         init.Append($"{bb} mount -t proc proc /proc\n");
         init.Append($"{bb} mount -t sysfs sys /sys\n");
         init.Append($"{bb} mount -t devtmpfs dev /dev\n");
-        foreach (string module in Modules)
+        foreach (string module in modules)
             init.Append($"{bb} insmod /lib/{module}.ko\n");
         init.Append($"{bb} ip link set lo up\n");
         init.Append($"{bb} ip addr add 10.0.2.15/24 dev eth0\n");
@@ -62,8 +59,8 @@ public static class LinuxHttpVm
         cpio.Directory("www");
         cpio.CharDevice("dev/console", 5, 1);
         cpio.File("bin/busybox", File.ReadAllBytes(busybox));
-        foreach (string module in Modules)
-            cpio.File($"lib/{module}.ko", File.ReadAllBytes(Path.Combine(modules, module + ".ko")), 0x1A4);
+        foreach (string module in modules)
+            cpio.File($"lib/{module}.ko", File.ReadAllBytes(Path.Combine(cache, module + ".ko")), 0x1A4);
         cpio.File("www/index.html", indexPage, 0x1A4);
         cpio.File("init", Encoding.ASCII.GetBytes(init.ToString()));
         cpio.Finish();

@@ -23,7 +23,7 @@ catch (BenchException e)
 static int Run(string[] args)
 {
     int runs = 3, threads = 2, connections = 16, seconds = 10, bulkMegabytes = 32;
-    string memory = "256M", bulkPath = "/big";
+    string memory = "256M", bulkPath = "/big", device = NetDevice.Virtio;
     bool skipBuild = false, linuxOnly = false;
     for (int i = 0; i < args.Length; i++)
     {
@@ -38,16 +38,17 @@ static int Run(string[] args)
             case "--memory": memory = args[++i]; break;
             case "--skip-build": skipBuild = true; break;
             case "--linux-only": linuxOnly = true; break;
-            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --threads N, --connections N, --duration S, --bulk-mb MB, --bulk-path /PATH, --memory 256M, --skip-build, --linux-only)");
+            case "--device": device = NetDevice.Check(args[++i]); break;
+            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --threads N, --connections N, --duration S, --bulk-mb MB, --bulk-path /PATH, --memory 256M, --skip-build, --linux-only, --device {NetDevice.Names})");
         }
     }
     if (ProcessRunner.Which("wrk") is null)
         throw new BenchException("wrk is not installed (apt-get install wrk)");
     string repo = RepoRoot.Find(AppContext.BaseDirectory);
 
-    (string Elf, string Append, string Name)? guest = linuxOnly ? null : UnikernelImage(repo, skipBuild, bulkMegabytes);
+    (string Elf, string Append, string Name)? guest = linuxOnly ? null : UnikernelImage(repo, device, skipBuild, bulkMegabytes);
     Console.WriteLine("preparing the Linux microVM");
-    LinuxHttpVm.Images linux = LinuxHttpVm.Prepare(repo, IndexPage.Bytes, bulkMegabytes);
+    LinuxHttpVm.Images linux = LinuxHttpVm.Prepare(repo, device, IndexPage.Bytes, bulkMegabytes);
 
     var unikernel = new List<Sample>();
     var baseline = new List<Sample>();
@@ -57,25 +58,27 @@ static int Run(string[] args)
         if (guest is { } g)
         {
             Console.WriteLine($"run {run}/{runs}: unikernel ({g.Name})");
-            Sample? s = Measure(memory, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", g.Elf, "-append", g.Append], threads, connections, seconds, bulkPath, -1);
+            Sample? s = Measure(memory, device, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", g.Elf, "-append", g.Append], threads, connections, seconds, bulkPath, -1);
             if (s is null) failures++; else unikernel.Add(s);
         }
         Console.WriteLine($"run {run}/{runs}: Linux (busybox httpd)");
-        Sample? l = Measure(memory, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"], threads, connections, seconds, "/big", (long)bulkMegabytes << 20);
+        Sample? l = Measure(memory, device, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"], threads, connections, seconds, "/big", (long)bulkMegabytes << 20);
         if (l is null) failures++; else baseline.Add(l);
     }
 
-    Report.Print(unikernel, baseline, guest?.Name, threads, connections, seconds, bulkMegabytes, memory);
+    Report.Print(unikernel, baseline, guest?.Name, threads, connections, seconds, bulkMegabytes, memory, device);
     return failures == 0 ? 0 : 1;
 }
 
-// apps/httpserver (Release) when the tree has it; until then tests/apps/net-hostile's "serve"
-// mode (HTTP/1.0 on netstack + TCP directly, the same 612-byte page and GET /big).
-static (string Elf, string Append, string Name) UnikernelImage(string repo, bool skipBuild, int bulkMegabytes)
+// apps/httpserver (Release) when the tree has it (on an Intel NIC its sources over the e1000
+// library, tests/apps/http-e1000); until then tests/apps/net-hostile's "serve" mode (HTTP/1.0
+// on netstack + TCP directly, the same 612-byte page and GET /big).
+static (string Elf, string Append, string Name) UnikernelImage(string repo, string device, bool skipBuild, int bulkMegabytes)
 {
-    string project = Path.Combine(repo, "apps", "httpserver");
+    string folder = NetDevice.UnikernelProject(device);
+    string project = Path.Combine(repo, folder);
     string append = "";
-    string name = "apps/httpserver";
+    string name = folder;
     if (!Directory.Exists(project))
     {
         project = Path.Combine(repo, "tests", "apps", "net-hostile");
@@ -97,9 +100,9 @@ static (string Elf, string Append, string Name) UnikernelImage(string repo, bool
 }
 
 // One boot: wait until GET / answers, a short warm-up, wrk, then the bulk download.
-static Sample? Measure(string memory, string[] boot, int threads, int connections, int seconds, string bulkPath, long bulkBytes)
+static Sample? Measure(string memory, string device, string[] boot, int threads, int connections, int seconds, string bulkPath, long bulkBytes)
 {
-    using GuestVm vm = GuestVm.Start(memory, boot);
+    using GuestVm vm = GuestVm.Start(memory, device, boot);
     if (!vm.WaitServing(TimeSpan.FromMinutes(3), out TimeSpan took))
     {
         Console.WriteLine($"  not serving after {took.TotalSeconds:0}s; last lines:\n" + vm.LastLines(10));

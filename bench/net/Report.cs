@@ -9,10 +9,10 @@ namespace Unikraft.Bench.Net;
 // (above 1 means the unikernel does better: more requests, more MiB/s, less latency).
 public static class Report
 {
-    public static void Print(List<Sample> unikernel, List<Sample> linux, string? unikernelName, int threads, int connections, int seconds, int bulkMegabytes, string memory)
+    public static void Print(List<Sample> unikernel, List<Sample> linux, string? unikernelName, int threads, int connections, int seconds, int bulkMegabytes, string memory, string device)
     {
         Console.WriteLine();
-        Console.WriteLine($"wrk -t{threads} -c{connections} -d{seconds}s --latency on GET / (612 B), -m {memory}, virtio-net-pci on slirp with hostfwd, TCG;");
+        Console.WriteLine($"wrk -t{threads} -c{connections} -d{seconds}s --latency on GET / (612 B), -m {memory}, {device} on slirp with hostfwd, TCG;");
         Console.WriteLine($"medians of {unikernel.Count} unikernel / {linux.Count} Linux boots; bulk = host downloads a {bulkMegabytes} MiB page (Linux) through hostfwd");
         bool hadUnikernel = unikernelName is not null;
         Console.WriteLine($"unikernel: {unikernelName ?? "none"}; Linux: busybox httpd");

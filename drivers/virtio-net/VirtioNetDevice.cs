@@ -121,7 +121,7 @@ public sealed unsafe class VirtioNetDevice : INetDevice
     public ulong ChecksumsCompleted { get; private set; }
 
     // Interrupts taken; polled devices never count.
-    public ulong InterruptCount { get; private set; }
+    public ulong InterruptCount => Statistics.Interrupts;
 
     // Completions the rings refused (ids never submitted, lengths beyond the buffer).
     public ulong RejectedCompletions => _rx.RejectedEntries + _rx.RejectedLengths + _tx.RejectedEntries + _tx.RejectedLengths;
@@ -281,7 +281,7 @@ public sealed unsafe class VirtioNetDevice : INetDevice
     // MSI-X entry 0: the receive queue.
     public void OnReceiveMessage()
     {
-        InterruptCount++;
+        Statistics.Interrupts++;
         _rxInterruptsOff = true;
         _rx.SuppressInterrupts(true);
         Notify?.Invoke();
@@ -290,7 +290,7 @@ public sealed unsafe class VirtioNetDevice : INetDevice
     // MSI-X entry 1: transmit buffers came back after the ring was full.
     public void OnTransmitMessage()
     {
-        InterruptCount++;
+        Statistics.Interrupts++;
         _txInterruptWanted = false;
         _tx.SuppressInterrupts(true);
         Notify?.Invoke();
@@ -302,7 +302,7 @@ public sealed unsafe class VirtioNetDevice : INetDevice
         byte status = _transport.ReadInterruptStatus();
         if (status == 0)
             return;
-        InterruptCount++;
+        Statistics.Interrupts++;
         if (_rx.HasUsed)
         {
             _rxInterruptsOff = true;

@@ -1,25 +1,50 @@
 namespace Unikraft.Boot.Tests;
 
-// One apps/httpserver guest shared by a test class: booted once behind a random local port
-// (QEMU user networking, hostfwd to the guest's port 80), stopped when the class is done.
+// One httpserver guest shared by a test class: booted once behind a free local port
+// (QEMU user networking, hostfwd to the guest's port 80) on the given network device,
+// stopped when the class is done. The default is apps/httpserver on virtio-net.
 public class HttpServerGuest : IDisposable
 {
-    public HttpServerGuest() : this(128, "")
+    public HttpServerGuest()
+        : this(Images.HttpServer.Elf, "virtio-net-pci")
     {
     }
 
     // memoryMiB of RAM; commandLine reaches the kernel (the server's arguments after `--`).
     protected HttpServerGuest(int memoryMiB, string commandLine)
+        : this(Images.HttpServer.Elf, "virtio-net-pci", memoryMiB, commandLine)
     {
-        Port = LocalPorts.PickFree();
-        Session = QemuSession.BootElf(Images.HttpServer.Elf, commandLine, memoryMiB,
-            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", "virtio-net-pci,netdev=n0");
-        Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
     }
 
-    internal QemuSession Session { get; }
+    protected HttpServerGuest(string elf, string device, params string[] machine)
+        : this(elf, device, 128, "", machine)
+    {
+    }
 
-    public int Port { get; }
+    protected HttpServerGuest(string elf, string device, int memoryMiB, string commandLine, params string[] machine)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = LocalPorts.PickFree();
+            Session = QemuSession.BootElf(elf, commandLine, memoryMiB,
+                [.. machine, "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0"]);
+            try
+            {
+                Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3 && Session.HasExited && Session.Output.Length == 0)
+            {
+                // QEMU exits at once when the port was taken between the pick and the boot:
+                // another port.
+                Session.Dispose();
+            }
+        }
+    }
+
+    internal QemuSession Session { get; private set; } = null!;
+
+    public int Port { get; private set; }
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 

@@ -53,6 +53,21 @@ internal sealed class Images
     // apps/httpserver: sockets, netstack and virtio-net serving HTTP.
     public static BuiltImage HttpServer => HttpServerImage.Value;
 
+    private static readonly Lazy<BuiltImage> HttpE1000Image = new(() => Build("tests/apps/http-e1000", "http-e1000"));
+
+    // tests/apps/http-e1000: apps/httpserver's program on the e1000 driver (e1000 and e1000e devices).
+    public static BuiltImage HttpE1000 => HttpE1000Image.Value;
+
+    private static readonly Lazy<BuiltImage> HttpE1000PolledImage = new(() => Build("tests/apps/http-e1000-polled", "http-e1000-polled"));
+
+    // tests/apps/http-e1000-polled: the same with e1000.interrupts false.
+    public static BuiltImage HttpE1000Polled => HttpE1000PolledImage.Value;
+
+    private static readonly Lazy<BuiltImage> HttpVmxnet3Image = new(() => Build("tests/apps/http-vmxnet3", "http-vmxnet3"));
+
+    // tests/apps/http-vmxnet3: apps/httpserver's program on the vmxnet3 driver.
+    public static BuiltImage HttpVmxnet3 => HttpVmxnet3Image.Value;
+
     private static readonly Lazy<BuiltImage> UdpEchoImage = new(() => Build("apps/udpecho", "udpecho"));
 
     public static BuiltImage UdpEcho => UdpEchoImage.Value;
@@ -76,6 +91,16 @@ internal sealed class Images
 
     // tests/apps/net-hostile: an HTTP answer on port 80 behind a dgram netdev the hostile test drives.
     public static BuiltImage NetHostile => NetHostileImage.Value;
+
+    private static readonly Lazy<BuiltImage> NetHostileE1000Image = new(() => Build("tests/apps/net-hostile-e1000", "net-hostile-e1000"));
+
+    // tests/apps/net-hostile-e1000: net-hostile's program on the e1000 driver.
+    public static BuiltImage NetHostileE1000 => NetHostileE1000Image.Value;
+
+    private static readonly Lazy<BuiltImage> NetHostileVmxnet3Image = new(() => Build("tests/apps/net-hostile-vmxnet3", "net-hostile-vmxnet3"));
+
+    // tests/apps/net-hostile-vmxnet3: net-hostile's program on the vmxnet3 driver.
+    public static BuiltImage NetHostileVmxnet3 => NetHostileVmxnet3Image.Value;
 
     private static readonly Lazy<BuiltImage> NetBlastImage = new(() => Build("tests/apps/net-blast", "net-blast"));
 

@@ -11,7 +11,8 @@ namespace Unikraft.Boot.Tests;
 // is one Ethernet frame. The test answers ARP, sends garbage, truncated and malformed
 // frames, bad checksums and lengths, fragment floods and overlaps, a SYN flood and
 // out-of-window segments, then a hand-written TCP handshake and HTTP GET that must still be
-// served; the guest's counters must show the drops and it must exit cleanly.
+// served; the guest's counters must show the drops and it must exit cleanly. On virtio-net
+// here; E1000HostileBootTests runs the same on the Intel NICs.
 public sealed class NetworkHostileBootTests
 {
     private sealed class Link : IDisposable
@@ -104,15 +105,25 @@ public sealed class NetworkHostileBootTests
     }
 
     [Fact]
-    public void HostileTrafficIsDroppedAndCountedAndARealRequestIsStillServed()
+    public void HostileTrafficIsDroppedAndCountedAndARealRequestIsStillServed() => Run(Images.NetHostile.Elf, "virtio-net-pci");
+
+    // The whole scenario against a net-hostile image on a QEMU network device. A device model
+    // that pads short frames to 60 bytes (as a NIC on a wire does) never shows the guest an
+    // IPv4 packet shorter than its header; one that holds received frames for a while after
+    // the driver enables receive gets that long before the floods, or the backend drops them.
+    // paceBursts paces the garbage and malformed bursts like the floods: on the NICs other
+    // than virtio-net, run after other guests on the shared machine, the unpaced bursts lost
+    // whole runs of frames to the backend (never the driver: nothing counted as dropped).
+    internal static void Run(string elf, string device, bool padsShortFrames = false, TimeSpan settle = default, bool paceBursts = false)
     {
         int testPort = Random.Shared.Next(20000, 40000);
         int qemuPort = testPort + 1;
         using var link = new Link(testPort, qemuPort);
-        using QemuSession session = QemuSession.BootElf(Images.NetHostile.Elf, "net.ip=10.0.2.15/24 net.gw=10.0.2.2 --", 64,
+        using QemuSession session = QemuSession.BootElf(elf, "net.ip=10.0.2.15/24 net.gw=10.0.2.2 --", 64,
             "-netdev", $"dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port={qemuPort},remote.type=inet,remote.host=127.0.0.1,remote.port={testPort}",
-            "-device", "virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56");
+            "-device", device + ",netdev=n0,mac=52:54:00:12:34:56");
         session.WaitForLine("net-hostile: listening on 80", TimeSpan.FromSeconds(90));
+        Thread.Sleep(settle);
 
         var random = new Random(8);
         // Garbage: random lengths and bytes, half of them addressed to the guest.
@@ -122,9 +133,13 @@ public sealed class NetworkHostileBootTests
             random.NextBytes(frame);
             if (i % 2 == 0 && frame.Length >= 6) GuestMac.CopyTo(frame, 0);
             link.Send(frame);
+            if (paceBursts)
+                Pace(i);
         }
         for (int i = 0; i < 20; i++)
         {
+            if (paceBursts)
+                Thread.Sleep(20);
             link.Send(Ethernet(0x0800, [])[..10]);                                    // shorter than an Ethernet header
             link.Send(Ethernet(0x0800, new byte[12]));                                // shorter than an IPv4 header
             link.Send(Ipv4(17, new byte[8], spoil: ip => ip[0] = 0x65));              // version 6 in an IPv4 frame
@@ -206,7 +221,9 @@ public sealed class NetworkHostileBootTests
         Assert.Contains(lines, l => l.StartsWith("net-hostile: served 10.0.2.2:50123"));
         Assert.True(link.ArpAnswered > 0);
         // No drop-ethernet-short: QEMU pads frames shorter than 60 bytes before the guest sees them.
-        foreach (string counter in new[] { "drop-ip-short", "drop-ip-bad-version", "drop-ip-bad-header-length", "drop-ip-bad-checksum",
+        if (!padsShortFrames)
+            Assert.True(Counter(lines, "drop-ip-short") > 0, "drop-ip-short > 0\n" + string.Join("\n", lines));
+        foreach (string counter in new[] { "drop-ip-bad-version", "drop-ip-bad-header-length", "drop-ip-bad-checksum",
                      "drop-ip-bad-length", "drop-udp-bad-checksum", "drop-tcp-bad-checksum", "drop-fragment-overlap" })
             Assert.True(Counter(lines, counter) > 0, counter + " > 0\n" + string.Join("\n", lines));
         Assert.True(Counter(lines, "drop-udp-bad-length") + Counter(lines, "drop-udp-malformed") > 0, "UDP length drops counted");

@@ -46,6 +46,8 @@ internal sealed class QemuSession : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     // Ends QEMU at once, as a power cut would end the guest.
     public void Kill()
     {

@@ -100,6 +100,8 @@ public static class Network
 #endif
         if (s_link is not null)
             Console.WriteLine("link-tx-no-buffer " + s_link.NoBuffer.ToString() + "\nlink-tx-ring-full " + s_link.RingFull.ToString());
+        if (s_device is not null)
+            Console.Write(s_device.Statistics.Render());
     }
 
     // Drains the device into the stack and runs due timers; returns the frames handled.

@@ -28,9 +28,13 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
         public string? Memory { get; set; }
 
         [CommandOption("--net <MODE>")]
-        [Description("user (virtio-net, QEMU user networking) or none")]
+        [Description("user (QEMU user networking) or none")]
         [DefaultValue("none")]
         public string Net { get; set; } = "none";
+
+        [CommandOption("--nic <DEVICE>")]
+        [Description("QEMU NIC for --net user (default: the one the image's driver drives: virtio-net-pci, e1000 or vmxnet3)")]
+        public string? Nic { get; set; }
 
         [CommandOption("-p|--port <HOST:GUEST>")]
         [Description("forward a host TCP port to the guest (with --net user), repeatable")]
@@ -74,6 +78,7 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
             Uefi = settings.Uefi,
             MemoryMiB = settings.Memory is null ? image.MemoryMiB : Sizes.ParseMiB(settings.Memory),
             Net = settings.Net,
+            NetDevice = settings.Nic ?? NetDeviceChooser.For(image.Libraries),
             Ports = settings.Ports,
             Disk = settings.Disk,
             Gdb = settings.Gdb,

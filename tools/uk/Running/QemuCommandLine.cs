@@ -41,7 +41,7 @@ public static partial class QemuCommandLine
         if (options.Net == "user")
         {
             string forwards = string.Concat(options.Ports.Select(p => ",hostfwd=tcp::" + ParsePort(p)));
-            args.AddRange(["-netdev", "user,id=n0" + forwards, "-device", "virtio-net-pci,netdev=n0"]);
+            args.AddRange(["-netdev", "user,id=n0" + forwards, "-device", options.NetDevice + ",netdev=n0"]);
         }
         else if (options.Net != "none")
             throw new UkException($"--net {options.Net}: use user or none.");

@@ -9,6 +9,8 @@ public sealed record QemuOptions
     public bool Uefi { get; init; }
     public long MemoryMiB { get; init; }
     public string Net { get; init; } = "none";
+    // The QEMU NIC for --net user.
+    public string NetDevice { get; init; } = NetDeviceChooser.Default;
     public IReadOnlyList<string> Ports { get; init; } = [];
     public string? Disk { get; init; }
     public bool Gdb { get; init; }
