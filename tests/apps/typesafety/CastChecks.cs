@@ -8,6 +8,10 @@ public static class CastChecks
 {
     public static void Run()
     {
+        // The issue's own case, with the static type visible to the compiler.
+        object plain = "text";
+        Report.Try("string to sealed class (static)", () => ((Holder)plain).Value.ToString());
+        Report.Try("string to IDisposable (static)", () => ((IDisposable)plain).ToString()!);
         object text = Hidden.Opaque("text");
         Report.Try("string to sealed class", () => ((Holder)text).Value.ToString());
         Report.Try("string to IDisposable", () => ((IDisposable)text).ToString()!);
