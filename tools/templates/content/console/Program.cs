@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 
 // Main's return value is the guest's exit code; kernel arguments after "--" reach args.
+int argumentCount = args.Length;
 Console.WriteLine("Hello from ukapp, a C# unikernel!");
-Console.WriteLine("arguments: " + args.Length.ToString());
-for (int i = 0; i < args.Length; i++)
+Console.WriteLine("arguments: " + argumentCount.ToString());
+for (int i = 0; i < argumentCount; i++)
     Console.WriteLine("  args[" + i.ToString() + "] = " + args[i]);
 
 // Allocate as ordinary C# does: the collector (ukgc-marksweep) takes back what is dropped.
