@@ -17,9 +17,16 @@ public class HttpServerGuest : IDisposable
     }
 
     protected HttpServerGuest(string elf, string device, params string[] machine)
-        : this(elf, device, 128, "", machine)
+        : this(elf, device, 128, LongTimeouts, machine)
     {
     }
+
+    // A shared guest holds 200 keep-alive connections that wait for each other: all are
+    // opened before the first request goes (which through QEMU's user network can take longer
+    // than the default 10 s head timeout) and stay open to the end (longer than the 15 s idle
+    // timeout on a slow emulated NIC under a loaded host). Both timeouts are tested with a
+    // guest of their own (SlowClientHttpServerGuest).
+    private const string LongTimeouts = "-- head-timeout-ms=300000 idle-timeout-ms=300000";
 
     protected HttpServerGuest(string elf, string device, int memoryMiB, string commandLine, params string[] machine)
     {
