@@ -23,6 +23,10 @@ public static unsafe class Kernel
         AddressSpace = new SerializedAddressSpace(addressSpace);
         RuntimeFailure.InstallPanicHandler(&Panic.FromRuntime);
         RuntimeFailure.InstallUnhandledExceptionHandler(&Panic.FromUnhandledException);
+#if UK_BCL_DOTNET
+        // .NET's Console writes through System.Native to the kernel's consoles.
+        Internal.Runtime.ConsoleSeam.Install(&Consoles.Write);
+#endif
         uk_compose();
 
         InitTable.Run(InitClass.Early);

@@ -72,7 +72,9 @@ internal static unsafe class Traps
     private static Exception MakeException(ulong vector, ulong errorCode, ulong faultAddress, ulong rip)
     {
         Exception exception = vector == DivideError ? new DivideByZeroException() : new NullReferenceException();
+#if !UK_BCL_DOTNET
         exception.FaultDescription = Describe(vector, errorCode, faultAddress, rip);
+#endif
         return exception;
     }
 

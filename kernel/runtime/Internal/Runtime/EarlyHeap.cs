@@ -56,7 +56,11 @@ internal static unsafe class EarlyHeap
         s_next += size;
         s_allocations++;
         // RAM handed over by firmware is not guaranteed to be zero.
+#if UK_BCL_DOTNET
+        System.Runtime.InteropServices.NativeMemory.Clear(result, size);
+#else
         MemoryBlock.Fill(result, 0, size);
+#endif
         return result;
     }
 

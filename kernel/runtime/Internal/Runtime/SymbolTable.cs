@@ -37,8 +37,9 @@ internal static unsafe class SymbolTable
         int length = Join(null, scope, typeName, method);
         if (length == 0)
             return false;
-        name = string.FastAllocateString(length);
-        fixed (char* text = &name.GetRawStringData())
+        // Filled in place: the string is new and nothing else has seen it yet.
+        name = new string('\0', length);
+        fixed (char* text = name)
             Join(text, scope, typeName, method);
         offset = address - header->Code - entry->Offset;
         return true;

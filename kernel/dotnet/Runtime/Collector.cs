@@ -1,0 +1,66 @@
+using System;
+using System.Runtime;
+using Internal.Runtime;
+
+namespace Uk.Dotnet.Runtime;
+
+// System.GC over the heap seam: collections go to the collector library when the image has
+// one; generations, frozen segments and no-GC regions have the meaning a single-generation,
+// non-moving collector gives them.
+internal static unsafe class Collector
+{
+    [RuntimeExport("RhpCollect")]
+    private static void Collect(int generation, int mode, int lowMemoryPressure) => HeapSeam.Collect();
+
+    [RuntimeExport("RhGetGcCollectionCount")]
+    private static int CollectionCount(int generation, bool getSpecialCount) => (int)HeapSeam.CollectorStatistics.Collections;
+
+    [RuntimeExport("RhGetMaxGcGeneration")]
+    private static int MaxGeneration() => 0;
+
+    [RuntimeExport("RhpGetGcTotalMemory")]
+    private static long TotalMemory() => (long)HeapSeam.CollectorStatistics.BytesInUse;
+
+    // GCMemoryInfoData is filled field by field by CoreLib's caller; zeros mean "unknown".
+    [RuntimeExport("RhGetMemoryInfo")]
+    private static void MemoryInfo(ref byte info, int kind)
+    {
+    }
+
+    // Frozen objects (string literals, preinitialised data) lie in the image's .data, which
+    // the collector scans as roots and never frees: nothing to register.
+    [RuntimeExport("RhRegisterFrozenSegment")]
+    private static nint RegisterFrozenSegment(void* start, nuint allocated, nuint committed, nuint reserved) => (nint)start;
+
+    [RuntimeExport("RhUpdateFrozenSegment")]
+    private static void UpdateFrozenSegment(nint segment, void* allocated, void* committed)
+    {
+    }
+
+    // Finalizers never run (no finalizer thread yet): .NET permits that, and nothing here
+    // depends on one.
+    [RuntimeExport("RhSuppressFinalize")]
+    private static void SuppressFinalize(object obj)
+    {
+    }
+
+    [RuntimeExport("RhReRegisterForFinalize")]
+    private static bool ReRegisterForFinalize(object obj) => true;
+
+    [RuntimeExport("RhpStartNoGCRegion")]
+    private static int StartNoGCRegion(long totalSize, int hasLohSize, long lohSize, int disallowFullBlockingGC) => 0;
+
+    [RuntimeExport("RhpEndNoGCRegion")]
+    private static int EndNoGCRegion() => 0;
+
+    [RuntimeExport("RhpWaitForFinalizerRequest")]
+    private static uint WaitForFinalizerRequest() => Unserved.Fail("RhpWaitForFinalizerRequest");
+
+    [RuntimeExport("RhpGetNextFinalizableObject")]
+    private static object? NextFinalizableObject() => null;
+
+    [RuntimeExport("RhpSignalFinalizationComplete")]
+    private static void FinalizationComplete(uint run, int observed)
+    {
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Runtime.InteropServices;
+using Internal.Runtime;
+
+namespace Uk.Dotnet.SystemNative;
+
+// The process as .NET sees it: no environment variables yet, the root as the working
+// directory, user 0, one CPU.
+internal static unsafe class Process
+{
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEnv")]
+    private static byte* GetEnv(byte* name) => null;
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetCwd")]
+    private static byte* GetCwd(byte* buffer, int size)
+    {
+        if (size < 2)
+        {
+            Errors.Fail(Errors.EINVAL);
+            return null;
+        }
+        buffer[0] = (byte)'/';
+        buffer[1] = 0;
+        return buffer;
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEUid")]
+    private static uint GetEUid() => 0;
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetPwUidR")]
+    private static int GetPwUidR(uint uid, void* passwd, byte* buffer, int length) => Errors.ENOENT;
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_SchedGetCpu")]
+    private static int SchedGetCpu() => 0;
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_Abort")]
+    private static void Abort() => RuntimeFailure.Fail("dotnet: the process aborted (Environment.FailFast or a fatal runtime error)", null);
+}

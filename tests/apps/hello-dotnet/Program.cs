@@ -1,0 +1,3 @@
+using System;
+
+Console.WriteLine("Hello from .NET's own base class library!");
