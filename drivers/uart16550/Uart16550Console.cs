@@ -46,9 +46,39 @@ public sealed class Uart16550Console : IConsole
             // Terminals expect CRLF; C# code writes LF.
             if (c == '\n')
                 WriteByte((byte)'\r');
-            WriteByte(c < 0x80 ? (byte)c : (byte)'?');
+            if (c < 0x80)
+                WriteByte((byte)c);
+            else if (IsHighSurrogate(c) && i + 1 < text.Length && IsLowSurrogate(text[i + 1]))
+                WriteUtf8(0x10000 + ((c - 0xD800) << 10) + (text[++i] - 0xDC00));
+            else
+                WriteUtf8(IsHighSurrogate(c) || IsLowSurrogate(c) ? 0xFFFD : c);
         }
     }
+
+    // Serial terminals (and .NET on Linux, whose output the tests compare) speak UTF-8.
+    private void WriteUtf8(int codePoint)
+    {
+        if (codePoint < 0x800)
+        {
+            WriteByte((byte)(0xC0 | (codePoint >> 6)));
+        }
+        else if (codePoint < 0x10000)
+        {
+            WriteByte((byte)(0xE0 | (codePoint >> 12)));
+            WriteByte((byte)(0x80 | ((codePoint >> 6) & 0x3F)));
+        }
+        else
+        {
+            WriteByte((byte)(0xF0 | (codePoint >> 18)));
+            WriteByte((byte)(0x80 | ((codePoint >> 12) & 0x3F)));
+            WriteByte((byte)(0x80 | ((codePoint >> 6) & 0x3F)));
+        }
+        WriteByte((byte)(0x80 | (codePoint & 0x3F)));
+    }
+
+    private static bool IsHighSurrogate(char c) => c is >= '\uD800' and <= '\uDBFF';
+
+    private static bool IsLowSurrogate(char c) => c is >= '\uDC00' and <= '\uDFFF';
 
     private void WriteByte(byte value)
     {

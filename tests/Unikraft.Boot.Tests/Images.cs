@@ -181,7 +181,10 @@ internal sealed class Images
         ProcessResult build = DotnetBuild(projectDirectory);
         if (build.ExitCode != 0)
             throw new InvalidOperationException("dotnet build " + projectDirectory + " failed:\n" + build.Output);
-        string output = Repository.PathOf(Path.Combine(projectDirectory, "bin", "Debug"));
+        // Images on .NET's own base class library (the dotnet library) build into bin/dotnet/.
+        string minimal = Repository.PathOf(Path.Combine(projectDirectory, "bin", "Debug"));
+        string dotnet = Repository.PathOf(Path.Combine(projectDirectory, "bin", "dotnet", "Debug"));
+        string output = File.GetLastWriteTimeUtc(Path.Combine(dotnet, name + ".elf")) > File.GetLastWriteTimeUtc(Path.Combine(minimal, name + ".elf")) ? dotnet : minimal;
         return new BuiltImage(Path.Combine(output, name + ".elf"), Path.Combine(output, name + ".iso"), build.Output);
     }
 }

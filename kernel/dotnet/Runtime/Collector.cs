@@ -15,6 +15,23 @@ internal static unsafe class Collector
     [RuntimeExport("RhGetGcCollectionCount")]
     private static int CollectionCount(int generation, bool getSpecialCount) => (int)HeapSeam.CollectorStatistics.Collections;
 
+    [RuntimeExport("RhGetGeneration")]
+    private static int Generation(object obj) => 0;
+
+    // The GC descriptor ILC emits before a MethodTable with references: a series count, then
+    // 16-byte series, or (a negative count) one series and 8-byte repeating items for arrays
+    // of structs.
+    [RuntimeExport("RhGetGCDescSize")]
+    private static int GCDescSize(TypeHandle* type)
+    {
+        if (!type->HasPointers)
+            return 0;
+        nint series = *((nint*)type - 1);
+        return series >= 0
+            ? sizeof(nint) + (int)series * 2 * sizeof(nint)
+            : sizeof(nint) + 2 * sizeof(nint) + ((int)-series - 1) * sizeof(nint);
+    }
+
     [RuntimeExport("RhGetMaxGcGeneration")]
     private static int MaxGeneration() => 0;
 

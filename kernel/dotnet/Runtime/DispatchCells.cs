@@ -26,6 +26,24 @@ internal static unsafe class DispatchCells
     [RuntimeExport("RhpUpdateDispatchCellCache")]
     private static nint UpdateCache(Cell* cell, nint target, void* type, CellInfo* info) => target;
 
+    // A call site made at run time (reflection, generic virtual methods): a cell for the
+    // interface and the terminating cell with the slot, as ILC lays out static ones.
+    [RuntimeExport("RhNewInterfaceDispatchCell")]
+    private static Cell* NewCell(void* interfaceType, int slot)
+    {
+        Cell* cell = (Cell*)Internal.Runtime.HeapSeam.AllocateAligned((nuint)(2 * sizeof(Cell)), 16);
+        if (cell == null)
+            return null;
+        cell[0].Stub = (nint)uk_dotnet_interface_dispatch_stub();
+        cell[0].Cache = (nint)interfaceType | InterfacePointer;
+        cell[1].Stub = 0;
+        cell[1].Cache = slot;
+        return cell;
+    }
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void* uk_dotnet_interface_dispatch_stub();
+
     private static void* InterfaceTypeOf(Cell* cell)
     {
         nint cache = cell->Cache;

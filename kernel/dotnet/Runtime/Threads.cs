@@ -46,6 +46,17 @@ internal static unsafe class Threads
     [RuntimeExport("RhpGetThreadAbortException")]
     private static object? ThreadAbortException() => null;
 
+    [RuntimeExport("RhGetCurrentThreadStackBounds")]
+    private static void CurrentThreadStackBounds(out nint low, out nint high)
+    {
+        void* top;
+        low = (nint)uk_dotnet_boot_stack(&top);
+        high = (nint)top;
+    }
+
     [DllImport("*"), SuppressGCTransition]
     private static extern void ukplat_pause();
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void* uk_dotnet_boot_stack(void** top);
 }

@@ -9,6 +9,7 @@ internal unsafe struct TypeHandle
 {
     private const uint HasComponentSizeFlag = 0x80000000;
     private const uint HasFinalizerFlag = 0x00100000;
+    private const uint HasPointersFlag = 0x01000000;
 
     private uint _flags;
     private uint _baseSize;
@@ -18,4 +19,6 @@ internal unsafe struct TypeHandle
     internal ushort ComponentSize => (_flags & HasComponentSizeFlag) != 0 ? (ushort)_flags : (ushort)0;
 
     internal bool HasFinalizer => (_flags & HasFinalizerFlag) != 0;
+
+    internal bool HasPointers => (_flags & HasPointersFlag) != 0;
 }

@@ -47,6 +47,13 @@ extern RhpResolveInterfaceMethod
 uk_resolve_interface_call:
     jmp RhpResolveInterfaceMethod
 
+; The stub a call site made at run time starts with.
+global uk_dotnet_interface_dispatch_stub
+extern RhpInitialDynamicInterfaceDispatch
+uk_dotnet_interface_dispatch_stub:
+    lea rax, [RhpInitialDynamicInterfaceDispatch]
+    ret
+
 ; The knobs ILC embedded (--runtimeknob).
 global uk_dotnet_knobs
 extern g_compilerEmbeddedKnobsBlob
@@ -54,8 +61,47 @@ uk_dotnet_knobs:
     lea rax, [g_compilerEmbeddedKnobsBlob]
     ret
 
+; The boot thread's stack: (void** top) -> bottom.
+global uk_dotnet_boot_stack
+extern boot_stack_bottom, boot_stack_top
+uk_dotnet_boot_stack:
+    lea rax, [boot_stack_top]
+    mov [rdi], rax
+    lea rax, [boot_stack_bottom]
+    ret
+
 ; CPU features CoreLib may use beyond the x86-64 baseline: none claimed.
 section .data
 global g_cpuFeatures
 align 4
 g_cpuFeatures: dd 0
+
+section .text
+; CoreLib's dispatcher entries, called by the runtime with the managed convention.
+global uk_dotnet_rh_throw_ex, uk_dotnet_rh_rethrow, uk_dotnet_rh_throw_hw_ex
+extern RhThrowEx, RhRethrow, RhThrowHwEx
+uk_dotnet_rh_throw_ex:
+    lea rax, [RhThrowEx]
+    ret
+uk_dotnet_rh_rethrow:
+    lea rax, [RhRethrow]
+    ret
+uk_dotnet_rh_throw_hw_ex:
+    lea rax, [RhThrowHwEx]
+    ret
+
+; void uk_dotnet_capture_caller(RegisterContext* context): the registers of the caller's frame
+; as they are at the call to here (rip = the return address, rsp above it).
+global uk_dotnet_capture_caller
+uk_dotnet_capture_caller:
+    mov rax, [rsp]
+    mov [rdi + 0], rax
+    lea rax, [rsp + 8]
+    mov [rdi + 8], rax
+    mov [rdi + 16], rbp
+    mov [rdi + 24], rbx
+    mov [rdi + 32], r12
+    mov [rdi + 40], r13
+    mov [rdi + 48], r14
+    mov [rdi + 56], r15
+    ret

@@ -14,7 +14,14 @@ EFER_MSR equ 0xC0000080
 EFER_LME equ 1 << 8
 PAGE_PRESENT_WRITABLE equ 0x3
 PAGE_LARGE equ 0x80
+; The boot stack runs kmain, and Main when no scheduler is linked. .NET's own CoreLib wants
+; at least 128 KiB free before deep work (RuntimeHelpers.EnsureSufficientExecutionStack, which
+; records call): the dotnet library's images get 1 MiB, as a .NET thread gets 1.5 MiB.
+%ifdef UK_BCL_DOTNET
+STACK_SIZE equ 1024 * 1024
+%else
 STACK_SIZE equ 64 * 1024
+%endif
 
 ; Names code of this file for stack traces (start, end, name): the kernel's function table
 ; covers managed code only. The linker gathers the entries between __stub_names_start/_end.
@@ -124,6 +131,7 @@ boot_pd:    resb 4 * 4096
 global boot_stack_bottom
 boot_stack_bottom:
     resb STACK_SIZE
+global boot_stack_top
 boot_stack_top:
 boot_magic: resd 1
 boot_info:  resd 1

@@ -17,6 +17,9 @@ internal unsafe struct FuncletRecord
     internal int ClauseIndex;
     // Non-zero for a filter call: an exception that escapes the filter ends there.
     internal int IsFilter;
+    // With .NET's CoreLib (the dotnet library): the dispatch's ExInfo, which `throw;` in a
+    // catch funclet rethrows from.
+    internal void* ExInfo;
 
     // The record of the funclet call that returnAddress returns into, with cfa the CFA of
     // the funclet it called; null for any other return address.
