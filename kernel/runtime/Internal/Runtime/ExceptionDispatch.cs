@@ -144,7 +144,7 @@ internal static unsafe class ExceptionDispatch
 
     private static FuncletRecord NewRecord(object exception, ref ManagedFrameIterator frame, int clauseIndex)
     {
-        FuncletRecord record;
+        FuncletRecord record = default;
         record.Frame = (RegisterContext*)Unsafe.AsPointer(ref frame.Context);
         record.Exception = Unsafe.As<object, nint>(ref exception);
         record.ClauseIndex = clauseIndex;
