@@ -8,7 +8,7 @@ namespace Unikraft.Boot.Tests;
 // library).
 public sealed partial class DifferentialTests
 {
-    public static TheoryData<string> Programs => new() { "typesafety", "bcl-basics", "bcl-exceptions" };
+    public static TheoryData<string> Programs => new() { "typesafety", "bcl-basics", "bcl-exceptions", "bcl-collector" };
 
     [Theory]
     [MemberData(nameof(Programs))]

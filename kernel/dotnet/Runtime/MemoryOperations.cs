@@ -1,12 +1,12 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Threading;
+using Internal.Runtime;
 
 namespace Uk.Dotnet.Runtime;
 
 // Copies and swaps of memory that may hold object references. The collectors here do not
-// move objects, so plain memory operations are enough.
+// move objects; an incremental one shades what bulk copies overwrite (WriteBarrier).
 internal static unsafe class MemoryOperations
 {
     [RuntimeExport("RhBulkMoveWithWriteBarrier")]
@@ -14,14 +14,14 @@ internal static unsafe class MemoryOperations
     {
         fixed (byte* to = &destination)
         fixed (byte* from = &source)
-            memmove(to, from, length);
+            WriteBarrier.Move(to, from, length);
     }
 
     [RuntimeExport("RhpGcSafeZeroMemory")]
     private static ref byte ZeroMemory(ref byte destination, nuint length)
     {
         fixed (byte* to = &destination)
-            memset(to, 0, length);
+            WriteBarrier.Clear(to, length);
         return ref destination;
     }
 
@@ -38,10 +38,4 @@ internal static unsafe class MemoryOperations
         nint result = Interlocked.Exchange(ref Unsafe.As<object?, nint>(ref location), Unsafe.As<object?, nint>(ref value));
         return Unsafe.As<nint, object?>(ref result);
     }
-
-    [DllImport("*"), SuppressGCTransition]
-    private static extern void* memmove(void* destination, void* source, nuint length);
-
-    [DllImport("*"), SuppressGCTransition]
-    private static extern void* memset(void* destination, int value, nuint length);
 }

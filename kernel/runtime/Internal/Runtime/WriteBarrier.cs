@@ -28,7 +28,11 @@ internal static unsafe class WriteBarrier
         if (s_move != null)
             s_move(destination, source, length);
         else
+#if UK_BCL_DOTNET
+            NativeMemory.Copy(source, destination, length);
+#else
             System.MemoryBlock.Move(destination, source, length);
+#endif
     }
 
     // Zeroes length bytes that may hold references.
@@ -37,7 +41,11 @@ internal static unsafe class WriteBarrier
         if (s_clear != null)
             s_clear(destination, length);
         else
+#if UK_BCL_DOTNET
+            NativeMemory.Clear(destination, length);
+#else
             System.MemoryBlock.Fill(destination, 0, length);
+#endif
     }
 
     [DllImport("*"), SuppressGCTransition]
