@@ -73,6 +73,9 @@ internal static class HardwareDiscovery
             PlatformHardware.BootWallClock = now;
             PlatformHardware.BootWallClockNanoseconds = PlatformHardware.Clock?.NowNanoseconds ?? 0;
             PlatformHardware.HasBootWallClock = true;
+#if UK_BCL_DOTNET
+            Internal.Runtime.WallClockSeam.Install(now.ToUnixSeconds(), (long)PlatformHardware.BootWallClockNanoseconds);
+#endif
             wall = "wall clock " + now.ToIso8601();
         }
         Log.Info("time: " + tsc + ", " + timer + ", " + wall);

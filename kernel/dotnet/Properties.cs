@@ -7,3 +7,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("uksched")]
 [assembly: InternalsVisibleTo("ukgc")]
 [assembly: InternalsVisibleTo("ukgc-marksweep")]
+[assembly: InternalsVisibleTo("apic")]

@@ -24,6 +24,14 @@ internal sealed class SystemThreadingBridge : ThreadingSeam
 
     internal override void SetWrapper(object thread, object wrapper) => ((Thread)thread).Wrapper = wrapper;
 
+    internal override bool TryGetStackBounds(object thread, out ulong low, out ulong high)
+    {
+        ThreadStack stack = ((Thread)thread).Stack;
+        low = stack.IsAllocated ? stack.Guard + ThreadStack.PageSize : 0;
+        high = stack.Top;
+        return stack.IsAllocated;
+    }
+
     internal override void SleepUntil(long deadline) => Scheduler.SleepUntil(deadline);
 
     internal override void Yield() => Scheduler.Yield();

@@ -1,11 +1,11 @@
 using System;
 using System.Runtime.InteropServices;
-using Uk.Dotnet.Runtime;
 
 namespace Uk.Dotnet.CRuntime;
 
 // The C library's math functions CoreLib's Math calls (the runtime links libm on Linux).
-// Rounding functions are exact bit operations; the transcendental ones are not served yet.
+// Rounding functions are exact bit operations; pow, sin, cos and tan use the x87 unit's
+// extended precision (native/classlib.asm), which can differ from glibc in the last bit.
 internal static class MathFunctions
 {
     private const int MantissaBits = 52;
@@ -40,8 +40,43 @@ internal static class MathFunctions
         return fraction == 0 ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) & long.MinValue) : fraction;
     }
 
+    // C99's special cases first (Annex F), then x^y for a positive finite x.
     [UnmanagedCallersOnly(EntryPoint = "pow")]
-    private static double Pow(double x, double y) => Unserved.Fail("pow (Math.Pow)");
+    private static double Pow(double x, double y)
+    {
+        if (y == 0 || x == 1)
+            return 1;
+        if (double.IsNaN(x) || double.IsNaN(y))
+            return double.NaN;
+        bool yIsInteger = Truncate(y) == y;
+        bool yIsOddInteger = yIsInteger && Math.Abs(y) < 9007199254740992.0 && Truncate(y / 2) * 2 != y;
+        if (double.IsInfinity(y))
+        {
+            double magnitude = Math.Abs(x);
+            if (magnitude == 1)
+                return 1;
+            return (magnitude > 1) == (y > 0) ? double.PositiveInfinity : 0;
+        }
+        if (x == 0 || double.IsInfinity(x))
+        {
+            // 0^y and inf^y: zero or infinity by the sign of y (inverted for zero), with the
+            // sign of x kept for odd integer powers.
+            bool infinite = (x == 0) == (y < 0);
+            double result = infinite ? double.PositiveInfinity : 0;
+            return yIsOddInteger && double.IsNegative(x) ? -result : result;
+        }
+        if (x < 0)
+        {
+            if (!yIsInteger)
+                return double.NaN;
+            double power = uk_x87_pow_positive(-x, y);
+            return yIsOddInteger ? -power : power;
+        }
+        return uk_x87_pow_positive(x, y);
+    }
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern double uk_x87_pow_positive(double x, double y);
 
     // Clears the fraction bits below the binary point; keeps the sign of zero, NaN and infinities.
     private static double Truncate(double x)

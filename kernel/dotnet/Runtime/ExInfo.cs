@@ -34,24 +34,23 @@ internal struct ThrowContext
     [FieldOffset(0x08)] internal RegisterContext Registers;
 }
 
-// The thread's exceptions in flight, newest first. One thread until the scheduler serves
-// CoreLib's threads.
+// The thread's exceptions in flight, newest first.
 internal static unsafe class ExInfoChain
 {
-    private static ExInfo* s_head;
-
-    internal static ExInfo* Head => s_head;
+    internal static ExInfo* Head => ThreadBlocks.ExInfoHead;
 
     internal static void Push(ExInfo* info)
     {
-        info->Previous = s_head;
-        s_head = info;
+        info->Previous = ThreadBlocks.ExInfoHead;
+        ThreadBlocks.ExInfoHead = info;
     }
 
     // A catch resumes its frame at resumeSp: every ExInfo deeper on the stack is finished.
     internal static void PopBelow(ulong resumeSp)
     {
-        while (s_head != null && (ulong)s_head < resumeSp)
-            s_head = s_head->Previous;
+        ExInfo* head = ThreadBlocks.ExInfoHead;
+        while (head != null && (ulong)head < resumeSp)
+            head = head->Previous;
+        ThreadBlocks.ExInfoHead = head;
     }
 }

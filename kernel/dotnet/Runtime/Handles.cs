@@ -1,5 +1,6 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Internal.Runtime;
 
 namespace Uk.Dotnet.Runtime;
@@ -14,7 +15,6 @@ internal static unsafe class Handles
 
     private static SlotTable s_slots;
     private static int s_used;
-    private static nint s_free;
 
     [RuntimeExport("RhpHandleAlloc")]
     private static nint Alloc(object? value, int type)
@@ -62,16 +62,14 @@ internal static unsafe class Handles
         return Unsafe.As<nint, object?>(ref slot[0]);
     }
 
+    // Threads may allocate handles at once under a preemptive scheduler.
     private static nint* Take(int count)
     {
-        if (s_used + count > Capacity)
+        int end = Interlocked.Add(ref s_used, count);
+        if (end > Capacity)
             return null;
         fixed (long* slots = s_slots.Slots)
-        {
-            nint* slot = (nint*)(slots + s_used);
-            s_used += count;
-            return slot;
-        }
+            return (nint*)(slots + end - count);
     }
 
     private struct SlotTable

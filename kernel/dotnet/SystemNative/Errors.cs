@@ -15,19 +15,17 @@ internal static unsafe class Errors
     internal const int ENOTTY = 0x1003E;
     internal const int EINVAL = 0x1001C;
 
-    private static int s_errno;
-
     internal static int Fail(int error)
     {
-        s_errno = error;
+        Uk.Dotnet.Runtime.ThreadBlocks.Errno = error;
         return -1;
     }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetErrNo")]
-    private static int GetErrNo() => s_errno;
+    private static int GetErrNo() => Uk.Dotnet.Runtime.ThreadBlocks.Errno;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_SetErrNo")]
-    private static void SetErrNo(int error) => s_errno = error;
+    private static void SetErrNo(int error) => Uk.Dotnet.Runtime.ThreadBlocks.Errno = error;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_ConvertErrorPlatformToPal")]
     private static int PlatformToPal(int error) => error;

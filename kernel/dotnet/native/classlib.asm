@@ -105,3 +105,85 @@ uk_dotnet_capture_caller:
     mov [rdi + 48], r14
     mov [rdi + 56], r15
     ret
+
+; CoreLib's entry for new threads (Thread.ThreadEntryPoint, UnmanagedCallersOnly).
+global uk_dotnet_thread_entry_point
+extern ThreadEntryPoint
+uk_dotnet_thread_entry_point:
+    lea rax, [ThreadEntryPoint]
+    ret
+
+; Trigonometry from the x87 unit (80-bit internally, then rounded to double): Math.Sin, Cos
+; and Tan. fsin/fcos/fptan take |x| < 2^63; larger arguments give NaN. The argument passes
+; through a stack slot of our own (no red zone: an interrupt may use the stack below rsp).
+%macro X87_ENTER 0
+    sub rsp, 8
+    movsd [rsp], xmm0
+    fld qword [rsp]
+%endmacro
+
+%macro X87_LEAVE 0
+    fstp qword [rsp]
+    movsd xmm0, [rsp]
+    add rsp, 8
+    ret
+%endmacro
+
+global sin, cos, tan
+sin:
+    X87_ENTER
+    fsin
+    X87_LEAVE
+cos:
+    X87_ENTER
+    fcos
+    X87_LEAVE
+tan:
+    X87_ENTER
+    fptan
+    fstp st0                      ; fptan pushes 1.0 above the tangent
+    X87_LEAVE
+
+; double uk_x87_pow_positive(double x, double y): x^y for finite x > 0 as 2^(y * log2 x), in
+; the x87 unit's 64-bit mantissa; special values are handled by the caller (MathFunctions).
+global uk_x87_pow_positive
+uk_x87_pow_positive:
+    sub rsp, 16
+    movsd [rsp], xmm1
+    movsd [rsp + 8], xmm0
+    fld qword [rsp]               ; y
+    fld qword [rsp + 8]           ; x, y
+    fyl2x                         ; z = y * log2 x
+    fld st0                       ; z, z
+    frndint                       ; n = round(z), z
+    fsub st1, st0                 ; n, f = z - n (|f| <= 1/2)
+    fxch st1                      ; f, n
+    f2xm1                         ; 2^f - 1, n
+    fld1
+    faddp st1, st0                ; 2^f, n
+    fscale                        ; 2^f * 2^n, n
+    fstp st1                      ; result
+    fstp qword [rsp]
+    movsd xmm0, [rsp]
+    add rsp, 16
+    ret
+
+; double fmod(double x, double y): the C remainder (sign of x), exact, by fprem (partial
+; remainders until C2 reports it complete).
+global fmod
+fmod:
+    sub rsp, 16
+    movsd [rsp], xmm1
+    movsd [rsp + 8], xmm0
+    fld qword [rsp]               ; y
+    fld qword [rsp + 8]           ; x, y
+.partial:
+    fprem
+    fnstsw ax
+    test ah, 4                    ; C2: reduction incomplete
+    jnz .partial
+    fstp st1
+    fstp qword [rsp]
+    movsd xmm0, [rsp]
+    add rsp, 16
+    ret

@@ -34,6 +34,13 @@ internal abstract class ThreadingSeam
 
     internal abstract void SetWrapper(object thread, object wrapper);
 
+    // The usable stack of a thread (above its guard page), where the scheduler knows it.
+    internal virtual bool TryGetStackBounds(object thread, out ulong low, out ulong high)
+    {
+        low = high = 0;
+        return false;
+    }
+
     internal abstract void SleepUntil(long deadline);
 
     internal abstract void Yield();
