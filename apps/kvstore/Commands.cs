@@ -36,20 +36,22 @@ internal static class Commands
     // before its "ok", so closing loses nothing).
     public static int Serve(KeyValueLog log, int idleSeconds)
     {
+        if (!ConsoleInput.IsAvailable)
+        {
+            Console.WriteLine("kvstore: no console input in this image");
+            return 1;
+        }
         Console.WriteLine("kvstore: commands: put <key> <value>, get <key>, del <key>, list, quit");
+        var reader = new ConsoleLineReader(idleSeconds);
         while (true)
         {
             Console.Write("> ");
-            if (idleSeconds > 0 && ConsoleInput.IsAvailable && !ConsoleInput.WaitForInput(Clock.Monotonic + idleSeconds * Clock.NanosecondsPerSecond))
-            {
-                Console.WriteLine("kvstore: no input for " + idleSeconds.ToString() + " s, closing the store");
-                return 0;
-            }
-            string? line = Console.ReadLine();
+            string? line = reader.ReadLine();
             if (line is null)
             {
-                Console.WriteLine("kvstore: no console input in this image");
-                return 1;
+                Console.WriteLine();
+                Console.WriteLine("kvstore: no input for " + idleSeconds.ToString() + " s, closing the store");
+                return 0;
             }
             string text = line.Trim();
             if (text.Length == 0)

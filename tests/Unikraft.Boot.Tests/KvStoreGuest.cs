@@ -10,8 +10,10 @@ internal static class KvStoreGuest
 {
     public const int HeaderBytes = 12;
 
-    public static string[] Disk(string image, bool readOnly = false) =>
-        ["-drive", "file=" + image + ",if=none,id=d0,format=raw" + (readOnly ? ",readonly=on" : ""), "-device", "virtio-blk-pci,drive=d0"];
+    // iopsLimit: QEMU throttles the disk to that many requests a second (a slow disk).
+    public static string[] Disk(string image, bool readOnly = false, int iopsLimit = 0) =>
+        ["-drive", "file=" + image + ",if=none,id=d0,format=raw" + (readOnly ? ",readonly=on" : "") + (iopsLimit > 0 ? ",throttling.iops-total=" + iopsLimit : ""),
+         "-device", "virtio-blk-pci,drive=d0"];
 
     public static ProcessResult Run(string arguments, string image, bool readOnly = false) =>
         Qemu.BootElfWith(Images.KvStore.Elf, "-- " + arguments, Disk(image, readOnly), memoryMiB: 64);
