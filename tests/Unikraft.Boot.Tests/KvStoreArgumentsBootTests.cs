@@ -22,6 +22,9 @@ public sealed class KvStoreArgumentsBootTests
         { "serve idle=12345678901", "kvstore: 'idle=12345678901': out of range (0 to 999999999 seconds)" },
         { "serve port=80", "kvstore: unknown argument 'port=80'" },
         { "get", "kvstore: unknown command 'get'" },
+        // UTF-8 arrives as its bytes, one character each; the console prints '?' for each.
+        { "fill \u00ff\u00fe 3", "kvstore: fill prefix '????': printable ASCII only" },
+        { "-- --", "kvstore: unknown command '--'" },
     };
 
     [Theory]
@@ -62,7 +65,7 @@ public sealed class KvStoreArgumentsBootTests
         try
         {
             string noise = string.Join(' ', Enumerable.Range(0, 6).Select(_ => Garbage(random, random.Next(1, 30))));
-            ProcessResult noisy = Qemu.BootElfWith(Images.KvStore.Elf, noise + " net.ip=x vfs.fstabx=1 -- dump", KvStoreGuest.Disk(image), 64);
+            ProcessResult noisy = Qemu.BootElfWith(Images.KvStore.Elf, noise + " \u00e4\u20ac\u0001\u007f net.ip=x vfs.fstabx=1 -- dump", KvStoreGuest.Disk(image), 64);
             Assert.True(noisy.Lines.Contains("dump: 0 keys"), noisy.Output);
             Assert.Equal(Qemu.ExitCodeFor(0), noisy.ExitCode);
 
