@@ -6,12 +6,20 @@ namespace KvStore;
 // disk is noticed, not silently smaller), a torn tail, a read-only disk.
 internal static class LoadReport
 {
+    // A badly damaged disk should not bury the console in lines; the summary counts them all.
+    private const int MaxStretchesListed = 20;
+
     public static void Print(KeyValueLog log)
     {
         long skipped = 0;
-        foreach (LogDamage damage in log.Damage)
+        for (int i = 0; i < log.Damage.Count; i++)
         {
+            LogDamage damage = log.Damage[i];
             skipped += damage.Length;
+            if (i == MaxStretchesListed)
+                Console.WriteLine("kvstore: ... " + (log.Damage.Count - MaxStretchesListed).ToString() + " more damaged stretches, not listed");
+            if (i >= MaxStretchesListed)
+                continue;
             Console.WriteLine("kvstore: skipped " + damage.Length.ToString() + " damaged bytes at offset " + damage.Offset.ToString()
                 + " (a record whose checksum or header is wrong); resynchronised on the valid record at offset "
                 + (damage.Offset + damage.Length).ToString() + ", the bytes are left on the disk as they are");

@@ -38,7 +38,7 @@ public static class ConsoleInput
     }
 
     // From an interrupt handler (or Resume): a byte arrived. False, and the byte not taken,
-    // when the queue is full; a device holding off never gets there.
+    // when the queue is full; a device asks CanAccept first and leaves such bytes in its FIFO.
     public static bool Enqueue(byte value)
     {
         byte[]? queue = s_queue;
@@ -81,8 +81,12 @@ public static class ConsoleInput
         while (true)
         {
             ulong flags = Plat.DisableInterrupts();
-            if (s_count == 0 && device.Poll() is int value && value >= 0)
-                Enqueue((byte)value);
+            if (s_count == 0)
+            {
+                int value = device.Poll();
+                if (value >= 0)
+                    Enqueue((byte)value);
+            }
             bool ready = s_count > 0;
             Plat.RestoreInterrupts(flags);
             if (ready)

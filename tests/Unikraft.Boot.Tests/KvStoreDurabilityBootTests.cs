@@ -64,6 +64,35 @@ public sealed class KvStoreDurabilityBootTests
         }
     }
 
+    // Every other record damaged (25 of 50, none of them the last): 25 load, each stretch is
+    // counted in the summary, the first 20 are listed.
+    [Fact]
+    public void ManyDamagedRecordsAreAllCountedAndTheFirstTwentyListed()
+    {
+        string image = HostTools.MakeImage(32, 40);
+        try
+        {
+            Assert.Contains("fill done", KvStoreGuest.Run("fill k 50", image).Lines);
+            byte[] original = HostTools.Type(image, "kv.log");
+            List<KvStoreGuest.Record> records = KvStoreGuest.ReadRecords(original);
+            for (int i = 0; i < 50; i += 2)
+                FlipBitOfRecord(image, original, records[i], byteInRecord: KvStoreGuest.HeaderBytes + records[i].Length / 2 - 6, bit: 0);
+
+            ProcessResult dump = KvStoreGuest.Run("dump", image);
+            Assert.True(dump.Lines.Contains("kvstore: loaded 25 records, 25 keys, skipped 25 damaged stretches ("
+                + records.Where((_, i) => i % 2 == 0).Sum(r => r.Length) + " bytes)"), dump.Output);
+            Assert.Equal(20, dump.Lines.Count(line => line.StartsWith("kvstore: skipped ") && line.Contains(" damaged bytes at offset ")));
+            Assert.Contains("kvstore: ... 5 more damaged stretches, not listed", dump.Lines);
+            Assert.Contains("dump: 25 keys", dump.Lines);
+            for (int i = 1; i < 50; i += 2)
+                Assert.Contains("k" + i + "=value-k" + i, dump.Lines);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
     // The paste: 87 of 300 ran and "put k56put k1260 v1260" stored key "k56put",
     // because the console's 1 KiB queue dropped bytes while a put was flushed; the quit at the
     // end was lost too, so the guest waited forever.
