@@ -15,11 +15,12 @@ namespace KvStore;
 internal sealed class KeyValueLog
 {
     private const int GrowBytes = 256 * 1024;
-    private readonly VfsFile _file;
+    // Null for a read-only disk without a log yet: an empty store that can only be read.
+    private readonly VfsFile? _file;
     private readonly List<LogDamage> _damage = new List<LogDamage>();
     private long _tail;
 
-    private KeyValueLog(VfsFile file, bool isReadOnly)
+    private KeyValueLog(VfsFile? file, bool isReadOnly)
     {
         _file = file;
         IsReadOnly = isReadOnly;
@@ -49,11 +50,16 @@ internal sealed class KeyValueLog
         {
             isReadOnly = true;
             error = Vfs.Current.Open(path, OpenMode.Read, out file);
+            if (error == FsError.NotFound)
+            {
+                log = new KeyValueLog(null, isReadOnly: true);
+                return FsError.None;
+            }
         }
         if (error != FsError.None)
             return error;
         var opened = new KeyValueLog(file!, isReadOnly);
-        error = opened.Load();
+        error = opened.Load(file!);
         if (error != FsError.None)
         {
             file!.Close();
@@ -67,12 +73,12 @@ internal sealed class KeyValueLog
 
     public FsError Delete(string key) => Append(LogRecord.Encode(LogRecord.Delete, key, ""));
 
-    public FsError Close() => _file.Close();
+    public FsError Close() => _file is null ? FsError.None : _file.Close();
 
     // Returns once the record is on the disk (written and flushed).
     private FsError Append(byte[] record)
     {
-        if (IsReadOnly)
+        if (IsReadOnly || _file is null)
             return FsError.ReadOnly;
         if (_tail + record.Length > _file.Length)
         {
@@ -92,9 +98,9 @@ internal sealed class KeyValueLog
         return FsError.None;
     }
 
-    private FsError Load()
+    private FsError Load(VfsFile file)
     {
-        FsError error = ReadAll(out byte[] bytes, out int total);
+        FsError error = ReadAll(file, out byte[] bytes, out int total);
         if (error != FsError.None)
             return error;
         int offset = 0;
@@ -122,21 +128,21 @@ internal sealed class KeyValueLog
         DroppedBytes = junkEnd - end;
         if (DroppedBytes == 0 || IsReadOnly)
             return FsError.None;
-        error = _file.Seek(end, 0, out _);
+        error = file.Seek(end, 0, out _);
         if (error == FsError.None)
-            error = _file.Write(new byte[junkEnd - end]);
+            error = file.Write(new byte[junkEnd - end]);
         if (error == FsError.None)
-            error = _file.Flush();
+            error = file.Flush();
         return error;
     }
 
-    private FsError ReadAll(out byte[] bytes, out int total)
+    private static FsError ReadAll(VfsFile file, out byte[] bytes, out int total)
     {
-        bytes = new byte[(int)_file.Length];
+        bytes = new byte[(int)file.Length];
         total = 0;
         while (total < bytes.Length)
         {
-            FsError error = _file.Read(new Span<byte>(bytes, total, bytes.Length - total), out int count);
+            FsError error = file.Read(new Span<byte>(bytes, total, bytes.Length - total), out int count);
             if (error != FsError.None)
                 return error;
             if (count == 0)

@@ -189,6 +189,25 @@ public sealed class KvStoreDurabilityBootTests
         }
     }
 
+    [Fact]
+    public void AReadOnlyDiskWithoutALogIsAnEmptyStore()
+    {
+        string image = HostTools.MakeImage(32, 40);
+        try
+        {
+            ProcessResult dump = KvStoreGuest.Run("dump", image, readOnly: true);
+            Assert.Contains("kvstore: loaded 0 records, 0 keys", dump.Lines);
+            Assert.Contains("kvstore: the disk is read-only: get, list and dump work, put and del are refused", dump.Lines);
+            Assert.Contains("dump: 0 keys", dump.Lines);
+            Assert.Equal(Qemu.ExitCodeFor(0), dump.ExitCode);
+            Assert.Contains("No files", HostTools.Dir(image, ""));
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
     // Silence halfway through a line (its end lost) closes the store too; the half line is
     // not a command.
     [Fact]
