@@ -16,12 +16,8 @@ public static class ConsoleInput
     private const int HoldOffSlack = 256;
     private static IConsoleInput? s_device;
     private static bool s_started;
-    private static bool s_heldOff;
-    // Allocated when a device registers: a `new byte[...]` initialiser would be precomputed
-    // by ILC into the image's file, input device or not.
-    private static byte[]? s_queue;
-    private static int s_head;
-    private static int s_count;
+    // Made when a device registers: an image without console input carries no 16 KiB of it.
+    private static InputQueue? s_queue;
 
     public const int NoDevice = -1;
 
@@ -29,11 +25,11 @@ public static class ConsoleInput
 
     // Whether Enqueue would take another byte; a device that sees false leaves the rest in
     // its FIFO until Resume.
-    public static bool CanAccept => s_queue is byte[] queue && s_count < queue.Length;
+    public static bool CanAccept => s_queue is InputQueue queue && !queue.IsFull;
 
     public static void Register(IConsoleInput device)
     {
-        s_queue ??= new byte[QueueSize];
+        s_queue ??= new InputQueue(QueueSize, HoldOffSlack);
         s_device = device;
     }
 
@@ -41,16 +37,10 @@ public static class ConsoleInput
     // when the queue is full; a device asks CanAccept first and leaves such bytes in its FIFO.
     public static bool Enqueue(byte value)
     {
-        byte[]? queue = s_queue;
-        if (queue is null || s_count == queue.Length)
+        if (s_queue is not InputQueue queue || !queue.TryEnqueue(value, out bool holdOff))
             return false;
-        queue[(s_head + s_count) % queue.Length] = value;
-        s_count++;
-        if (!s_heldOff && s_count >= queue.Length - HoldOffSlack && s_device is IConsoleInput device)
-        {
-            s_heldOff = true;
-            device.HoldOff();
-        }
+        if (holdOff)
+            s_device?.HoldOff();
         return true;
     }
 
@@ -76,18 +66,18 @@ public static class ConsoleInput
     public static bool WaitForInput(long deadline)
     {
         IConsoleInput? device = StartedDevice();
-        if (device is null)
+        if (device is null || s_queue is not InputQueue queue)
             return false;
         while (true)
         {
             ulong flags = Plat.DisableInterrupts();
-            if (s_count == 0)
+            if (queue.Count == 0)
             {
                 int value = device.Poll();
                 if (value >= 0)
                     Enqueue((byte)value);
             }
-            bool ready = s_count > 0;
+            bool ready = queue.Count > 0;
             Plat.RestoreInterrupts(flags);
             if (ready)
                 return true;
@@ -111,17 +101,11 @@ public static class ConsoleInput
     // With interrupts off: the oldest queued byte, else one straight from the device, else -1.
     private static int Dequeue(IConsoleInput device)
     {
-        // s_count is only ever raised after Register allocated the queue.
-        if (s_count == 0 || s_queue is not byte[] queue)
+        if (s_queue is not InputQueue queue || queue.Count == 0)
             return device.Poll();
-        int value = queue[s_head];
-        s_head = (s_head + 1) % queue.Length;
-        s_count--;
-        if (s_heldOff && s_count <= queue.Length / 2)
-        {
-            s_heldOff = false;
+        int value = queue.Dequeue(out bool resume);
+        if (resume)
             device.Resume();
-        }
         return value;
     }
 }
