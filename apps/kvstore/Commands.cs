@@ -1,4 +1,5 @@
 using System;
+using Uk.Core;
 using Uk.Vfs;
 
 namespace KvStore;
@@ -30,17 +31,27 @@ internal static class Commands
         return 0;
     }
 
-    public static int Serve(KeyValueLog log)
+    // Commands from the console until quit, or until it stays silent for idleSeconds (a quit
+    // that never arrives must not keep the guest waiting forever; every put is on the disk
+    // before its "ok", so closing loses nothing).
+    public static int Serve(KeyValueLog log, int idleSeconds)
     {
+        if (!ConsoleInput.IsAvailable)
+        {
+            Console.WriteLine("kvstore: no console input in this image");
+            return 1;
+        }
         Console.WriteLine("kvstore: commands: put <key> <value>, get <key>, del <key>, list, quit");
+        var reader = new ConsoleLineReader(idleSeconds);
         while (true)
         {
             Console.Write("> ");
-            string? line = Console.ReadLine();
+            string? line = reader.ReadLine();
             if (line is null)
             {
-                Console.WriteLine("kvstore: no console input in this image");
-                return 1;
+                Console.WriteLine();
+                Console.WriteLine("kvstore: no input for " + idleSeconds.ToString() + " s, closing the store");
+                return 0;
             }
             string text = line.Trim();
             if (text.Length == 0)
@@ -60,6 +71,8 @@ internal static class Commands
         string key = space < 0 ? rest : rest.Substring(0, space);
         switch (command)
         {
+            case "put" or "del" when log.IsReadOnly:
+                return "error: the store is read-only (its disk is read-only); get and list still work";
             case "put":
                 if (space < 0 || key.Length == 0)
                     return "usage: put <key> <value>";
@@ -86,11 +99,5 @@ internal static class Commands
             default:
                 return "unknown command '" + command + "' (put, get, del, list, quit)";
         }
-    }
-
-    public static int Usage()
-    {
-        Console.WriteLine("usage: kvstore [fill <prefix> <count> | dump]");
-        return 2;
     }
 }

@@ -4,9 +4,12 @@ using Uk.Vfs;
 namespace KvStore;
 
 // One change in the log: "KV", an operation (1 put, 2 delete), key and value lengths, the
-// CRC-32 of everything after the CRC field, then the key and value in UTF-8. A log ends at
-// the first place that is not a whole record with a good CRC: zeros (never written) or a
-// record a power cut tore.
+// CRC-32 of the operation, the lengths, the key and the value, then the key and value in
+// UTF-8. A place that is not a whole record with a good CRC is damage when a valid record
+// follows somewhere after it (replay resynchronises there), else the end of the log: zeros
+// (never written) or a record a power cut tore. A value that itself holds the bytes of an
+// encoded record could be taken for one while resynchronising; the console only passes
+// printable text, which cannot spell a record's binary header.
 internal static class LogRecord
 {
     public const int HeaderBytes = 12;
@@ -60,6 +63,19 @@ internal static class LogRecord
         key = Utf8Text.Decode(record.Slice(HeaderBytes, keyLength));
         value = Utf8Text.Decode(record.Slice(HeaderBytes + keyLength, valueLength));
         return length;
+    }
+
+    // The first offset in [from, end) where a valid record starts, or -1: where replay
+    // picks up again after damage.
+    public static int FindNext(ReadOnlySpan<byte> log, int from, int end)
+    {
+        ReadOnlySpan<byte> scanned = log.Slice(0, end);
+        for (int offset = from; offset + HeaderBytes <= end; offset++)
+        {
+            if (scanned[offset] == 'K' && scanned[offset + 1] == 'V' && TryDecode(scanned, offset, out _, out _, out _) > 0)
+                return offset;
+        }
+        return -1;
     }
 
     private static uint Checksum(ReadOnlySpan<byte> record)

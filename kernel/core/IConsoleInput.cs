@@ -9,4 +9,13 @@ public interface IConsoleInput
 
     // The next received byte, or -1 when none is waiting. Safe to call with interrupts on.
     int Poll();
+
+    // ConsoleInput's queue is nearly full: stop taking bytes from the line and ask the sender
+    // to pause (RTS off on a UART); what arrives meanwhile waits in the device. Called with
+    // interrupts off.
+    void HoldOff();
+
+    // The reader made room again: let the sender go on and queue (ConsoleInput.Enqueue) what
+    // waited in the device. Called with interrupts off.
+    void Resume();
 }

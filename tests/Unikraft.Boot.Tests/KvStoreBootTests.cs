@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Unikraft.Fs.Tests;
 using Xunit.Abstractions;
 
@@ -12,16 +11,13 @@ namespace Unikraft.Boot.Tests;
 // fsck.fat -n reports and would repair without touching data (HostTools.Fsck tells them apart).
 public sealed class KvStoreBootTests(ITestOutputHelper output)
 {
-    private static string[] Disk(string image) =>
-        ["-drive", "file=" + image + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"];
-
     [Fact]
     public void CommandsFromTheConsoleSurviveAReboot()
     {
         string image = HostTools.MakeImage(32, 40);
         try
         {
-            using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "", 64, Disk(image)))
+            using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "", 64, KvStoreGuest.Disk(image)))
             {
                 guest.WaitForLine("kvstore: commands:", TimeSpan.FromSeconds(30));
                 guest.Type("put city Zurich\r");
@@ -36,7 +32,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                 Assert.Contains("deleted", guest.Lines);
             }
 
-            ProcessResult again = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", Disk(image), memoryMiB: 64);
+            ProcessResult again = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", KvStoreGuest.Disk(image), memoryMiB: 64);
 
             Assert.Contains("kvstore: loaded 4 records, 1 keys", again.Lines);
             Assert.Contains("city=Geneva", again.Lines);
@@ -73,7 +69,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
         {
             for (int round = 0; round < Rounds; round++)
             {
-                using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "-- fill r" + round + "k 100000", 64, Disk(image)))
+                using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "-- fill r" + round + "k 100000", 64, KvStoreGuest.Disk(image)))
                 {
                     guest.WaitForLine("kvstore: loaded", TimeSpan.FromSeconds(60));
                     Thread.Sleep(random.Next(0, 1500));
@@ -99,7 +95,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                 else
                     repairable++;
 
-                Dictionary<string, string> onDisk = ReadLog(HostTools.Type(image, "kv.log"));
+                Dictionary<string, string> onDisk = KvStoreGuest.ReadLog(HostTools.Type(image, "kv.log"));
                 foreach (string key in flushed)
                     Assert.True(onDisk.TryGetValue(key, out string? value) && value == "value-" + key, "round " + round + ": flushed key " + key + " is not intact on the disk");
             }
@@ -110,44 +106,5 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
         {
             File.Delete(image);
         }
-    }
-
-    // The log format of apps/kvstore/LogRecord.cs, read independently of the guest's code:
-    // "KV", operation, 0, key length, value length (16-bit LE), CRC-32 (of bytes 2..7 and
-    // the key and value), key, value.
-    private static Dictionary<string, string> ReadLog(byte[] log)
-    {
-        var index = new Dictionary<string, string>();
-        int offset = 0;
-        while (offset + 12 <= log.Length && log[offset] == 'K' && log[offset + 1] == 'V')
-        {
-            int keyLength = BitConverter.ToUInt16(log, offset + 4);
-            int valueLength = BitConverter.ToUInt16(log, offset + 6);
-            int length = 12 + keyLength + valueLength;
-            if (offset + length > log.Length)
-                break;
-            byte[] covered = [.. log.AsSpan(offset + 2, 6), .. log.AsSpan(offset + 12, keyLength + valueLength)];
-            if (BitConverter.ToUInt32(log, offset + 8) != Crc32(covered))
-                break;
-            string key = Encoding.UTF8.GetString(log, offset + 12, keyLength);
-            if (log[offset + 2] == 1)
-                index[key] = Encoding.UTF8.GetString(log, offset + 12 + keyLength, valueLength);
-            else
-                index.Remove(key);
-            offset += length;
-        }
-        return index;
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }
