@@ -183,8 +183,14 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         }
     }
 
-    // The interrupt handler's share for this port (AhciController calls it).
-    public void OnInterrupt() => ProcessCompletions();
+    // The interrupt handler's share for this port (AhciController calls it). Causes with no
+    // command in flight are cleared too, or the HBA's interrupt would stay raised.
+    public void OnInterrupt()
+    {
+        ProcessCompletions();
+        if (_active is null)
+            _port.Acknowledge();
+    }
 
     private byte FlushCommand => _identity.HasFlushExt ? AtaProtocol.FlushCacheExt : AtaProtocol.FlushCache;
 

@@ -88,6 +88,16 @@ public sealed class AhciPort
         return CommandResult.Done;
     }
 
+    // Clears whatever causes the port has raised, for an interrupt that finds no command in
+    // flight (a cause can land after the poller saw its command done): left set, it would
+    // keep the HBA's interrupt raised, and with MSI every register write re-sends the message.
+    public void Acknowledge()
+    {
+        uint causes = Read(AhciRegisters.PortInterruptStatus);
+        if (causes != 0)
+            Write(AhciRegisters.PortInterruptStatus, causes);
+    }
+
     // After an error or a timeout: the engine is stopped (which drops the command), errors
     // cleared, and the device reset with COMRESET if it is still busy; then started again.
     public bool Recover()

@@ -77,6 +77,14 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
         WritePort(port, register, value);
     }
 
+    // A port raises an interrupt cause by itself; the HBA's status follows while the port's
+    // causes stay set and enabled, as on the real thing (and QEMU, which re-sends its MSI).
+    public void RaiseCause(int port, uint cause)
+    {
+        SetPort(port, AhciRegisters.PortInterruptStatus, Port(port, AhciRegisters.PortInterruptStatus) | cause);
+        UpdateGlobalStatus(port);
+    }
+
     // Finishes a deferred command on every port that has one.
     public void Complete()
     {
@@ -98,6 +106,8 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
                 break;
             case AhciRegisters.InterruptStatus:
                 _registers[offset / 4] &= ~value;
+                for (int port = 0; port < Ports; port++)
+                    UpdateGlobalStatus(port);
                 break;
         }
     }
@@ -218,7 +228,12 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
             causes |= AhciRegisters.PortTaskFileError;
         }
         SetPort(port, AhciRegisters.PortInterruptStatus, Port(port, AhciRegisters.PortInterruptStatus) | causes);
-        if ((Port(port, AhciRegisters.PortInterruptEnable) & causes) != 0)
+        UpdateGlobalStatus(port);
+    }
+
+    private void UpdateGlobalStatus(int port)
+    {
+        if ((Port(port, AhciRegisters.PortInterruptEnable) & Port(port, AhciRegisters.PortInterruptStatus)) != 0)
             _registers[AhciRegisters.InterruptStatus / 4] |= 1u << port;
     }
 }

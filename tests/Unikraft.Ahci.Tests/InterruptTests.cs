@@ -51,6 +51,23 @@ public sealed class InterruptTests
         Assert.Equal(0ul, rig.Controller.InterruptCount);
     }
 
+    // A cause that lands after a poller already finished the command: the interrupt must
+    // clear it, or the HBA's interrupt stays raised (an MSI storm on QEMU).
+    [Fact]
+    public void ACauseWithNoCommandInFlightIsClearedByTheInterrupt()
+    {
+        var rig = new AhciRig(interrupts: true);
+        byte[] buffer = GC.AllocateArray<byte>(512, pinned: true);
+        Assert.Equal(BlockStatus.Ok, rig.Device.Read(0, buffer));
+        rig.Hba.RaiseCause(0, AhciRegisters.PortDeviceToHostFis);
+        Assert.Equal(1u, rig.Hba.Read(AhciRegisters.InterruptStatus));
+
+        rig.Controller.OnInterrupt();
+
+        Assert.Equal(0u, rig.Hba.Port(0, AhciRegisters.PortInterruptStatus));
+        Assert.Equal(0u, rig.Hba.Read(AhciRegisters.InterruptStatus));
+    }
+
     [Fact]
     public void AnAsynchronousErrorCompletesThatRequestAndTheNextOneStillRuns()
     {
