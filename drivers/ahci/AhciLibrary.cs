@@ -40,8 +40,8 @@ public static class AhciLibrary
             Log.Warn("ahci: " + at + ": the HBA did not come out of reset");
             return false;
         }
-        bool interrupts = AhciOptions.Interrupts && PciInterrupts.AttachLegacy(device, controller.OnInterrupt);
-        string signal = interrupts ? "irq " + device.InterruptLine.ToString() : "polled";
+        string signal = AhciOptions.Interrupts ? AttachInterrupt(device, controller) : "polled";
+        bool interrupts = signal != "polled";
         Log.Info("ahci: " + at + ": AHCI " + controller.Version + ", " + controller.CommandSlots.ToString() + " command slots, ports 0x"
             + controller.PortsImplemented.ToString("x") + ", " + signal);
         for (int port = 0; port < AhciRegisters.MaximumPorts; port++)
@@ -89,6 +89,18 @@ public static class AhciLibrary
         Log.Info("ahci: " + name + " at " + at + " port " + index.ToString() + ", " + (identity.Model.Length > 0 ? identity.Model : "unnamed disk") + ", "
             + identity.SectorCount.ToString() + " sectors of " + identity.SectorSize.ToString() + " bytes"
             + (identity.HasFlushExt ? ", flush" : "") + (identity.WriteCacheEnabled ? ", write cache" : "") + ", " + signal);
+    }
+
+    // One controller interrupt for all its ports: an MSI vector of its own where the function
+    // and the machine have one, else the INTx line the firmware routed (possibly shared).
+    // How it is signalled, for the log, or "polled" when neither is there.
+    private static string AttachInterrupt(PciDevice device, AhciController controller)
+    {
+        PciMsi? msi = PciMsi.Open(device);
+        int vector = msi is null ? -1 : msi.Attach(controller.OnInterrupt);
+        if (vector >= 0)
+            return "msi vector 0x" + vector.ToString("x2");
+        return PciInterrupts.AttachLegacy(device, controller.OnInterrupt) ? "irq " + device.InterruptLine.ToString() : "polled";
     }
 
     // The first 4 GiB are identity-mapped; a BAR the firmware put higher is mapped 1:1 too.
