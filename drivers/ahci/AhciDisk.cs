@@ -12,7 +12,7 @@ namespace Uk.Drivers.Ahci;
 // scheduler runs, or without interrupts, the caller polls the port instead.
 //
 // Every command has a deadline: a command still running when it passes is aborted by
-// stopping the port (and, if the device stays busy, COMRESET) and fails with IoError, so the
+// stopping the port and resetting the device (COMRESET) and fails with IoError, so the
 // device can no longer write into a buffer its caller gave up on. Errors the device reports
 // (PxIS.TFES with the ATA error register in PxTFD) fail that one command and the port is
 // recovered for the next. Nothing here panics: every failure is a BlockStatus and a count.
@@ -32,6 +32,8 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     private int _queueHead;
     private int _queueCount;
     private DiskRequest? _active;
+    // The last recovery left the port stopped: each request first tries once more.
+    private bool _portDown;
 
     public AhciDisk(string name, AhciPort port, IdentifyData identity)
     {
@@ -69,7 +71,8 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     // Of those, commands aborted because their deadline passed.
     public ulong TimedOutRequests { get; private set; }
 
-    // Times the port had to be recovered and would not start again: requests fail at once then.
+    // Times the port had to be recovered and would not start again. While it stays down each
+    // request tries a COMRESET once more and fails at once if that does not help.
     public ulong FailedRecoveries { get; private set; }
 
     public uint LastTaskFile => _port.LastTaskFile;
@@ -87,7 +90,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
                 return IdentifyData.Parse(port.Memory.IdentifyBuffer, out refusal);
             if (result == CommandResult.Failed || Deadline.Passed(deadline, polls, AhciOptions.TimeoutMs))
             {
-                port.Recover();
+                port.Recover(resetDevice: result != CommandResult.Failed);
                 refusal = result == CommandResult.Failed ? "IDENTIFY DEVICE failed, task file 0x" + port.LastTaskFile.ToString("x4") : "IDENTIFY DEVICE timed out";
                 return null;
             }
@@ -248,14 +251,15 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         bool finished = WaitFor(record, deadline);
         ulong flags = Interrupts.Disable();
         if (!finished)
-            finished = GiveUp(record);
+            GiveUp(record);
         BlockStatus result = record.Result;
+        bool timedOut = record.TimedOut;
         Interrupts.Restore(flags);
         Release(record);
         if (result != BlockStatus.Ok)
             Log.Warn("ahci: " + Name + ": command 0x" + command.ToString("x2") + " at sector " + sector.ToString()
-                + (finished ? " failed, task file 0x" + _port.LastTaskFile.ToString("x4") + ", port status 0x" + _port.LastErrorStatus.ToString("x8")
-                    : " timed out after " + AhciOptions.TimeoutMs.ToString() + " ms"));
+                + (timedOut ? " timed out after " + AhciOptions.TimeoutMs.ToString() + " ms, port reset"
+                    : " failed, task file 0x" + _port.LastTaskFile.ToString("x4") + ", port status 0x" + _port.LastErrorStatus.ToString("x8")));
         return result;
     }
 
@@ -313,7 +317,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         }
         else if (result == CommandResult.Failed)
         {
-            Recover();
+            Recover(resetDevice: false);
             FailedRequests++;
             Finish(active, MapError(_port.LastTaskFile));
         }
@@ -322,12 +326,12 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         StartNext();
     }
 
-    // The waiter's deadline passed (with interrupts off). True if the request finished
-    // after all; else it is aborted or, not yet issued, dropped from the queue.
-    private bool GiveUp(DiskRequest record)
+    // The waiter's deadline passed (with interrupts off). Unless the request finished after
+    // all, it is aborted or, not yet issued, dropped from the queue.
+    private void GiveUp(DiskRequest record)
     {
         if (record.Done)
-            return true;
+            return;
         TimedOutRequests++;
         if (record == _active)
         {
@@ -337,22 +341,24 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         else
         {
             record.Abandoned = true;
+            record.TimedOut = true;
             FailedRequests++;
             record.Result = BlockStatus.IoError;
         }
-        return false;
     }
 
     private void Abort(DiskRequest active)
     {
-        Recover();
+        active.TimedOut = true;
+        Recover(resetDevice: true);
         FailedRequests++;
         Finish(active, BlockStatus.IoError);
     }
 
-    private void Recover()
+    private void Recover(bool resetDevice)
     {
-        if (!_port.Recover())
+        _portDown = !_port.Recover(resetDevice);
+        if (_portDown)
             FailedRecoveries++;
     }
 
@@ -405,6 +411,14 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
                 Release(record);
                 continue;
             }
+            if (_portDown)
+                Recover(resetDevice: true);
+            if (_portDown)
+            {
+                FailedRequests++;
+                Finish(record, BlockStatus.IoError);
+                continue;
+            }
             _active = record;
             _port.Issue(record.Command, record.Sector, record.Sectors, record.Data, record.Bytes, record.IsWrite);
         }
@@ -423,6 +437,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
                     record.InUse = true;
                     record.Done = false;
                     record.Abandoned = false;
+                    record.TimedOut = false;
                     record.Async = null;
                     record.Bounce = null;
                     Interrupts.Restore(flags);

@@ -70,18 +70,21 @@ public sealed class AhciPort
         Write(AhciRegisters.PortCommandIssue, SlotZero);
     }
 
-    // Looks at the command in slot 0: clears the port's interrupt causes it read, reports an
-    // error before a completion (a failed command also leaves slot 0's issue bit clear on
-    // some HBAs).
+    // Looks at the command in slot 0 and clears the port's interrupt causes it read. The
+    // issue bit is read first: the HBA updates PxTFD and PxIS before it clears the bit, so
+    // once it reads clear, the status read after it belongs to this command (read the other
+    // way round, an error landing in between would pass for success). An error is reported
+    // before a completion; QEMU clears the issue bit of a failed command, real HBAs leave it.
     public CommandResult Poll()
     {
+        bool issued = (Read(AhciRegisters.PortCommandIssue) & SlotZero) != 0;
         uint causes = Read(AhciRegisters.PortInterruptStatus);
         if (causes != 0)
             Write(AhciRegisters.PortInterruptStatus, causes);
         uint taskFile = Read(AhciRegisters.PortTaskFile);
         if ((causes & AhciRegisters.PortErrors) != 0)
             return Failure(causes, taskFile);
-        if ((Read(AhciRegisters.PortCommandIssue) & SlotZero) != 0)
+        if (issued)
             return CommandResult.Busy;
         if ((taskFile & AhciRegisters.TaskFileError) != 0)
             return Failure(causes, taskFile);
@@ -98,14 +101,17 @@ public sealed class AhciPort
             Write(AhciRegisters.PortInterruptStatus, causes);
     }
 
-    // After an error or a timeout: the engine is stopped (which drops the command), errors
-    // cleared, and the device reset with COMRESET if it is still busy; then started again.
-    public bool Recover()
+    // After an error or a timeout: the engine is stopped (which drops the command from the
+    // HBA), errors cleared, and the device reset with COMRESET when it may still be working
+    // on the command - always after a timeout, else if it still shows BSY or DRQ or the engine
+    // would not stop; then the port is started again. Without the reset a device still busy
+    // with the old command would finish it into slot 0 as if it were the next one (QEMU does).
+    public bool Recover(bool resetDevice)
     {
         bool stopped = StopEngine();
         Write(AhciRegisters.PortSataError, 0xFFFF_FFFF);
         Write(AhciRegisters.PortInterruptStatus, 0xFFFF_FFFF);
-        if (!stopped || (Read(AhciRegisters.PortTaskFile) & (AhciRegisters.TaskFileBusy | AhciRegisters.TaskFileDataRequest)) != 0)
+        if (resetDevice || !stopped || (Read(AhciRegisters.PortTaskFile) & (AhciRegisters.TaskFileBusy | AhciRegisters.TaskFileDataRequest)) != 0)
         {
             if (!ResetLink())
                 return false;

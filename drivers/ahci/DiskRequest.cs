@@ -18,6 +18,9 @@ internal sealed class DiskRequest
 
     public BlockStatus Result;
 
+    // It failed because its deadline passed (the port was stopped under it).
+    public bool TimedOut;
+
     public byte Command;
 
     public ulong Sector;

@@ -26,6 +26,8 @@ public sealed class ErrorAndTimeoutTests
         Assert.Equal(0ul, rig.Device.TimedOutRequests);
         Assert.Equal((uint)error << 8 | 0x51, rig.Device.LastTaskFile);
         Assert.Equal(restarts + 1, rig.Hba.PortRestarts);
+        // The device answered: stopping and starting the port is enough, no COMRESET.
+        Assert.Equal(0, rig.Hba.Comresets);
         Assert.Contains(Uk.Core.Log.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 5 failed, task file 0x" + ((uint)error << 8 | 0x51).ToString("x4")));
         Assert.Equal(BlockStatus.Ok, rig.Device.Read(5, buffer));
         Assert.True(buffer.AsSpan().SequenceEqual(rig.Disk.Bytes.AsSpan(5 * 512, 512)));
@@ -42,7 +44,7 @@ public sealed class ErrorAndTimeoutTests
     }
 
     [Fact]
-    public void ACommandPastItsDeadlineIsAbortedByStoppingThePort()
+    public void ACommandPastItsDeadlineIsAbortedByStoppingThePortAndResettingTheDevice()
     {
         var rig = new AhciRig();
         byte[] buffer = GC.AllocateArray<byte>(512, pinned: true);
@@ -55,9 +57,11 @@ public sealed class ErrorAndTimeoutTests
 
             Assert.Equal(1ul, rig.Device.TimedOutRequests);
             Assert.Equal(1ul, rig.Device.FailedRequests);
-            // Stopping the engine dropped the command: the HBA no longer owns the buffer.
+            // Stopping the engine dropped the command: the HBA no longer owns the buffer; the
+            // COMRESET stops a device that may still be working on it.
             Assert.Equal(0u, rig.Hba.Port(0, AhciRegisters.PortCommandIssue));
-            Assert.Contains(Uk.Core.Log.Lines, line => line == "[ warn] ahci: sda: command 0x25 at sector 1 timed out after 20 ms");
+            Assert.Equal(1, rig.Hba.Comresets);
+            Assert.Contains(Uk.Core.Log.Lines, line => line == "[ warn] ahci: sda: command 0x25 at sector 1 timed out after 20 ms, port reset");
 
             rig.Hba.Hang = false;
             Assert.Equal(BlockStatus.Ok, rig.Device.Read(1, buffer));
@@ -87,20 +91,39 @@ public sealed class ErrorAndTimeoutTests
     }
 
     [Fact]
-    public void ADeviceStillBusyAfterTheEngineStopsGetsAComreset()
+    public void ADeviceStillBusyAfterAnErrorGetsAComreset()
+    {
+        var rig = new AhciRig();
+        rig.Hba.FailNextWith = 0x04;
+        // The device holds BSY, as a hung drive does, until the link is reset.
+        rig.Hba.HoldBusy = true;
+
+        Assert.Equal(BlockStatus.IoError, rig.Device.Flush());
+
+        Assert.Equal(1, rig.Hba.Comresets);
+        Assert.Equal(0ul, rig.Device.FailedRecoveries);
+        Assert.Equal(BlockStatus.Ok, rig.Device.Flush());
+    }
+
+    [Fact]
+    public void AFailedRecoveryIsCountedAndTheRequestStillReturns()
     {
         var rig = new AhciRig();
         AhciOptions.TimeoutMs = 5;
         rig.Hba.Hang = true;
+        // The link never comes back after the COMRESET.
+        rig.Hba.Detach(0);
         try
         {
-            // The device holds BSY, as a hung drive does, until the link is reset.
-            rig.Hba.HoldBusy = true;
             Assert.Equal(BlockStatus.IoError, rig.Device.Flush());
-            Assert.Equal(1, rig.Hba.Comresets);
-            Assert.Equal(0ul, rig.Device.FailedRecoveries);
-            rig.Hba.Hang = false;
-            Assert.Equal(BlockStatus.Ok, rig.Device.Flush());
+            Assert.Equal(1ul, rig.Device.FailedRecoveries);
+
+            // The next request tries once more and fails at once, without waiting out a deadline.
+            int issued = rig.Hba.Commands.Count;
+            Assert.Equal(BlockStatus.IoError, rig.Device.Flush());
+            Assert.Equal(2ul, rig.Device.FailedRecoveries);
+            Assert.Equal(1ul, rig.Device.TimedOutRequests);
+            Assert.Equal(issued, rig.Hba.Commands.Count);
         }
         finally
         {

@@ -50,6 +50,9 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
         LinkUp(port);
     }
 
+    // The disk is unplugged: a COMRESET finds no link any more.
+    public void Detach(int port) => _disks[port] = null;
+
     public uint Port(int port, int register) => _registers[AhciRegisters.Port(port, register) / 4];
 
     public uint Read(int offset)

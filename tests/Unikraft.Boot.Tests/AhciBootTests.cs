@@ -109,6 +109,24 @@ public sealed class AhciBootTests
         }
     }
 
+    // QEMU throttled to 64 KiB/s lets the first 256 KiB command through and holds the second
+    // for seconds: past the image's 300 ms deadline the port is stopped and the disk reset
+    // (QEMU finishes the held write before it answers the COMRESET), the write fails with
+    // IoError, and the flush after it works on the recovered port.
+    [Fact]
+    public void ACommandPastItsDeadlineFailsAndThePortWorksAgain()
+    {
+        using var disk = new DiskImage(4 << 20);
+        string[] throttled = ["-drive", "file=" + disk.Path + ",if=none,id=d0,format=raw,bps=65536", "-device", "ide-hd,drive=d0,bus=ide.0"];
+
+        ProcessResult run = Qemu.BootElfWith(Images.BlkAhciDeadline.Elf, "write sda 0 1024 1", [.. DiskImage.Q35, .. throttled]);
+
+        Assert.Contains("[ warn] ahci: sda: command 0x35 at sector 512 timed out after 300 ms, port reset", run.Lines);
+        Assert.Contains("write sda 0+1024: IoError, flush: Ok", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
+        Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(0, 512 * Sector), 0, 1));
+    }
+
     // Disks on ports 1 and 4 with a CD drive on port 2 between them: named in port order,
     // the ATAPI drive listed and left alone.
     [Fact]

@@ -39,6 +39,11 @@ internal sealed class Images
     // The same with ahci.interrupts false.
     public static BuiltImage BlkAhciPolled => BlkAhciPolledImage.Value;
 
+    private static readonly Lazy<BuiltImage> BlkAhciDeadlineImage = new(() => Build("tests/apps/blk-ahci-deadline", "blk-ahci-deadline"));
+
+    // The same with ahci.timeout-ms 300, for a disk QEMU throttles past it.
+    public static BuiltImage BlkAhciDeadline => BlkAhciDeadlineImage.Value;
+
     private static readonly Lazy<BuiltImage> FsRamfsImage = new(() => Build("tests/apps/fs-ramfs", "fs-ramfs"));
 
     // tests/apps/fs-ramfs: System.IO over vfscore and ramfs, collections, Console.ReadLine.
