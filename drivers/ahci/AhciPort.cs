@@ -70,17 +70,19 @@ public sealed class AhciPort
         Write(AhciRegisters.PortCommandIssue, SlotZero);
     }
 
-    // Looks at the command in slot 0 and clears the port's interrupt causes it read. The
-    // issue bit is read first: the HBA updates PxTFD and PxIS before it clears the bit, so
-    // once it reads clear, the status read after it belongs to this command (read the other
-    // way round, an error landing in between would pass for success). An error is reported
-    // before a completion; QEMU clears the issue bit of a failed command, real HBAs leave it.
+    // Looks at the command in slot 0. The causes are acknowledged first and the issue bit
+    // read after: a command that ends later raises a fresh cause (and interrupt), one that
+    // ended earlier shows a clear bit - read the other way round, a completion between the
+    // two reads was taken for Busy with its cause already cleared, and the interrupt it sent
+    // found nothing (a waiter then slept until its deadline). The task file is read last, so
+    // an error posted after the causes were read still shows (QEMU clears a failed command's
+    // issue bit, real HBAs leave it set with PxIS.TFES).
     public CommandResult Poll()
     {
-        bool issued = (Read(AhciRegisters.PortCommandIssue) & SlotZero) != 0;
         uint causes = Read(AhciRegisters.PortInterruptStatus);
         if (causes != 0)
             Write(AhciRegisters.PortInterruptStatus, causes);
+        bool issued = (Read(AhciRegisters.PortCommandIssue) & SlotZero) != 0;
         uint taskFile = Read(AhciRegisters.PortTaskFile);
         if ((causes & AhciRegisters.PortErrors) != 0)
             return Failure(causes, taskFile);

@@ -34,6 +34,10 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
     // The next command fails with this ATA error register value (ABRT = 0x04, IDNF = 0x10, UNC = 0x40).
     public byte? FailNextWith { get; set; }
 
+    // The deferred command finishes just after the driver's next read of PxIS or PxCI: the
+    // moment between two of its reads.
+    public bool CompleteAfterNextStatusRead { get; set; }
+
     // Every port's task file reads BSY until a COMRESET.
     public bool HoldBusy { get; set; }
 
@@ -61,6 +65,17 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
         {
             ResetReads--;
             return _registers[offset / 4] | AhciRegisters.GlobalReset;
+        }
+        if (CompleteAfterNextStatusRead && offset >= AhciRegisters.PortsBase)
+        {
+            int register = (offset - AhciRegisters.PortsBase) % AhciRegisters.PortStride;
+            if (register == AhciRegisters.PortInterruptStatus || register == AhciRegisters.PortCommandIssue)
+            {
+                uint value = _registers[offset / 4];
+                CompleteAfterNextStatusRead = false;
+                Complete();
+                return value;
+            }
         }
         if (HoldBusy && offset >= AhciRegisters.PortsBase && (offset - AhciRegisters.PortsBase) % AhciRegisters.PortStride == AhciRegisters.PortTaskFile)
             return AhciRegisters.TaskFileBusy;
@@ -121,6 +136,11 @@ internal sealed unsafe class FakeAhci : IAhciRegisters
         switch (register)
         {
             case AhciRegisters.PortInterruptStatus:
+                slot &= ~value;
+                // As QEMU computes it: the HBA's bit is the port's enabled causes.
+                if ((slot & Port(port, AhciRegisters.PortInterruptEnable)) == 0)
+                    _registers[AhciRegisters.InterruptStatus / 4] &= ~(1u << port);
+                break;
             case AhciRegisters.PortSataError:
                 slot &= ~value;
                 break;
