@@ -155,7 +155,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
             BlockOperation.Write => AtaProtocol.WriteDmaExt,
             _ => FlushCommand,
         };
-        Prepare(record, command, request.Sector, data, request.Count, request.Operation == BlockOperation.Write, deadline);
+        Prepare(record, command, request.Sector, data, request.Count, request.Operation == BlockOperation.Write);
         Enqueue(record);
         return BlockStatus.Ok;
     }
@@ -246,7 +246,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         DiskRequest? record = Acquire(deadline);
         if (record is null)
             return BlockStatus.IoError;
-        Prepare(record, command, sector, data, bytes, write, deadline);
+        Prepare(record, command, sector, data, bytes, write);
         Enqueue(record);
         bool finished = WaitFor(record, deadline);
         ulong flags = Interrupts.Disable();
@@ -263,7 +263,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         return result;
     }
 
-    private void Prepare(DiskRequest record, byte command, ulong sector, ulong data, int bytes, bool write, long deadline)
+    private void Prepare(DiskRequest record, byte command, ulong sector, ulong data, int bytes, bool write)
     {
         record.Command = command;
         record.Sector = sector;
@@ -271,7 +271,6 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
         record.Data = data;
         record.Bytes = bytes;
         record.IsWrite = write;
-        record.Deadline = deadline;
     }
 
     private bool WaitFor(DiskRequest record, long deadline)
@@ -419,6 +418,9 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
                 Finish(record, BlockStatus.IoError);
                 continue;
             }
+            // A command's time on the port counts from here, not from when it was queued,
+            // so a long queue does not leave the last ones overdue the moment they start.
+            record.Deadline = Deadline.After(AhciOptions.TimeoutMs);
             _active = record;
             _port.Issue(record.Command, record.Sector, record.Sectors, record.Data, record.Bytes, record.IsWrite);
         }

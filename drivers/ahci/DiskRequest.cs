@@ -34,7 +34,8 @@ internal sealed class DiskRequest
 
     public bool IsWrite;
 
-    // Clock.Monotonic nanoseconds by which the command must have finished.
+    // Clock.Monotonic nanoseconds by which the command must have finished, counted from
+    // when it was issued to the port.
     public long Deadline;
 
     // The asynchronous request this carries, or null for a caller waiting in Read/Write/Flush.
