@@ -57,6 +57,7 @@ public sealed class AhciController
         CommandSlots = (int)((capabilities >> AhciRegisters.CapabilitiesSlotsShift) & AhciRegisters.CapabilitiesSlotsMask) + 1;
         Supports64Bit = (capabilities & AhciRegisters.Capabilities64Bit) != 0;
         PortsImplemented = _registers.Read(AhciRegisters.PortsImplemented);
+        SpinUpPorts();
         WaitForLinks();
         return true;
     }
@@ -95,6 +96,20 @@ public sealed class AhciController
             }
             _registers.Write(AhciRegisters.InterruptStatus, pending);
             pending = _registers.Read(AhciRegisters.InterruptStatus);
+        }
+    }
+
+    // An HBA with staggered spin-up (CAP.SSS) brings no link up until the port's SUD bit is
+    // set; elsewhere SUD reads as one and the write changes nothing. POD powers on a port
+    // with cold presence detection.
+    private void SpinUpPorts()
+    {
+        for (int port = 0; port < AhciRegisters.MaximumPorts; port++)
+        {
+            if (!IsImplemented(port))
+                continue;
+            int command = AhciRegisters.Port(port, AhciRegisters.PortCommand);
+            _registers.Write(command, _registers.Read(command) | AhciRegisters.CommandSpinUp | AhciRegisters.CommandPowerOn);
         }
     }
 

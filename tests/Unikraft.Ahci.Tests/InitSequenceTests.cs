@@ -25,6 +25,9 @@ public sealed class InitSequenceTests
         Assert.Equal("1.3.1", controller.Version);
         Assert.True(controller.HasLink(2));
         Assert.False(controller.HasLink(0));
+        // Every implemented port is spun up (HBAs with staggered spin-up wait for it).
+        for (int port = 0; port < 6; port++)
+            Assert.Equal(AhciRegisters.CommandSpinUp | AhciRegisters.CommandPowerOn, hba.Port(port, AhciRegisters.PortCommand) & (AhciRegisters.CommandSpinUp | AhciRegisters.CommandPowerOn));
     }
 
     [Fact]
