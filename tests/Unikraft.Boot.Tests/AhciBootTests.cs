@@ -153,6 +153,26 @@ public sealed class AhciBootTests
         Assert.All(first.Read(0, 1 << 20), b => Assert.Equal(0, b));
     }
 
+    // Booted from the ISO in a CD drive on the same controller: the firmware (SeaBIOS, or
+    // OVMF's own AHCI driver) and GRUB used the HBA first, and the reset takes it over.
+    [Theory]
+    [InlineData("bios")]
+    [InlineData("uefi")]
+    public void AfterTheFirmwareBootedFromACdOnTheSameControllerTheDiskWorks(string firmware)
+    {
+        using var disk = new DiskImage(1 << 20);
+        string[] machine = [.. DiskImage.Q35, .. disk.Ahci("d0")];
+
+        ProcessResult run = firmware == "bios"
+            ? Qemu.BootIsoBios(Images.BlkAhci.Iso, extraArguments: machine)
+            : Qemu.BootIsoUefi(Images.BlkAhci.Iso, extraArguments: machine);
+
+        Assert.Contains(run.Lines, line => line.Contains("booting 'blk-ahci' on pc-x86_64 (multiboot2"));
+        Assert.Contains("[ info] ahci: 00:1f.2 port 2: ATAPI drive left alone", run.Lines);
+        Assert.Contains("disk sda: 2048 sectors of 512 bytes", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     [Fact]
     public void RequestsPastTheEndOrOfPartialSectorsAreRefused()
     {
