@@ -26,11 +26,9 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     private readonly AhciPort _port;
     private readonly IdentifyData _identity;
     private readonly DiskRequest[] _records = new DiskRequest[Records];
-    private readonly DiskRequest?[] _queue = new DiskRequest?[Records];
+    private readonly RequestFifo _queue = new RequestFifo(Records);
     private readonly WaitQueue _recordFreed = new WaitQueue();
     private readonly WaitQueue _asyncCompleted = new WaitQueue();
-    private int _queueHead;
-    private int _queueCount;
     private DiskRequest? _active;
     // The last recovery left the port stopped: each request first tries once more.
     private bool _portDown;
@@ -76,26 +74,6 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     public ulong FailedRecoveries { get; private set; }
 
     public uint LastTaskFile => _port.LastTaskFile;
-
-    // IDENTIFY DEVICE on a started port, polled (at init, before the disk exists). Null, with
-    // the reason, when the device does not answer or is not a disk the driver can address.
-    public static IdentifyData? Identify(AhciPort port, out string refusal)
-    {
-        port.Issue(AtaProtocol.IdentifyDevice, 0, 0, port.Memory.IdentifyAddress, AtaProtocol.IdentifyBytes, write: false);
-        long deadline = Deadline.After(AhciOptions.TimeoutMs);
-        for (long polls = 0; ; polls++)
-        {
-            CommandResult result = port.Poll();
-            if (result == CommandResult.Done)
-                return IdentifyData.Parse(port.Memory.IdentifyBuffer, out refusal);
-            if (result == CommandResult.Failed || Deadline.Passed(deadline, polls, AhciOptions.TimeoutMs))
-            {
-                port.Recover(resetDevice: result != CommandResult.Failed);
-                refusal = result == CommandResult.Failed ? "IDENTIFY DEVICE failed, task file 0x" + port.LastTaskFile.ToString("x4") : "IDENTIFY DEVICE timed out";
-                return null;
-            }
-        }
-    }
 
     public BlockStatus Read(ulong sector, Span<byte> buffer)
     {
@@ -388,8 +366,7 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     private void Enqueue(DiskRequest record)
     {
         ulong flags = Interrupts.Disable();
-        _queue[(_queueHead + _queueCount) % Records] = record;
-        _queueCount++;
+        _queue.Add(record);
         if (_active is null)
             StartNext();
         Interrupts.Restore(flags);
@@ -398,12 +375,8 @@ public sealed unsafe class AhciDisk : IAsyncBlockDevice
     // Interrupts off. Issues the oldest queued request that still has a waiter.
     private void StartNext()
     {
-        while (_active is null && _queueCount > 0)
+        while (_active is null && _queue.Take() is DiskRequest record)
         {
-            DiskRequest record = _queue[_queueHead]!;
-            _queue[_queueHead] = null;
-            _queueHead = (_queueHead + 1) % Records;
-            _queueCount--;
             if (record.Abandoned)
             {
                 record.Abandoned = false;

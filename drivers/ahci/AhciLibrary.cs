@@ -75,7 +75,7 @@ public static class AhciLibrary
             Log.Info(where + ": " + (signature == AhciRegisters.SignatureAtapi ? "ATAPI drive" : "device with signature 0x" + signature.ToString("x8")) + " left alone");
             return;
         }
-        IdentifyData? identity = AhciDisk.Identify(port, out string refusal);
+        IdentifyData? identity = DiskIdentification.Run(port, out string refusal);
         if (identity is null)
         {
             Log.Warn(where + ": " + refusal);

@@ -17,7 +17,7 @@ internal sealed class AhciRig
         Assert.True(Controller.Reset());
         Port = new AhciPort(Hba, port, PortMemory.Allocate()!, interrupts);
         Assert.True(Port.Start());
-        IdentifyData? identity = AhciDisk.Identify(Port, out string refusal);
+        IdentifyData? identity = DiskIdentification.Run(Port, out string refusal);
         Assert.True(identity is not null, refusal);
         Device = new AhciDisk("sda", Port, identity!) { UsesInterrupts = interrupts };
         Controller.Attach(Device);

@@ -86,7 +86,7 @@ public sealed class InitSequenceTests
         var port = new AhciPort(hba, 0, PortMemory.Allocate()!, interrupts: false);
         Assert.True(port.Start());
 
-        IdentifyData? identity = AhciDisk.Identify(port, out _);
+        IdentifyData? identity = DiskIdentification.Run(port, out _);
 
         IssuedCommand identify = Assert.Single(hba.Commands);
         Assert.Equal(AtaProtocol.IdentifyDevice, identify.Command);
@@ -112,7 +112,7 @@ public sealed class InitSequenceTests
         AhciOptions.TimeoutMs = 50;
         try
         {
-            Assert.Null(AhciDisk.Identify(port, out string refusal));
+            Assert.Null(DiskIdentification.Run(port, out string refusal));
             Assert.Equal("IDENTIFY DEVICE timed out", refusal);
         }
         finally
