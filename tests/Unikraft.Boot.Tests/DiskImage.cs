@@ -1,7 +1,7 @@
 namespace Unikraft.Boot.Tests;
 
 // A raw disk image file for one test, deleted afterwards, and the QEMU arguments that
-// attach it as a virtio-blk PCI device.
+// attach it as a virtio-blk PCI device or as a SATA disk on an AHCI port.
 internal sealed class DiskImage : IDisposable
 {
     public DiskImage(long bytes)
@@ -17,6 +17,19 @@ internal sealed class DiskImage : IDisposable
     public string[] VirtioBlk(string id, string deviceOptions = "", bool readOnly = false) =>
         ["-drive", "file=" + Path + ",if=none,id=" + id + ",format=raw" + (readOnly ? ",readonly=on" : ""),
          "-device", "virtio-blk-pci,drive=" + id + deviceOptions];
+
+    // A SATA disk on an AHCI port: q35's built-in controller has buses ide.0 to ide.5; with
+    // AhciController on another machine they are ahci.0 to ahci.5.
+    public string[] Ahci(string id, string bus = "ide.0") => AhciDisk(Path, id, bus);
+
+    public static string[] AhciDisk(string path, string id, string bus = "ide.0") =>
+        ["-drive", "file=" + path + ",if=none,id=" + id + ",format=raw", "-device", "ide-hd,drive=" + id + ",bus=" + bus];
+
+    // q35, whose ICH9 south bridge brings an AHCI controller at 00:1f.2.
+    public static readonly string[] Q35 = ["-machine", "q35"];
+
+    // QEMU's ich9-ahci as a PCI card (on the default i440fx machine), buses ahci.0 to ahci.5.
+    public static readonly string[] AhciController = ["-device", "ahci,id=ahci"];
 
     public byte[] Read(long offset, int count)
     {

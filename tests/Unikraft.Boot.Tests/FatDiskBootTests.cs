@@ -16,14 +16,18 @@ public sealed class FatDiskBootTests
     [Theory]
     [InlineData(16)]
     [InlineData(32)]
-    public void TheHostReadsWhatTheGuestWrote(int fatBits)
+    public void TheHostReadsWhatTheGuestWrote(int fatBits) => HostReadsWhatTheGuestWrote(Images.FsFat.Elf, Disk, "vda", fatBits);
+
+    // The scenarios take the image, the QEMU arguments that attach a disk file and the disk's
+    // name, so they run on other disk drivers too (AhciFatDiskBootTests).
+    internal static void HostReadsWhatTheGuestWrote(string elf, Func<string, string[]> attach, string diskName, int fatBits)
     {
         string image = HostTools.MakeImage(fatBits, fatBits == 16 ? 16 : 40);
         try
         {
-            ProcessResult run = Boot(image, "write");
+            ProcessResult run = Qemu.BootElfWith(elf, "-- write", attach(image), memoryMiB: 64);
 
-            Assert.Contains("[ info] vfs: mounted fatfs:vda at /disk", run.Lines);
+            Assert.Contains("[ info] vfs: mounted fatfs:" + diskName + " at /disk", run.Lines);
             Assert.Contains("fs-fat: write done", run.Lines);
             Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
             HostTools.AssertFsckClean(image);
@@ -48,7 +52,9 @@ public sealed class FatDiskBootTests
     [Theory]
     [InlineData(16)]
     [InlineData(32)]
-    public void TheGuestReadsWhatTheHostWrote(int fatBits)
+    public void TheGuestReadsWhatTheHostWrote(int fatBits) => GuestReadsWhatTheHostWrote(Images.FsFat.Elf, Disk, fatBits);
+
+    internal static void GuestReadsWhatTheHostWrote(string elf, Func<string, string[]> attach, int fatBits)
     {
         string image = HostTools.MakeImage(fatBits, fatBits == 16 ? 16 : 40);
         try
@@ -62,7 +68,7 @@ public sealed class FatDiskBootTests
             foreach (byte b in data)
                 sum = sum * 31 + b;
 
-            ProcessResult run = Boot(image, "read");
+            ProcessResult run = Qemu.BootElfWith(elf, "-- read", attach(image), memoryMiB: 64);
 
             Assert.Contains("text hello guest", run.Lines);
             Assert.Contains("file /disk/host/DATA.BIN 300000 bytes sum " + sum, run.Lines);

@@ -29,6 +29,21 @@ internal sealed class Images
     // The same scenarios with virtio-blk.interrupts false: completions found by polling.
     public static BuiltImage BlkPolled => BlkPolledImage.Value;
 
+    private static readonly Lazy<BuiltImage> BlkAhciImage = new(() => Build("tests/apps/blk-ahci", "blk-ahci"));
+
+    // tests/apps/blk-ahci: the blk-disk scenarios on SATA disks through the ahci driver.
+    public static BuiltImage BlkAhci => BlkAhciImage.Value;
+
+    private static readonly Lazy<BuiltImage> BlkAhciPolledImage = new(() => Build("tests/apps/blk-ahci-polled", "blk-ahci-polled"));
+
+    // The same with ahci.interrupts false.
+    public static BuiltImage BlkAhciPolled => BlkAhciPolledImage.Value;
+
+    private static readonly Lazy<BuiltImage> BlkAhciDeadlineImage = new(() => Build("tests/apps/blk-ahci-deadline", "blk-ahci-deadline"));
+
+    // The same with ahci.timeout-ms 300, for a disk QEMU throttles past it.
+    public static BuiltImage BlkAhciDeadline => BlkAhciDeadlineImage.Value;
+
     private static readonly Lazy<BuiltImage> FsRamfsImage = new(() => Build("tests/apps/fs-ramfs", "fs-ramfs"));
 
     // tests/apps/fs-ramfs: System.IO over vfscore and ramfs, collections, Console.ReadLine.
@@ -42,6 +57,16 @@ internal sealed class Images
     private static readonly Lazy<BuiltImage> KvStoreImage = new(() => Build("apps/kvstore", "kvstore"));
 
     public static BuiltImage KvStore => KvStoreImage.Value;
+
+    private static readonly Lazy<BuiltImage> KvStoreAhciImage = new(() => Build("tests/apps/kvstore-ahci", "kvstore-ahci"));
+
+    // tests/apps/kvstore-ahci: apps/kvstore's program with its disk on an AHCI port (sda).
+    public static BuiltImage KvStoreAhci => KvStoreAhciImage.Value;
+
+    private static readonly Lazy<BuiltImage> FsFatAhciImage = new(() => Build("tests/apps/fs-fat-ahci", "fs-fat-ahci"));
+
+    // tests/apps/fs-fat-ahci: fs-fat's program with its disk on an AHCI port (sda).
+    public static BuiltImage FsFatAhci => FsFatAhciImage.Value;
 
     private static readonly Lazy<BuiltImage> NetRawImage = new(() => Build("tests/apps/net-raw", "net-raw"));
 

@@ -9,15 +9,19 @@ namespace Unikraft.Boot.Tests;
 // and never leaves damage fsck.fat would have to guess about: a kill while the log file
 // grows may leave clusters nobody points to yet, or a chain longer than the size, which
 // fsck.fat -n reports and would repair without touching data (HostTools.Fsck tells them apart).
+// The scenarios take the image and the QEMU arguments that attach a disk file, so the same
+// checks run on other disk drivers (AhciKvStoreBootTests).
 public sealed class KvStoreBootTests(ITestOutputHelper output)
 {
     [Fact]
-    public void CommandsFromTheConsoleSurviveAReboot()
+    public void CommandsFromTheConsoleSurviveAReboot() => CommandsSurviveAReboot(Images.KvStore.Elf, image => KvStoreGuest.Disk(image));
+
+    internal static void CommandsSurviveAReboot(string elf, Func<string, string[]> attach)
     {
         string image = HostTools.MakeImage(32, 40);
         try
         {
-            using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "", 64, KvStoreGuest.Disk(image)))
+            using (var guest = QemuSession.BootElf(elf, "", 64, attach(image)))
             {
                 guest.WaitForLine("kvstore: commands:", TimeSpan.FromSeconds(30));
                 guest.Type("put city Zurich\r");
@@ -32,7 +36,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                 Assert.Contains("deleted", guest.Lines);
             }
 
-            ProcessResult again = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", KvStoreGuest.Disk(image), memoryMiB: 64);
+            ProcessResult again = Qemu.BootElfWith(elf, "-- dump", attach(image), memoryMiB: 64);
 
             Assert.Contains("kvstore: loaded 4 records, 1 keys", again.Lines);
             Assert.Contains("city=Geneva", again.Lines);
@@ -58,18 +62,19 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
     // 50 rounds: boot, append records (each printed once durable), kill QEMU at a random
     // moment, then check the disk with fsck.fat -n and read the log back on the host.
     [Fact]
-    public void KilledAtRandomPointsNothingFlushedIsLost()
+    public void KilledAtRandomPointsNothingFlushedIsLost() => KilledAtRandomPoints(Images.KvStore.Elf, image => KvStoreGuest.Disk(image), 50, output);
+
+    internal static void KilledAtRandomPoints(string elf, Func<string, string[]> attach, int rounds, ITestOutputHelper output)
     {
-        const int Rounds = 50;
         string image = HostTools.MakeImage(32, 40);
         var random = new Random(20261128);
         var flushed = new List<string>();
         int strictlyClean = 0, repairable = 0, tornTails = 0;
         try
         {
-            for (int round = 0; round < Rounds; round++)
+            for (int round = 0; round < rounds; round++)
             {
-                using (var guest = QemuSession.BootElf(Images.KvStore.Elf, "-- fill r" + round + "k 100000", 64, KvStoreGuest.Disk(image)))
+                using (var guest = QemuSession.BootElf(elf, "-- fill r" + round + "k 100000", 64, attach(image)))
                 {
                     guest.WaitForLine("kvstore: loaded", TimeSpan.FromSeconds(60));
                     Thread.Sleep(random.Next(0, 1500));
@@ -99,8 +104,8 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                 foreach (string key in flushed)
                     Assert.True(onDisk.TryGetValue(key, out string? value) && value == "value-" + key, "round " + round + ": flushed key " + key + " is not intact on the disk");
             }
-            output.WriteLine($"{Rounds} rounds, {flushed.Count} records reported flushed, all intact; fsck.fat clean after {strictlyClean}, only lost clusters or an over-long chain (the kill fell while the log grew) after {repairable}; torn tails dropped at boot: {tornTails}");
-            Assert.True(flushed.Count > Rounds, "too few records were written to prove anything: " + flushed.Count);
+            output.WriteLine($"{rounds} rounds, {flushed.Count} records reported flushed, all intact; fsck.fat clean after {strictlyClean}, only lost clusters or an over-long chain (the kill fell while the log grew) after {repairable}; torn tails dropped at boot: {tornTails}");
+            Assert.True(flushed.Count > rounds, "too few records were written to prove anything: " + flushed.Count);
         }
         finally
         {

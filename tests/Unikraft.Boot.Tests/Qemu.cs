@@ -24,10 +24,11 @@ internal static class Qemu
     public static ProcessResult BootElfWith(string elf, string? commandLine, IEnumerable<string> extraArguments, int memoryMiB = 32) =>
         Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine]), .. extraArguments], memoryMiB, TimeSpan.FromSeconds(60));
 
-    public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64) =>
-        Run(["-boot", "d", "-cdrom", iso], memoryMiB, TimeSpan.FromSeconds(60));
+    // extraArguments: disks, devices, a machine type, as for BootElfWith.
+    public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64, IEnumerable<string>? extraArguments = null) =>
+        Run(["-boot", "d", "-cdrom", iso, .. extraArguments ?? []], memoryMiB, TimeSpan.FromSeconds(60));
 
-    public static ProcessResult BootIsoUefi(string iso, int memoryMiB = 128)
+    public static ProcessResult BootIsoUefi(string iso, int memoryMiB = 128, IEnumerable<string>? extraArguments = null)
     {
         string vars = Path.Combine(Path.GetTempPath(), "uk-ovmf-vars-" + Guid.NewGuid().ToString("N") + ".fd");
         File.Copy(OvmfVars, vars);
@@ -36,7 +37,7 @@ internal static class Qemu
             return Run(
                 ["-boot", "d", "-cdrom", iso,
                  "-drive", "if=pflash,format=raw,readonly=on,file=" + OvmfCode,
-                 "-drive", "if=pflash,format=raw,file=" + vars],
+                 "-drive", "if=pflash,format=raw,file=" + vars, .. extraArguments ?? []],
                 memoryMiB, TimeSpan.FromSeconds(120));
         }
         finally
