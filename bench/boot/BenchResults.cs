@@ -17,4 +17,5 @@ public sealed record BenchResults(
     string LinuxKernel,
     BootSeries Linux,
     MemoryProbe.Result? UnikernelMemory,
-    MemoryProbe.Result LinuxMemory);
+    MemoryProbe.Result LinuxMemory,
+    FullBcl.Result FullBcl);

@@ -16,6 +16,14 @@ public static class JsonReport
             ["runs"] = r.Runs,
             ["accel"] = r.Kvm ? "kvm" : "tcg",
             ["elf_bytes"] = r.ElfBytes,
+            ["full_bcl"] = new JsonObject
+            {
+                ["elf_bytes"] = r.FullBcl.ElfBytes,
+                ["publish_aot_bytes"] = r.FullBcl.PublishAotBytes,
+                ["median_s"] = Format.Round(r.FullBcl.Series.Median, 4),
+                ["failures"] = r.FullBcl.Series.Failures,
+                ["smallest_mib"] = r.FullBcl.Memory.SmallestMiB,
+            },
             ["iso_bytes"] = r.IsoBytes,
             ["paths"] = new JsonArray([.. r.Paths.Select(p => (JsonNode)new JsonObject
             {

@@ -18,7 +18,7 @@ public static class Program
             BenchResults results = Run(BenchOptions.Parse(args));
             Console.WriteLine(TableReport.Render(results));
             Console.WriteLine(JsonReport.Render(results));
-            bool anyFailed = results.Linux.Failures > 0 || results.Paths.Any(p => p.Series?.Failures > 0);
+            bool anyFailed = results.Linux.Failures > 0 || results.Paths.Any(p => p.Series?.Failures > 0) || results.FullBcl.Series.Failures > 0;
             return anyFailed ? 1 : 0;
         }
         catch (BenchException e)
@@ -62,10 +62,12 @@ public static class Program
         Console.WriteLine("searching the smallest -m for the Linux microVM (16..512 MiB)");
         MemoryProbe.Result linuxMem = MemoryProbe.Search(qemu, linuxSpec, 16, 512);
 
+        FullBcl.Result fullBcl = FullBcl.Measure(qemu, root, options);
+
         return new BenchResults(options.Runs, tools.Kvm,
             images.Elf, images.Elf is null ? null : new FileInfo(images.Elf).Length,
             images.Iso, images.Iso is null ? null : new FileInfo(images.Iso).Length,
-            paths, linux.KernelPackage, linuxSeries, ukMem, linuxMem);
+            paths, linux.KernelPackage, linuxSeries, ukMem, linuxMem, fullBcl);
     }
 
     static PathResult Measure(QemuBoot qemu, BootSpec? spec, string name, string skipReason, int runs)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Text;
 
@@ -38,6 +39,19 @@ public static class TableReport
         sb.AppendFormat("{0,-18} {1}", "image size", sizes.Length > 0 ? sizes : "n/a").AppendLine();
         sb.AppendFormat(Row, "smallest -m", r.UnikernelMemory?.Display ?? "n/a", r.LinuxMemory.Display,
             Format.Ratio(r.UnikernelMemory?.SmallestMiB, r.LinuxMemory.SmallestMiB, "less", "more")).AppendLine();
+
+        FullBcl.Result f = r.FullBcl;
+        double? minimal = r.Paths.FirstOrDefault(p => p.Name == "ELF -kernel")?.Series?.Median;
+        sb.AppendLine();
+        sb.AppendLine("hello on .NET's own base class library (dotnet library) vs the same program published with PublishAot, and vs the minimal-corlib hello");
+        sb.AppendFormat("{0,-18} {1} vs PublishAot {2} {3}", "image size", $"{f.ElfBytes} bytes",
+            f.PublishAotBytes is long a ? $"{a} bytes" : "n/a (" + f.PublishAotSkipped + ")",
+            f.PublishAotBytes is long b ? $"({(double)f.ElfBytes / b:0.00}x)" : "").AppendLine();
+        sb.AppendFormat("{0,-18} {1} vs minimal hello {2} {3}", "boot to greeting", Format.Seconds(f.Series.Median), Format.Seconds(minimal),
+            f.Series.Median is double d && minimal is double m && m > 0 ? $"({d / m:0.00}x)" : "").AppendLine();
+        sb.AppendFormat("{0,-18} {1}", "smallest -m", f.Memory.Display).AppendLine();
+        if (f.Series.Failures > 0)
+            notes.Add($"full-BCL hello: {f.Series.Failures} of {f.Series.Runs.Count} runs FAILED");
 
         sb.AppendLine();
         sb.AppendLine($"* the Linux baseline has no ISO boot here: ISO rows compare against its -kernel figure ({r.LinuxKernel}).");
