@@ -17,7 +17,17 @@ public sealed partial class DifferentialTests
         { "bcl-collector", "bcl-collector" },
         { "bcl-threads", "bcl-threads" },
         { "bcl-threads-preempt", "bcl-threads" },
+        { "typesafety-dotnet", "typesafety" },
     };
+
+    // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
+    // host's JIT runtime, which the host run uses: an image on .NET's CoreLib must print
+    // NativeAOT's text. The messages name no types because NativeAOT keeps no metadata for them.
+    private static readonly (Regex Jit, string NativeAot)[] NativeAotMessages =
+    [
+        (new Regex(@"The type initializer for '[^']*' threw an exception\."), "A type initializer threw an exception. To determine which type, inspect the InnerException's StackTrace property."),
+        (new Regex(@"Unable to cast object of type '[^']*' to type '[^']*'\."), "Specified cast is not valid."),
+    ];
 
     [Theory]
     [MemberData(nameof(Programs))]
@@ -30,7 +40,8 @@ public sealed partial class DifferentialTests
         ProcessResult guest = Qemu.BootElf(image.Elf, memoryMiB: 64, timeoutSeconds: 120);
         Assert.False(guest.TimedOut, guest.Output);
 
-        List<string> expected = ProgramLines(host.Lines);
+        bool onDotnetLibrary = image.Elf.Contains("/bin/dotnet/");
+        List<string> expected = ProgramLines(host.Lines).Select(line => onDotnetLibrary ? AsNativeAotPrints(line) : line).ToList();
         List<string> actual = ProgramLines(guest.Lines);
         Assert.True(expected.Count > 0 && expected[^1] == "done", "the host run did not finish:\n" + host.Output);
         for (int i = 0; i < expected.Count; i++)
@@ -41,6 +52,13 @@ public sealed partial class DifferentialTests
         }
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(Qemu.ExitCodeFor(0), guest.ExitCode);
+    }
+
+    private static string AsNativeAotPrints(string line)
+    {
+        foreach ((Regex jit, string nativeAot) in NativeAotMessages)
+            line = jit.Replace(line, nativeAot);
+        return line;
     }
 
     // The kernel's own log lines ("[ info] ...") are not the program's output.

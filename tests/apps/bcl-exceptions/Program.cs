@@ -19,9 +19,7 @@ Check("catch inside catch", CatchInsideCatch());
 Check("null reference", Catch(() => NullDereference(null)));
 Check("divide by zero", Catch(() => Divide(1, 0)));
 Check("index out of range", Catch(() => Index(new int[3], 5)));
-// The message differs by design: NativeAOT's InvalidCastException does not name the types
-// (docs/dotnet-differences.md); the type is compared.
-Check("invalid cast", Catch(() => ((string)(object)42).Length.ToString()).Split(':')[0]);
+Check("invalid cast", Catch(() => ((string)(object)42).Length.ToString()));
 Check("format", Catch(() => int.Parse("12x").ToString()));
 Check("overflow", Catch(() => checked(int.MaxValue + Environment.ProcessorCount).ToString()));
 Check("key not found", Catch(() => new Dictionary<string, int>()["missing"].ToString()));
