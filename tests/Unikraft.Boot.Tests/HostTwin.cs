@@ -8,7 +8,9 @@ internal static class HostTwin
     public static ProcessResult Run(string programDirectory, string name)
     {
         string sources = Repository.PathOf(programDirectory);
-        string project = Path.Combine(Path.GetTempPath(), "unikraft-host-twins", name);
+        // One folder per checkout: two clones testing at once must not build each other's sources.
+        string checkout = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Repository.PathOf(".")))).Substring(0, 12);
+        string project = Path.Combine(Path.GetTempPath(), "unikraft-host-twins", checkout, name);
         Directory.CreateDirectory(project);
         string projectFile = Path.Combine(project, name + ".csproj");
         string text = $"""
