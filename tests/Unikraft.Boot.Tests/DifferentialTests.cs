@@ -18,6 +18,7 @@ public sealed partial class DifferentialTests
         { "bcl-threads", "bcl-threads" },
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
+        { "bcl-nuget", "bcl-nuget" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the

@@ -26,6 +26,7 @@ internal static class HostTwin
               </PropertyGroup>
               <ItemGroup>
                 <Compile Include="{sources}/**/*.cs" Exclude="{sources}/obj/**;{sources}/bin/**" />
+            {PackageReferences(Path.Combine(sources, name + ".csproj"))}
               </ItemGroup>
             </Project>
             """;
@@ -37,4 +38,9 @@ internal static class HostTwin
         string assembly = Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
         return ProcessRunner.Run("dotnet", [assembly], TimeSpan.FromMinutes(2), project);
     }
+
+    // The guest project's NuGet packages, at the same versions.
+    private static string PackageReferences(string guestProject) =>
+        string.Join("\n", System.Xml.Linq.XDocument.Load(guestProject).Descendants("PackageReference")
+            .Select(reference => $"    <PackageReference Include=\"{reference.Attribute("Include")?.Value}\" Version=\"{reference.Attribute("Version")?.Value}\" />"));
 }

@@ -10,7 +10,8 @@ public static class Program
         "usage:\n"
         + "  Unikraft.Build resolve --manifest <apps/NAME/unikernel.yaml> --root <repo root> --out <dir>\n"
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
-        + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n";
+        + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
+        + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -94,6 +95,25 @@ public static class Program
                 }
 
                 return TypeNamesCommand.Run(objectPath, assemblies, output, commandLine.Get("symbols"), commandLine.Get("metadata"), stdout, stderr);
+            }
+
+            case "unserved":
+            {
+                var unknown = commandLine.Unknown(new[] { "object", "others", "out" });
+                var objectPath = commandLine.Get("object");
+                var others = commandLine.Get("others");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'unserved'");
+                }
+
+                if (objectPath is null || others is null || output is null)
+                {
+                    return UsageError(stderr, "'unserved' needs --object, --others and --out");
+                }
+
+                return UnservedCommand.Run(objectPath, others, output, stdout, stderr);
             }
 
             default:

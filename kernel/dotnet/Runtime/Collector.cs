@@ -15,6 +15,19 @@ internal static unsafe class Collector
     [RuntimeExport("RhGetGcCollectionCount")]
     private static int CollectionCount(int generation, bool getSpecialCount) => (int)HeapSeam.CollectorStatistics.Collections;
 
+    // CoreLib registers stack-allocated buffers of references (GCFrameRegistration) for the
+    // collector to report; the collectors here scan every stack conservatively, buffers
+    // included, so there is nothing to record.
+    [RuntimeExport("RhRegisterForGCReporting")]
+    private static void RegisterForGCReporting(void* registration)
+    {
+    }
+
+    [RuntimeExport("RhUnregisterForGCReporting")]
+    private static void UnregisterForGCReporting(void* registration)
+    {
+    }
+
     [RuntimeExport("RhGetGeneration")]
     private static int Generation(object obj) => 0;
 
