@@ -8,6 +8,11 @@ internal sealed class Images
 
     public static BuiltImage Hello => HelloImage.Value;
 
+    private static readonly Lazy<BuiltImage> BclUnhandledImage = new(() => Build("tests/apps/bcl-unhandled", "bcl-unhandled"));
+
+    // An exception nothing catches, on .NET's own CoreLib (the dotnet library).
+    public static BuiltImage BclUnhandled => BclUnhandledImage.Value;
+
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
     private static readonly Lazy<BuiltImage> ThreadsImage = new(() => Build("apps/threads", "threads"));

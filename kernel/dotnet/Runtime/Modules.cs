@@ -69,11 +69,12 @@ internal static unsafe class Modules
     [RuntimeExport("RhGetOSModuleFromPointer")]
     private static nint GetOsModuleFromPointer(nint address) => s_osModule;
 
-    // No file backs the image.
+    // No file backs the image: an empty name (CoreLib decodes it, so never null).
     [RuntimeExport("RhGetModuleFileName")]
     private static int GetModuleFileName(nint osModule, byte** name)
     {
-        *name = null;
+        fixed (byte* empty = "\0"u8)
+            *name = empty;
         return 0;
     }
 

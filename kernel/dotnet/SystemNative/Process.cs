@@ -34,5 +34,5 @@ internal static unsafe class Process
     private static int SchedGetCpu() => 0;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Abort")]
-    private static void Abort() => RuntimeFailure.Fail("dotnet: the process aborted (Environment.FailFast or a fatal runtime error)", null);
+    private static void Abort() => RuntimeFailure.Fail("dotnet: the process aborted: an unhandled exception or Environment.FailFast (.NET's report is above)", null);
 }
