@@ -69,19 +69,17 @@ public static unsafe class Kernel
         s_arguments = argv;
     }
 
-    // ILC's __managed__Main takes C's argc/argv; build them from the arguments' ASCII bytes.
+    // ILC's __managed__Main takes C's argc/argv, which it decodes as UTF-8: encode them so.
     private static int RunMain()
     {
         string[] argv = s_arguments;
         sbyte*[] pointers = new sbyte*[argv.Length];
         for (int i = 0; i < argv.Length; i++)
         {
-            sbyte[] bytes = new sbyte[argv[i].Length + 1];
-            for (int j = 0; j < argv[i].Length; j++)
-                bytes[j] = (sbyte)argv[i][j];
+            byte[] bytes = Utf8Text.EncodeNullTerminated(argv[i]);
             // Objects never move (no compacting collector), so the address stays valid.
-            fixed (sbyte* pinned = bytes)
-                pointers[i] = pinned;
+            fixed (byte* pinned = bytes)
+                pointers[i] = (sbyte*)pinned;
         }
         fixed (sbyte** pointerArray = pointers)
             return __managed__Main(argv.Length, pointerArray);

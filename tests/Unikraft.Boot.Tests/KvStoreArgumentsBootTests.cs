@@ -22,8 +22,8 @@ public sealed class KvStoreArgumentsBootTests
         { "serve idle=12345678901", "kvstore: 'idle=12345678901': out of range (0 to 999999999 seconds)" },
         { "serve port=80", "kvstore: unknown argument 'port=80'" },
         { "get", "kvstore: unknown command 'get'" },
-        // UTF-8 arrives as its bytes, one character each; the console prints '?' for each.
-        { "fill \u00ff\u00fe 3", "kvstore: fill prefix '????': printable ASCII only" },
+        // The command line is UTF-8: decoded as .NET decodes it, and printed back as UTF-8.
+        { "fill \u00ff\u00fe 3", "kvstore: fill prefix '\u00ff\u00fe': printable ASCII only" },
         { "-- --", "kvstore: unknown command '--'" },
     };
 

@@ -81,7 +81,9 @@ public sealed unsafe partial class String : IEquatable<string?>, IComparable<str
         return Ctor(new ReadOnlySpan<char>(value + startIndex, length));
     }
 
-    // ASCII/Latin-1 bytes, as boot loaders hand over command lines and names.
+    // UTF-8, as .NET decodes a null-terminated sbyte* on Linux: boot loaders hand over command
+    // lines and names as bytes, and the consoles print UTF-8. A malformed sequence becomes one
+    // U+FFFD for its longest valid start, as .NET's decoder does.
     private static string Ctor(sbyte* value)
     {
         if (value == null)
@@ -89,10 +91,72 @@ public sealed unsafe partial class String : IEquatable<string?>, IComparable<str
         int length = 0;
         while (value[length] != 0)
             length++;
-        string result = FastAllocateString(length);
-        for (int i = 0; i < length; i++)
-            Unsafe.Add(ref result._firstChar, i) = (char)(byte)value[i];
+        string result = FastAllocateString(DecodeUtf8((byte*)value, length, null));
+        fixed (char* output = &result._firstChar)
+            DecodeUtf8((byte*)value, length, output);
         return result;
+    }
+
+    // Decodes count bytes into output (or only counts the chars when output is null).
+    private static int DecodeUtf8(byte* bytes, int count, char* output)
+    {
+        int written = 0;
+        int i = 0;
+        while (i < count)
+        {
+            byte lead = bytes[i++];
+            if (lead < 0x80)
+            {
+                Put(output, ref written, (char)lead);
+                continue;
+            }
+            int needed = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+            int codePoint = needed switch { 1 => lead & 0x1F, 2 => lead & 0x0F, _ => lead & 0x07 };
+            int taken = 0;
+            while (taken < needed && i < count && IsContinuation(lead, taken, bytes[i]))
+            {
+                codePoint = (codePoint << 6) | (bytes[i++] & 0x3F);
+                taken++;
+            }
+            if (needed == 0 || taken < needed)
+            {
+                Put(output, ref written, '\uFFFD');
+            }
+            else if (codePoint >= 0x10000)
+            {
+                Put(output, ref written, (char)(0xD800 + ((codePoint - 0x10000) >> 10)));
+                Put(output, ref written, (char)(0xDC00 + ((codePoint - 0x10000) & 0x3FF)));
+            }
+            else
+            {
+                Put(output, ref written, (char)codePoint);
+            }
+        }
+        return written;
+    }
+
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    private static bool IsContinuation(byte lead, int position, byte value)
+    {
+        if (position == 0)
+        {
+            if (lead == 0xE0)
+                return value >= 0xA0 && value <= 0xBF;
+            if (lead == 0xED)
+                return value >= 0x80 && value <= 0x9F;
+            if (lead == 0xF0)
+                return value >= 0x90 && value <= 0xBF;
+            if (lead == 0xF4)
+                return value >= 0x80 && value <= 0x8F;
+        }
+        return value >= 0x80 && value <= 0xBF;
+    }
+
+    private static void Put(char* output, ref int written, char value)
+    {
+        if (output != null)
+            output[written] = value;
+        written++;
     }
 
     private static string Ctor(char c, int count)

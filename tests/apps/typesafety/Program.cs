@@ -8,5 +8,6 @@ CollectionChecks.Run();
 NumberChecks.Run();
 NameChecks.Run();
 StaticChecks.Run();
+TextChecks.Run();
 System.Console.WriteLine("done");
 return 0;
