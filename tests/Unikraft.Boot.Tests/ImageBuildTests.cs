@@ -54,16 +54,29 @@ public sealed class ImageBuildTests
         Assert.Contains("unikernel.yaml:6: error: option 'uart16550.port' expects int (decimal or 0x hex), got 'com1'", build.Output);
     }
 
+    [Fact]
+    public void UsingAFullLibraryNamespaceOnTheMinimalCorlibSaysToAddDotnet()
+    {
+        using var app = new ScratchApp("libraries: [uart16550]", "using System;\nusing System.Linq;\n\nConsole.WriteLine(new[] { 1, 2 }.Sum());\n");
+
+        ProcessResult build = Images.DotnetBuild(app.Directory);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Program.cs(2,1): error UK0014: 'System.Linq' is part of .NET's base class library, which this image is not built with (it uses the minimal corlib): add dotnet to libraries in", build.Output);
+        Assert.DoesNotContain("CS0234", build.Output);
+        Assert.DoesNotContain("'System'", build.Output);
+    }
+
     // A throwaway application under tests/apps/, so it gets the same build as every app.
     private sealed class ScratchApp : IDisposable
     {
-        public ScratchApp(string manifestTail)
+        public ScratchApp(string manifestTail, string program = "return 0;\n")
         {
             Directory = Path.Combine("tests", "apps", ".scratch-" + Guid.NewGuid().ToString("N")[..8]);
             string full = Repository.PathOf(Directory);
             System.IO.Directory.CreateDirectory(full);
             File.WriteAllText(Path.Combine(full, "scratch.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
-            File.WriteAllText(Path.Combine(full, "Program.cs"), "return 0;\n");
+            File.WriteAllText(Path.Combine(full, "Program.cs"), program);
             File.WriteAllText(Path.Combine(full, "unikernel.yaml"), "# scratch app of ImageBuildTests\nname: scratch\nplatform: pc-x86_64\n" + manifestTail + "\n");
         }
 

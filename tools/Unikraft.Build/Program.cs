@@ -11,7 +11,8 @@ public static class Program
         + "  Unikraft.Build resolve --manifest <apps/NAME/unikernel.yaml> --root <repo root> --out <dir>\n"
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
         + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
-        + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n";
+        + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
+        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -114,6 +115,26 @@ public static class Program
                 }
 
                 return UnservedCommand.Run(objectPath, others, output, stdout, stderr);
+            }
+
+            case "bcl-check":
+            {
+                var unknown = commandLine.Unknown(new[] { "sources", "assemblies", "framework", "manifest" });
+                var sources = commandLine.Get("sources");
+                var assemblies = commandLine.Get("assemblies");
+                var framework = commandLine.Get("framework");
+                var manifest = commandLine.Get("manifest");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'bcl-check'");
+                }
+
+                if (sources is null || assemblies is null || framework is null || manifest is null)
+                {
+                    return UsageError(stderr, "'bcl-check' needs --sources, --assemblies, --framework and --manifest");
+                }
+
+                return BclCheckCommand.Run(sources, assemblies, framework, manifest, stdout, stderr);
             }
 
             default:
