@@ -20,6 +20,21 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
+    public void Dotnet_template_runs_linq_and_async_on_dotnets_own_library()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var created = Uk.Run(scratch.Path, "new", "bcl", "--template", "dotnet");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Contains("dotnet", File.ReadAllText(scratch.Combine("bcl", "unikernel.yaml")));
+
+        var run = Uk.Run(scratch.Combine("bcl"), TimeSpan.FromMinutes(6), "run");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello from bcl, a C# unikernel on .NET's own base class library! (0 arguments)", run.Output);
+        Assert.Contains("odd squares: 1, 9, 25, 49, 81", run.Output);
+        Assert.Contains("tasks: 100, 200, 300, 400", run.Output);
+    }
+
+    [Fact]
     public void Build_error_is_reported_as_file_line_error_and_fails()
     {
         using var scratch = ScratchDirectory.InRepository();

@@ -17,7 +17,7 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
         public string Name { get; set; } = "";
 
         [CommandOption("-t|--template <TEMPLATE>")]
-        [Description("console (default: a collected heap and threads), hello (the smallest image), httpserver or kvstore")]
+        [Description("console (default: a collected heap and threads), dotnet (.NET's own base class library: LINQ, async, NuGet), hello (the smallest image), httpserver or kvstore")]
         [DefaultValue("console")]
         public string Template { get; set; } = "console";
 

@@ -13,9 +13,17 @@ public sealed record AppDirectory(string Path, Repository Repository)
         Directory.GetFiles(Path, "*.csproj").OrderBy(p => p).FirstOrDefault()
         ?? throw new UkException($"no .csproj in {Path}. Create one: <Project Sdk=\"Microsoft.NET.Sdk\" /> (or start over with uk new).");
 
-    public string OutputDirectory(string configuration) => System.IO.Path.Combine(Path, "bin", configuration);
+    // Images on .NET's own base class library (the dotnet library) build under bin/dotnet/ and
+    // obj/dotnet/; the folders of the flavour built last are the image's.
+    public string OutputDirectory(string configuration) =>
+        IsDotnetFlavour(configuration) ? System.IO.Path.Combine(Path, "bin", "dotnet", configuration) : System.IO.Path.Combine(Path, "bin", configuration);
 
-    public string UkDirectory(string configuration) => System.IO.Path.Combine(Path, "obj", configuration, "uk");
+    public string UkDirectory(string configuration) =>
+        IsDotnetFlavour(configuration) ? System.IO.Path.Combine(Path, "obj", "dotnet", configuration, "uk") : System.IO.Path.Combine(Path, "obj", configuration, "uk");
+
+    private bool IsDotnetFlavour(string configuration) =>
+        File.GetLastWriteTimeUtc(System.IO.Path.Combine(Path, "obj", "dotnet", configuration, "uk", "image.json"))
+        > File.GetLastWriteTimeUtc(System.IO.Path.Combine(Path, "obj", configuration, "uk", "image.json"));
 
     public ImageInfo ReadImageInfo(string configuration)
     {
