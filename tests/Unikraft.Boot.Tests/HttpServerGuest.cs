@@ -55,6 +55,21 @@ public class HttpServerGuest : IDisposable
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 
+    // Connections the host kernel finished for hostfwd that QEMU has not accepted yet: the
+    // accept queue of its listening socket, which /proc/net/tcp gives as the LISTEN line's
+    // rx_queue. 0 when there is no such line to read.
+    public int ForwardedConnectionsWaiting()
+    {
+        string local = "0100007F:" + Port.ToString("X4");
+        foreach (string line in File.ReadLines("/proc/net/tcp"))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 4 && fields[1] == local && fields[3] == "0A")
+                return Convert.ToInt32(fields[4][(fields[4].IndexOf(':') + 1)..], 16);
+        }
+        return 0;
+    }
+
     // The guest's /stats as name → value.
     public Dictionary<string, long> Stats()
     {
