@@ -26,6 +26,8 @@ public static unsafe class Kernel
 #if UK_BCL_DOTNET
         // .NET's Console writes through System.Native to the kernel's consoles.
         Internal.Runtime.ConsoleSeam.Install(&Consoles.Write);
+        // RandomNumberGenerator and Guid.NewGuid draw from the kernel's CSPRNG.
+        Internal.Runtime.RandomSeam.Install(&Entropy.Fill);
 #endif
         uk_compose();
 

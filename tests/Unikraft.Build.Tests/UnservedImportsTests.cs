@@ -48,5 +48,7 @@ public sealed class UnservedImportsTests
     [InlineData("SystemNative_GetGroups", "users and groups")]
     [InlineData("SystemNative_Socket", "System.Net sockets")]
     [InlineData("SystemNative_SNPrintF_1I", "System.Native")]
+    [InlineData("CryptoNative_EvpSha256", "System.Security.Cryptography (OpenSSL)")]
+    [InlineData("NetSecurityNative_InitSecContext", "System.Net.Security (GSSAPI)")]
     public void AreasFollowTheFunctionNames(string function, string area) => Assert.Equal(area, UnservedImports.AreaOf(function));
 }

@@ -25,6 +25,10 @@ internal static class MathFunctions
         return truncated < x ? truncated + 1.0 : truncated;
     }
 
+    // float's remainder through double's: both conversions and the remainder are exact.
+    [UnmanagedCallersOnly(EntryPoint = "fmodf")]
+    private static float FloatRemainder(float x, float y) => (float)uk_fmod(x, y);
+
     [UnmanagedCallersOnly(EntryPoint = "trunc")]
     private static double Trunc(double x) => Truncate(x);
 
@@ -77,6 +81,9 @@ internal static class MathFunctions
 
     [DllImport("*"), SuppressGCTransition]
     private static extern double uk_x87_pow_positive(double x, double y);
+
+    [DllImport("*", EntryPoint = "fmod"), SuppressGCTransition]
+    private static extern double uk_fmod(double x, double y);
 
     // Clears the fraction bits below the binary point; keeps the sign of zero, NaN and infinities.
     private static double Truncate(double x)

@@ -54,6 +54,10 @@ internal static unsafe class Handles
         return handle;
     }
 
+    [RuntimeExport("RhHandleSetDependentSecondary")]
+    private static void SetDependentSecondary(nint handle, object? secondary) =>
+        ((nint*)handle)[1] = Unsafe.As<object?, nint>(ref secondary);
+
     [RuntimeExport("RhHandleGetDependent")]
     private static object? GetDependent(nint handle, ref object? secondary)
     {

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using Humanizer;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Modes;
@@ -26,6 +29,15 @@ Check("timespan", TimeSpan.FromMilliseconds(1299630020).Humanize(3));
 Check("bytes", 1536.Bytes().Humanize() + " " + (10.5).Megabytes().Humanize());
 Check("truncate", "Long text to truncate".Truncate(10));
 Check("roman", 1990.ToRoman() + " " + "MMXXVI".FromRoman());
+var product = new Product { Name = "Apple", Expiry = new DateTime(2008, 12, 28, 0, 0, 0, DateTimeKind.Utc), Sizes = ["Small"] };
+string json = JsonConvert.SerializeObject(product);
+Check("json serialize", json);
+Product back = JsonConvert.DeserializeObject<Product>(json)!;
+Check("json deserialize", back.Name + " " + back.Expiry.ToString("o") + " " + back.Sizes![0]);
+JObject computer = JObject.Parse("{ 'CPU': 'Intel', 'Drives': [ 'DVD read/writer', '500 gigabyte hard drive' ] }");
+Check("linq to json", (string)computer["CPU"]! + ", " + computer["Drives"]![1]);
+Check("json dictionary", JsonConvert.DeserializeObject<Dictionary<string, int>>("{\"a\":1,\"b\":2}")!["b"].ToString());
+Check("json indented", JsonConvert.SerializeObject(new Dictionary<string, int[]> { ["odd"] = [1, 3] }, Formatting.Indented).Replace("\r", "").Replace("\n", "|"));
 Console.WriteLine("done");
 
 static void Check(string name, string value) => Console.WriteLine(name + ": " + value);
@@ -49,4 +61,13 @@ static string AesGcm(string key, string iv, string plaintext, string associated)
     int length = cipher.ProcessBytes(input, 0, input.Length, output, 0);
     cipher.DoFinal(output, length);
     return Hex.ToHexString(output);
+}
+
+public class Product
+{
+    public string? Name { get; set; }
+
+    public DateTime Expiry { get; set; }
+
+    public string[]? Sizes { get; set; }
 }

@@ -39,7 +39,7 @@ public static class UnservedCommand
         try
         {
             bool changed = OutputWriter.WriteIfChanged(outPath, imports.GenerateStubs(Path.GetFileName(objectPath)));
-            stdout.WriteLine($"Unikraft.Build: unserved: {imports.Refused.Count} System.Native functions refused at run time"
+            stdout.WriteLine($"Unikraft.Build: unserved: {imports.Refused.Count} native-library functions refused at run time"
                 + (imports.Refused.Count > 0 ? " (" + string.Join(", ", imports.Refused) + ")" : "")
                 + "; " + (changed ? "updated " + Path.GetFileName(outPath) : "output up to date"));
         }

@@ -10,12 +10,27 @@ namespace Unikraft.Build.Unserved;
 /// What ILC's object imports and nothing in the image defines, for images on .NET's own
 /// CoreLib (the dotnet library). System.Native functions the kernel does not serve get a stub
 /// that stops the kernel naming the function and the area it belongs to, the first time the
-/// application reaches it; any other import (a runtime helper, a C library function) is a
-/// build error, since CoreLib cannot run without it.
+/// application reaches it, and so do the framework's other native libraries (OpenSSL
+/// cryptography, compression, GSSAPI), which only code that uses them reaches; any other
+/// import (a runtime helper, a C library function) is a build error, since CoreLib cannot run
+/// without it.
 /// </summary>
 public sealed class UnservedImports
 {
     public const string RefusablePrefix = "SystemNative_";
+
+    // The framework's native libraries by their exports' prefix, and what they serve.
+    private static readonly (string Prefix, string Area)[] NativeLibraries =
+    [
+        (RefusablePrefix, "System.Native"),
+        ("CryptoNative_", "System.Security.Cryptography (OpenSSL)"),
+        ("CompressionNative_", "System.IO.Compression (zlib, brotli)"),
+        ("BrotliDecoder", "System.IO.Compression (brotli)"),
+        ("BrotliEncoder", "System.IO.Compression (brotli)"),
+        ("NetSecurityNative_", "System.Net.Security (GSSAPI)"),
+    ];
+
+    private static bool IsRefusable(string name) => NativeLibraries.Any(library => name.StartsWith(library.Prefix, StringComparison.Ordinal));
 
     private UnservedImports(IReadOnlyList<string> refused, IReadOnlyList<string> missing)
     {
@@ -23,7 +38,7 @@ public sealed class UnservedImports
         Missing = missing;
     }
 
-    /// <summary>System.Native functions that get a refusing stub, sorted.</summary>
+    /// <summary>Native-library functions that get a refusing stub, sorted.</summary>
     public IReadOnlyList<string> Refused { get; }
 
     /// <summary>Imports no stub may stand in for, sorted.</summary>
@@ -45,13 +60,15 @@ public sealed class UnservedImports
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
         return new UnservedImports(
-            undefined.Where(n => n.StartsWith(RefusablePrefix, StringComparison.Ordinal)).ToList(),
-            undefined.Where(n => !n.StartsWith(RefusablePrefix, StringComparison.Ordinal)).ToList());
+            undefined.Where(IsRefusable).ToList(),
+            undefined.Where(n => !IsRefusable(n)).ToList());
     }
 
     /// <summary>The area of .NET a System.Native function serves, for the refusal message.</summary>
     public static string AreaOf(string function)
     {
+        if (!function.StartsWith(RefusablePrefix, StringComparison.Ordinal))
+            return NativeLibraries.First(library => function.StartsWith(library.Prefix, StringComparison.Ordinal)).Area;
         string name = function.Substring(RefusablePrefix.Length);
         return name switch
         {
