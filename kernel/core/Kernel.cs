@@ -36,6 +36,11 @@ public static unsafe class Kernel
         Log.Info("libraries: " + ImageInfo.Libraries);
         Log.Info("memory: " + (boot.MemoryBytes / 1024).ToString() + " KiB usable, heap " + (boot.HeapBytes / 1024).ToString() + " KiB");
         InitTable.Run(InitClass.Plat);
+#if UK_BCL_DOTNET
+        // .NET asks for random bytes from its first hash table on: seed now, once the platform
+        // has named its hardware sources, rather than in the middle of the program's output.
+        Entropy.Seed();
+#endif
         // The random generator seeds itself on first use (Entropy), after the platform named
         // its hardware sources: an image that never asks for a number carries none of it.
         InitTable.Run(InitClass.Lib);
