@@ -8,7 +8,7 @@
 #                              build, then boot in QEMU with the serial console here;
 #                              the guest's exit code becomes this command's
 #   test                       every test project; ends with "N passed, N failed"
-#   bench [boot|sched|blk|gc|net] [opts]  bench/boot (boot time beside a Linux microVM) and bench/sched; blk, gc, net when named
+#   bench [boot|sched|blk|gc|bcl|net] [opts]  bench/boot (boot time beside a Linux microVM) and bench/sched; blk, gc, bcl, net when named
 #                              (scheduler cycles beside pthreads); both when none is named
 #   clean                      remove build outputs (bin/ and obj/ folders)
 
@@ -195,7 +195,7 @@ switch ($Command) {
         Invoke-Setup -OnlyIfMissing
         # A bench named first gets the options; options without a name go to bench/boot.
         $benches = @('boot', 'sched')
-        if ($Rest.Count -gt 0 -and $Rest[0] -in @('boot', 'sched', 'blk', 'gc', 'net')) { $benches = @($Rest[0]); $Rest = @($Rest | Select-Object -Skip 1) }
+        if ($Rest.Count -gt 0 -and $Rest[0] -in @('boot', 'sched', 'blk', 'gc', 'bcl', 'net')) { $benches = @($Rest[0]); $Rest = @($Rest | Select-Object -Skip 1) }
         elseif ($Rest.Count -gt 0) { $benches = @('boot') }
         $worst = 0
         foreach ($bench in $benches) {

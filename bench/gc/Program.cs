@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using Unikraft.Bench;
 using Unikraft.Bench.Gc;
 
 // dotnet run -c Release --project bench/gc [-- --boots 3 --skip-build --host-only]
@@ -12,17 +13,17 @@ var options = new List<string>(args);
 int boots = options.IndexOf("--boots") is int b && b >= 0 ? int.Parse(options[b + 1]) : 3;
 
 Console.WriteLine("host .NET " + Environment.Version + ", GC server=" + System.Runtime.GCSettings.IsServerGC + ", latency " + System.Runtime.GCSettings.LatencyMode);
-var host = Parse(CaptureHost());
+var host = BenchLines.Parse(CaptureHost());
 if (options.Contains("--host-only"))
     return 0;
 
-string root = FindRoot();
+string root = BenchProcess.FindRoot();
 string project = Path.Combine(root, "bench", "gc", "guest", "gc-bench");
 string elf = Path.Combine(project, "bin", "Release", "gc-bench.elf");
 if (!options.Contains("--skip-build"))
 {
     Console.WriteLine("building " + project + " (Release)");
-    if (Run("dotnet", "build \"" + project + "\" -c Release -nologo -v q", 600, out string buildOutput) != 0)
+    if (BenchProcess.Run("dotnet", "build \"" + project + "\" -c Release -nologo -v q", 600, out string buildOutput) != 0)
     {
         Console.WriteLine(buildOutput);
         return 2;
@@ -32,28 +33,16 @@ if (!options.Contains("--skip-build"))
 var guestRuns = new List<Dictionary<string, Dictionary<string, double>>>();
 for (int i = 0; i < boots; i++)
 {
-    int code = Run("qemu-system-x86_64", "-nodefaults -display none -serial stdio -no-reboot -m 64M -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel \"" + elf + "\"", 300, out string output);
+    int code = BenchProcess.Boot(elf, 64, "", 300, out string output);
     if (code != 1 || !output.Contains("bench done"))
     {
         Console.WriteLine("boot " + (i + 1) + " failed (exit " + code + "):\n" + output);
         return 1;
     }
-    guestRuns.Add(Parse(output));
+    guestRuns.Add(BenchLines.Parse(output));
 }
 
-var guest = new Dictionary<string, Dictionary<string, double>>();
-foreach (string name in guestRuns[0].Keys)
-{
-    guest[name] = new Dictionary<string, double>();
-    foreach (string field in guestRuns[0][name].Keys)
-    {
-        var values = new List<double>();
-        foreach (var run in guestRuns)
-            values.Add(run[name][field]);
-        values.Sort();
-        guest[name][field] = values[values.Count / 2];
-    }
-}
+var guest = BenchLines.Medians(guestRuns);
 
 double slowdown = guest["calibrate"]["ns-per-iteration"] / host["calibrate"]["ns-per-iteration"];
 Console.WriteLine();
@@ -89,48 +78,4 @@ static string CaptureHost()
     Console.SetOut(console);
     Console.Write(captured.ToString());
     return captured.ToString();
-}
-
-static Dictionary<string, Dictionary<string, double>> Parse(string output)
-{
-    var result = new Dictionary<string, Dictionary<string, double>>();
-    foreach (string line in output.Split('\n'))
-    {
-        string[] words = line.Trim().Split(' ');
-        if (words.Length < 4 || words[0] != "bench")
-            continue;
-        var fields = new Dictionary<string, double>();
-        for (int i = 2; i + 1 < words.Length; i += 2)
-            fields[words[i]] = double.Parse(words[i + 1], CultureInfo.InvariantCulture);
-        result[words[1]] = fields;
-    }
-    return result;
-}
-
-static int Run(string file, string arguments, int timeoutSeconds, out string output)
-{
-    var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-    using Process process = Process.Start(info)!;
-    var text = new System.Text.StringBuilder();
-    process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    if (!process.WaitForExit(timeoutSeconds * 1000))
-    {
-        process.Kill(true);
-        output = text + "\n(timed out)";
-        return -1;
-    }
-    process.WaitForExit();
-    output = text.ToString();
-    return process.ExitCode;
-}
-
-static string FindRoot()
-{
-    string? directory = AppContext.BaseDirectory;
-    while (directory is not null && !File.Exists(Path.Combine(directory, "Unikraft.sln")))
-        directory = Path.GetDirectoryName(directory);
-    return directory ?? throw new InvalidOperationException("run from inside the repository");
 }

@@ -4,27 +4,47 @@ using System.Runtime.InteropServices;
 namespace Uk.Dotnet.Runtime;
 
 // What CoreLib's cached interface dispatch asks about a call site's cell: the interface and
-// slot it calls. Cells have no cache here, so every call resolves afresh (a later step).
+// slot it calls, and the targets already resolved for it. The first resolution points the cell
+// at a cache block (DispatchCache) and at a stub that looks the object's type up there, so
+// later calls with a type seen before do not leave the stub.
 internal static unsafe class DispatchCells
 {
     private const nint CellFlagsMask = 3;
     private const nint InterfacePointer = 1;
     private const nint IndirectedRelativePointer = 2;
     private const nint RelativePointer = 3;
+    private const int InterfaceAndSlot = 0;
 
     [RuntimeExport("RhpGetDispatchCellInfo")]
     private static void GetInfo(Cell* cell, CellInfo* info)
     {
         *info = default;
+        DispatchCache* cache = DispatchCache.Of(cell);
+        if (cache != null)
+        {
+            info->InterfaceType = cache->InterfaceType;
+            info->InterfaceSlot = (ushort)cache->Slot;
+            info->HasCache = 1;
+            return;
+        }
         info->InterfaceType = InterfaceTypeOf(cell);
         info->InterfaceSlot = SlotOf(cell);
     }
 
     [RuntimeExport("RhpSearchDispatchCellCache")]
-    private static nint SearchCache(Cell* cell, void* type) => 0;
+    private static nint SearchCache(Cell* cell, void* type)
+    {
+        DispatchCache* cache = DispatchCache.Of(cell);
+        return cache == null ? 0 : cache->Find(type);
+    }
 
     [RuntimeExport("RhpUpdateDispatchCellCache")]
-    private static nint UpdateCache(Cell* cell, nint target, void* type, CellInfo* info) => target;
+    private static nint UpdateCache(Cell* cell, nint target, void* type, CellInfo* info)
+    {
+        if (info->CellType == InterfaceAndSlot && info->InterfaceType != null)
+            DispatchCache.Add(cell, type, target, info->InterfaceType, info->InterfaceSlot, (nint)uk_dotnet_cached_dispatch_stub());
+        return target;
+    }
 
     // A call site made at run time (reflection, generic virtual methods): a cell for the
     // interface and the terminating cell with the slot, as ILC lays out static ones.
@@ -43,6 +63,9 @@ internal static unsafe class DispatchCells
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void* uk_dotnet_interface_dispatch_stub();
+
+    [DllImport("*"), SuppressGCTransition]
+    private static extern void* uk_dotnet_cached_dispatch_stub();
 
     private static void* InterfaceTypeOf(Cell* cell)
     {

@@ -54,6 +54,37 @@ uk_dotnet_interface_dispatch_stub:
     lea rax, [RhpInitialDynamicInterfaceDispatch]
     ret
 
+; A call site whose cell points at a cache block (kernel/dotnet/Runtime/DispatchCells.cs):
+; r11 = the cell {stub, block}, rdi = this. Compare the object's type with each entry
+; {type, target} from offset 32 until an empty one (a zero type ends the list; every block
+; has one past its capacity) and jump to the target; on a miss, or a null this, take the
+; resolving path, which adds the type. Only rax and r10 are used: every argument register
+; reaches the target intact. Entries are written once and blocks never freed, so a thread
+; preempted anywhere here still jumps to a right target.
+global uk_dotnet_cached_interface_dispatch
+uk_dotnet_cached_interface_dispatch:
+    test rdi, rdi
+    jz .miss
+    mov rax, [rdi]
+    mov r10, [r11 + 8]
+    add r10, 32
+.next:
+    cmp rax, [r10]
+    je .hit
+    cmp qword [r10], 0
+    je .miss
+    add r10, 16
+    jmp .next
+.hit:
+    jmp [r10 + 8]
+.miss:
+    jmp RhpInitialDynamicInterfaceDispatch
+
+global uk_dotnet_cached_dispatch_stub
+uk_dotnet_cached_dispatch_stub:
+    lea rax, [uk_dotnet_cached_interface_dispatch]
+    ret
+
 ; The knobs ILC embedded (--runtimeknob).
 global uk_dotnet_knobs
 extern g_compilerEmbeddedKnobsBlob
