@@ -9,5 +9,6 @@ NumberChecks.Run();
 NameChecks.Run();
 StaticChecks.Run();
 TextChecks.Run();
+MemoryChecks.Run();
 System.Console.WriteLine("done");
 return 0;
