@@ -67,6 +67,22 @@ public sealed class ImageBuildTests
         Assert.DoesNotContain("'System'", build.Output);
     }
 
+    [Fact]
+    public void IlcFailureOnTheMinimalCorlibIsReportedAtTheMethodWithTheManifestFix()
+    {
+        using var app = new ScratchApp("libraries: [uart16550]",
+            "using System;\n\ninterface IScale { T By<T>(T value); }\nsealed class Same : IScale { public T By<T>(T value) => value; }\n\nstatic class Program\n{\n    static void Main()\n    {\n        IScale scale = new Same();\n        Console.WriteLine(scale.By(3));\n    }\n}\n");
+
+        ProcessResult build = Images.DotnetBuild(app.Directory);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Program.cs(10,", build.Output);
+        Assert.Contains("error UK0015: Program.Main calls a generic virtual method", build.Output);
+        Assert.Contains("add dotnet to libraries in", build.Output);
+        Assert.DoesNotContain("AggregateException", build.Output);
+        Assert.DoesNotContain("MSB3073", build.Output);
+    }
+
     // A throwaway application under tests/apps/, so it gets the same build as every app.
     private sealed class ScratchApp : IDisposable
     {

@@ -12,7 +12,8 @@ public static class Program
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
         + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
         + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
-        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n";
+        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
+        + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -135,6 +136,26 @@ public static class Program
                 }
 
                 return BclCheckCommand.Run(sources, assemblies, framework, manifest, stdout, stderr);
+            }
+
+            case "ilc-failure":
+            {
+                var unknown = commandLine.Unknown(new[] { "log", "assemblies", "manifest", "bcl" });
+                var log = commandLine.Get("log");
+                var assemblies = commandLine.Get("assemblies");
+                var manifest = commandLine.Get("manifest");
+                var bcl = commandLine.Get("bcl");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'ilc-failure'");
+                }
+
+                if (log is null || assemblies is null || manifest is null || bcl is not ("minimal" or "dotnet"))
+                {
+                    return UsageError(stderr, "'ilc-failure' needs --log, --assemblies, --manifest and --bcl minimal|dotnet");
+                }
+
+                return IlcFailureCommand.Run(log, assemblies, manifest, bcl == "minimal", stdout, stderr);
             }
 
             default:
