@@ -150,6 +150,9 @@ function Invoke-Run([string[]] $arguments) {
     } else {
         $qemu += @('-kernel', (Join-Path $output "$name.elf"))
         $commandLine = if ($null -ne $append) { $append } else { $info.cmdline }
+        # QEMU's PVH loader overwrites its boot information with a longer command line.
+        $commandLineBytes = if ($commandLine) { [System.Text.Encoding]::UTF8.GetByteCount($commandLine) } else { 0 }
+        if ($commandLineBytes -gt 4095) { throw "run: the kernel command line is $commandLineBytes bytes; it holds at most 4095 (QEMU's PVH loader overwrites its boot information with a longer one)" }
         if ($commandLine) { $qemu += @('-append', $commandLine) }
     }
     Write-Step "qemu-system-x86_64 $($qemu -join ' ')"

@@ -54,6 +54,21 @@ public sealed class HelloBootTests
     }
 
     [Fact]
+    public void ALongCommandLineIsTakenWholeAndOneThatOverrunsTheBootInformationIsRefused()
+    {
+        ProcessResult longest = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4092));
+        Assert.Contains("arguments: 1", longest.Lines);
+        Assert.Contains("  args[0] = " + new string('a', 4092), longest.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), longest.ExitCode);
+
+        // QEMU (7.2) puts its boot information 4128 bytes after the command line.
+        ProcessResult overrun = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4200), timeoutSeconds: 30);
+        Assert.False(overrun.TimedOut, overrun.Output);
+        Assert.Contains("PANIC: the PVH boot information is overwritten", overrun.Output);
+        Assert.DoesNotContain(Greeting, overrun.Lines);
+    }
+
+    [Fact]
     public void RunsInTwoMiBOfGuestMemory()
     {
         ProcessResult run = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 2);

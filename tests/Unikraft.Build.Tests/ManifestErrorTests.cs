@@ -30,6 +30,13 @@ public sealed class ManifestErrorTests : IDisposable
     }
 
     [Fact]
+    public void CommandLineLongerThanThePvhLoaderKeeps()
+    {
+        AssertErrors("name: hello\nplatform: pc-x86_64\nlibraries: []\ncmdline: \"" + new string('a', 4096) + "\"\n",
+            $"{Path}:4: error: 'cmdline' is 4096 bytes; a kernel command line holds at most 4095 (QEMU's PVH loader overwrites its boot information with a longer one): pass fewer or shorter arguments");
+    }
+
+    [Fact]
     public void UnknownPlatformSuggestsAndListsPlatforms()
     {
         AssertErrors("name: hello\nplatform: pc-x86\nlibraries: []\n",

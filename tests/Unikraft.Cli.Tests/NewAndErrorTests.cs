@@ -53,6 +53,15 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
+    public void Run_refuses_a_kernel_command_line_the_pvh_loader_would_overrun()
+    {
+        var run = Uk.Run(RepositoryRoot.Path, "run", "apps/hello", "--append", new string('x', 4096));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--append is 4096 bytes; a kernel command line holds at most 4095", run.All);
+        Assert.DoesNotContain("booting", run.All);
+    }
+
+    [Fact]
     public void New_refuses_a_folder_that_is_not_empty()
     {
         using var scratch = ScratchDirectory.Outside();

@@ -31,6 +31,8 @@ internal static unsafe class PlatformEntry
         }
         else if (magic == BootProtocol.PvhMagic)
         {
+            if (!((PvhStartInfo*)info)->IsIntact(info))
+                EarlyPanic("the PVH boot information is overwritten: QEMU places it about 4 KiB after the kernel command line, and a longer -append runs over it; shorten the command line (or boot the ISO through GRUB)");
             map = ((PvhStartInfo*)info)->MemoryMap;
             infoEnd = infoStart + (ulong)sizeof(PvhStartInfo);
             moduleCount = (int)((PvhStartInfo*)info)->ModuleCount;

@@ -141,6 +141,16 @@ public static class ManifestLoader
             return "";
         }
 
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(scalar.Value);
+        if (bytes > MaxCmdlineBytes)
+        {
+            reader.Error(node.Line, $"'cmdline' is {bytes} bytes; a kernel command line holds at most {MaxCmdlineBytes} (QEMU's PVH loader overwrites its boot information with a longer one): pass fewer or shorter arguments");
+        }
+
         return scalar.Value;
     }
+
+    /// <summary>The longest kernel command line an image accepts, without its terminating zero:
+    /// QEMU's PVH loader puts its boot information about 4 KiB after the command line.</summary>
+    public const int MaxCmdlineBytes = 4095;
 }

@@ -58,6 +58,8 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
                 return ValidationResult.Error("--iso and --kernel exclude each other");
             if (Kernel && Uefi)
                 return ValidationResult.Error("--uefi boots the ISO; leave out --kernel");
+            if (Append is not null && System.Text.Encoding.UTF8.GetByteCount(Append) > QemuCommandLine.MaxAppendBytes)
+                return ValidationResult.Error($"--append is {System.Text.Encoding.UTF8.GetByteCount(Append)} bytes; a kernel command line holds at most {QemuCommandLine.MaxAppendBytes} (QEMU's PVH loader overwrites its boot information with a longer one)");
             return base.Validate();
         }
     }

@@ -11,6 +11,11 @@ public static partial class QemuCommandLine
     public const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
     public const int UefiMinimumMiB = 128;
 
+    // QEMU's PVH loader puts its boot information about 4 KiB after the kernel command line and
+    // does not check the length: a longer one overwrites it (the kernel stops with a message)
+    // or hangs the loader before the kernel runs.
+    public const int MaxAppendBytes = 4095;
+
     // varsCopy: the per-run copy of the OVMF variable store (UEFI only).
     public static List<string> Build(QemuOptions options, string? varsCopy)
     {
