@@ -16,9 +16,27 @@ public static class VirtioNetLibrary
             CommandLine.Partition(CommandLine.Split(Kernel.Boot.CommandLine), out string[] parameters, out _);
             string problems = VirtioNetParameters.Apply(parameters);
             if (problems.Length > 0)
-                Log.Warn("virtio-net: ignored kernel parameters: " + problems);
+                Log.Warn("virtio-net: ignored kernel parameters (bad name or value out of range): " + problems);
         }
+        FitBuffersInTheHeap();
         PciBus.RegisterDriver("virtio-net", new PciDriverMatch(VirtioPciIds.Vendor, PciDriverMatch.AnyDevice), Probe);
+    }
+
+    // Receive buffers may take half the free heap, transmit buffers a quarter (frames of up to
+    // 1,600 bytes each); larger counts are lowered, and the log says so.
+    private static void FitBuffersInTheHeap()
+    {
+        if (!Uk.Alloc.Heap.IsInstalled)
+            return;
+        ulong free = Uk.Alloc.Heap.Statistics.BytesFree;
+        int rx = BufferBudget.Fit(VirtioNetOptions.RxBuffers, VirtioNetOptions.RxBufferSize, free / 2, 64);
+        int tx = BufferBudget.Fit(VirtioNetOptions.TxBuffers, 1600, free / 4, 64);
+        if (rx != VirtioNetOptions.RxBuffers || tx != VirtioNetOptions.TxBuffers)
+            Log.Warn("virtio-net: " + VirtioNetOptions.RxBuffers.ToString() + " receive buffers of " + VirtioNetOptions.RxBufferSize.ToString() + " bytes and "
+                + VirtioNetOptions.TxBuffers.ToString() + " transmit buffers do not fit in " + (free >> 20).ToString() + " MiB of free heap: using "
+                + rx.ToString() + " and " + tx.ToString());
+        VirtioNetOptions.RxBuffers = rx;
+        VirtioNetOptions.TxBuffers = tx;
     }
 
     private static bool Probe(PciDevice device)

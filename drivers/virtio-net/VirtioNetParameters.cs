@@ -27,11 +27,11 @@ public static class VirtioNetParameters
     {
         switch (name)
         {
-            case "rx-queue-size": return TryInt(value, ref VirtioNetOptions.RxQueueSize);
-            case "tx-queue-size": return TryInt(value, ref VirtioNetOptions.TxQueueSize);
-            case "rx-buffers": return TryInt(value, ref VirtioNetOptions.RxBuffers);
-            case "rx-buffer-size": return TryInt(value, ref VirtioNetOptions.RxBufferSize);
-            case "tx-buffers": return TryInt(value, ref VirtioNetOptions.TxBuffers);
+            case "rx-queue-size": return TryInt(value, 1, MaxQueueSize, ref VirtioNetOptions.RxQueueSize);
+            case "tx-queue-size": return TryInt(value, 1, MaxQueueSize, ref VirtioNetOptions.TxQueueSize);
+            case "rx-buffers": return TryInt(value, 1, MaxBuffers, ref VirtioNetOptions.RxBuffers);
+            case "rx-buffer-size": return TryInt(value, 64, MaxBufferSize, ref VirtioNetOptions.RxBufferSize);
+            case "tx-buffers": return TryInt(value, 1, MaxBuffers, ref VirtioNetOptions.TxBuffers);
             case "checksum-offload": return TryBool(value, ref VirtioNetOptions.ChecksumOffload);
             case "mergeable": return TryBool(value, ref VirtioNetOptions.Mergeable);
             case "event-index": return TryBool(value, ref VirtioNetOptions.EventIndex);
@@ -40,7 +40,13 @@ public static class VirtioNetParameters
         }
     }
 
-    private static bool TryInt(string text, ref int target)
+    // Virtio's largest queue; buffer counts and sizes beyond these are typing mistakes (the
+    // heap budget in VirtioNetLibrary bounds what is left).
+    public const int MaxQueueSize = 32768;
+    public const int MaxBuffers = 65536;
+    public const int MaxBufferSize = 65536;
+
+    private static bool TryInt(string text, int minimum, int maximum, ref int target)
     {
         if (text.Length == 0 || text.Length > 9)
             return false;
@@ -52,6 +58,8 @@ public static class VirtioNetParameters
                 return false;
             value = value * 10 + (c - '0');
         }
+        if (value < minimum || value > maximum)
+            return false;
         target = value;
         return true;
     }

@@ -172,9 +172,25 @@ public sealed class NetDeviceBootTests
     {
         ProcessResult run = Boot("virtio-net.mergable=false virtio-net.rx-buffers=x -- ping=1 dhcp=off", ",disable-legacy=on");
 
-        Assert.Contains("[ warn] virtio-net: ignored kernel parameters: virtio-net.mergable=false, virtio-net.rx-buffers=x", run.Lines);
+        Assert.Contains("[ warn] virtio-net: ignored kernel parameters (bad name or value out of range): virtio-net.mergable=false, virtio-net.rx-buffers=x", run.Lines);
         Assert.Contains("mrg-rxbuf", DriverLine(run));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    // A huge value is refused like a malformed one; one in range that the heap cannot hold is
+    // lowered to what fits, and the device still works.
+    [Fact]
+    public void BufferCountsBeyondRangeOrHeapAreRefusedOrLowered()
+    {
+        ProcessResult run = Boot("virtio-net.rx-buffers=999999999 virtio-net.rx-buffer-size=9999999 -- ping=1 dhcp=off", ",disable-legacy=on");
+        Assert.Contains("[ warn] virtio-net: ignored kernel parameters (bad name or value out of range): virtio-net.rx-buffers=999999999, virtio-net.rx-buffer-size=9999999", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+
+        ProcessResult lowered = Boot("virtio-net.rx-buffers=60000 virtio-net.rx-buffer-size=4096 -- ping=1 dhcp=off", ",disable-legacy=on");
+        Assert.Contains(lowered.Lines, line => line.StartsWith("[ warn] virtio-net: 60000 receive buffers of 4096 bytes and ") && line.Contains(" MiB of free heap: using "));
+        DriverLine(lowered);
+        Assert.DoesNotContain("PANIC", lowered.Output);
+        Assert.Equal(Qemu.ExitCodeFor(0), lowered.ExitCode);
     }
 
     // Receive only: the host pushes 5000 numbered UDP datagrams through hostfwd=udp, paced

@@ -68,11 +68,14 @@ public sealed class NetFeatureTests
             bool mergeable = VirtioNetOptions.Mergeable;
             try
             {
-                string problems = VirtioNetParameters.Apply(["vfs.fstab=/=ramfs", "virtio-net.rx-buffer-size=256", "virtio-net.mergeable=off", "virtio-net.rx-buffers=x", "virtio-net.nosuch=1", "virtio-net.interrupts"]);
+                int buffers = VirtioNetOptions.RxBuffers;
+                string problems = VirtioNetParameters.Apply(["vfs.fstab=/=ramfs", "virtio-net.rx-buffer-size=256", "virtio-net.mergeable=off", "virtio-net.rx-buffers=x", "virtio-net.nosuch=1", "virtio-net.interrupts",
+                    "virtio-net.rx-buffers=999999999", "virtio-net.rx-buffer-size=65537", "virtio-net.tx-queue-size=0"]);
 
                 Assert.Equal(256, VirtioNetOptions.RxBufferSize);
+                Assert.Equal(buffers, VirtioNetOptions.RxBuffers);
                 Assert.False(VirtioNetOptions.Mergeable);
-                Assert.Equal("virtio-net.rx-buffers=x, virtio-net.nosuch=1, virtio-net.interrupts", problems);
+                Assert.Equal("virtio-net.rx-buffers=x, virtio-net.nosuch=1, virtio-net.interrupts, virtio-net.rx-buffers=999999999, virtio-net.rx-buffer-size=65537, virtio-net.tx-queue-size=0", problems);
             }
             finally
             {
@@ -81,6 +84,18 @@ public sealed class NetFeatureTests
             }
         }
     }
+}
+
+public sealed class BufferBudgetTests
+{
+    [Theory]
+    [InlineData(512, 2048, 64UL << 20, 64, 512)]       // fits: as asked (4 KiB each with the header)
+    [InlineData(65536, 2048, 16UL << 20, 64, 4096)]    // lowered to what 16 MiB holds
+    [InlineData(5000, 4000, 20000UL * 4096, 64, 5000)] // 4,064 bytes still fit a 4 KiB block
+    [InlineData(65536, 65536, 1UL << 20, 64, 64)]      // never below the rings' minimum
+    [InlineData(100, 0, 0UL, 64, 100)]                 // no size, nothing to fit
+    public void LowersACountTheBudgetCannotHold(int requested, int bytes, ulong budget, int minimum, int expected) =>
+        Assert.Equal(expected, BufferBudget.Fit(requested, bytes, budget, minimum));
 }
 
 // The options are static: tests that change them or build devices from them take turns.
