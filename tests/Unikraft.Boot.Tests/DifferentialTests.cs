@@ -19,6 +19,7 @@ public sealed partial class DifferentialTests
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
+        { "bcl-crypto", "bcl-crypto" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
