@@ -9,6 +9,7 @@ public static class VirtioPciIds
 
     public const int TypeNetwork = 1;
     public const int TypeBlock = 2;
+    public const int TypeEntropy = 4;
 
     public static ushort Modern(int deviceType) => (ushort)(ModernBase + deviceType);
 
@@ -17,6 +18,7 @@ public static class VirtioPciIds
     {
         TypeNetwork => 0x1000,
         TypeBlock => 0x1001,
+        TypeEntropy => 0x1005,
         _ => 0,
     };
 }

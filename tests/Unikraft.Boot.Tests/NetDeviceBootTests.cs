@@ -177,6 +177,32 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
+    // virtio-rng's seed bytes reach the CSPRNG on both transports; a device that gives too few
+    // is named and the boot goes on; without one nothing is claimed.
+    [Theory]
+    [InlineData("virtio-rng-pci,disable-legacy=on")]
+    [InlineData("virtio-rng-pci,disable-modern=on")]
+    public void AVirtioRngDeviceReseedsTheKernelsGenerator(string device)
+    {
+        ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", device], memoryMiB: 64);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] random: reseeded with 64 bytes from virtio-rng at "));
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
+    [Fact]
+    public void AVirtioRngDeviceThatGivesTooLittleIsNamedAndTheBootGoesOn()
+    {
+        ProcessResult starved = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci,max-bytes=4,period=60000"], memoryMiB: 64);
+        Assert.Contains(starved.Lines, line => line.StartsWith("[ warn] virtio-rng: ") && line.EndsWith(": answered 4 bytes; booting on without its seed"));
+        Assert.DoesNotContain("reseeded", starved.Output);
+        Assert.Equal(Qemu.ExitCodeFor(0), starved.ExitCode);
+
+        ProcessResult without = Boot("-- ping=1 dhcp=off", ",disable-legacy=on");
+        Assert.DoesNotContain(without.Lines, line => line.StartsWith("[ warn] virtio-rng") || line.Contains("reseeded"));
+        Assert.Equal(Qemu.ExitCodeFor(0), without.ExitCode);
+    }
+
     // A huge value is refused like a malformed one; one in range that the heap cannot hold is
     // lowered to what fits, and the device still works.
     [Fact]

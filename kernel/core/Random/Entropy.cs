@@ -59,6 +59,31 @@ public static unsafe class Entropy
         Log.Info("random: chacha20 seeded from " + sources);
     }
 
+    // Seed material from a device that serves it (virtio-rng) once drivers are up: mixed with
+    // the generator's own output into a new key, so the device can only add unpredictability.
+    public static void AddDeviceSeed(ReadOnlySpan<byte> seed, string source)
+    {
+        ChaCha20Generator generator = Generator();
+        var pool = new EntropyPool();
+        for (int i = 0; i + 8 <= seed.Length; i += 8)
+        {
+            ulong word = 0;
+            for (int b = 7; b >= 0; b--)
+                word = (word << 8) | seed[i + b];
+            pool.Add(word);
+        }
+        ulong flags = Plat.DisableInterrupts();
+        for (int i = 0; i < 4; i++)
+            pool.Add(generator.NextUInt64());
+        Span<uint> key = stackalloc uint[ChaCha20.KeyWords];
+        pool.Extract(key);
+        generator.Rekey(key);
+        Sources += ", " + source + " (" + ((seed.Length / 8) * 64).ToString() + " bits)";
+        Plat.RestoreInterrupts(flags);
+        key.Clear();
+        Log.Info("random: reseeded with " + seed.Length.ToString() + " bytes from " + source);
+    }
+
     public static ulong NextUInt64()
     {
         ChaCha20Generator generator = Generator();
