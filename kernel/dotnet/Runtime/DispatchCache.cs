@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Internal.Runtime;
 using System.Threading;
 
 namespace Uk.Dotnet.Runtime;
@@ -37,7 +38,7 @@ internal unsafe struct DispatchCache
     }
 
     // The cell's block, or null while the cell still names its interface (low bits set).
-    public static DispatchCache* Of(DispatchCells.Cell* cell) => Block(Volatile.Read(ref cell->Cache));
+    public static DispatchCache* Of(DispatchCell* cell) => Block(Volatile.Read(ref cell->Cache));
 
     private static DispatchCache* Block(nint cache) => (cache & 3) == 0 && cache != 0 ? (DispatchCache*)cache : null;
 
@@ -55,7 +56,7 @@ internal unsafe struct DispatchCache
         return 0;
     }
 
-    public static void Add(DispatchCells.Cell* cell, void* type, nint target, void* interfaceType, ushort slot, nint cachedStub)
+    public static void Add(DispatchCell* cell, void* type, nint target, void* interfaceType, ushort slot, nint cachedStub)
     {
         while (true)
         {

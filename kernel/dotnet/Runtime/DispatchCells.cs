@@ -1,5 +1,6 @@
 using System.Runtime;
 using System.Runtime.InteropServices;
+using Internal.Runtime;
 
 namespace Uk.Dotnet.Runtime;
 
@@ -9,14 +10,11 @@ namespace Uk.Dotnet.Runtime;
 // later calls with a type seen before do not leave the stub.
 internal static unsafe class DispatchCells
 {
-    private const nint CellFlagsMask = 3;
     private const nint InterfacePointer = 1;
-    private const nint IndirectedRelativePointer = 2;
-    private const nint RelativePointer = 3;
     private const int InterfaceAndSlot = 0;
 
     [RuntimeExport("RhpGetDispatchCellInfo")]
-    private static void GetInfo(Cell* cell, CellInfo* info)
+    private static void GetInfo(DispatchCell* cell, CellInfo* info)
     {
         *info = default;
         DispatchCache* cache = DispatchCache.Of(cell);
@@ -27,19 +25,19 @@ internal static unsafe class DispatchCells
             info->HasCache = 1;
             return;
         }
-        info->InterfaceType = InterfaceTypeOf(cell);
-        info->InterfaceSlot = SlotOf(cell);
+        info->InterfaceType = DispatchCellLayout.InterfaceOf(cell);
+        info->InterfaceSlot = DispatchCellLayout.SlotOf(cell);
     }
 
     [RuntimeExport("RhpSearchDispatchCellCache")]
-    private static nint SearchCache(Cell* cell, void* type)
+    private static nint SearchCache(DispatchCell* cell, void* type)
     {
         DispatchCache* cache = DispatchCache.Of(cell);
         return cache == null ? 0 : cache->Find(type);
     }
 
     [RuntimeExport("RhpUpdateDispatchCellCache")]
-    private static nint UpdateCache(Cell* cell, nint target, void* type, CellInfo* info)
+    private static nint UpdateCache(DispatchCell* cell, nint target, void* type, CellInfo* info)
     {
         if (info->CellType == InterfaceAndSlot && info->InterfaceType != null)
             DispatchCache.Add(cell, type, target, info->InterfaceType, info->InterfaceSlot, (nint)uk_dotnet_cached_dispatch_stub());
@@ -49,9 +47,9 @@ internal static unsafe class DispatchCells
     // A call site made at run time (reflection, generic virtual methods): a cell for the
     // interface and the terminating cell with the slot, as ILC lays out static ones.
     [RuntimeExport("RhNewInterfaceDispatchCell")]
-    private static Cell* NewCell(void* interfaceType, int slot)
+    private static DispatchCell* NewCell(void* interfaceType, int slot)
     {
-        Cell* cell = (Cell*)Internal.Runtime.HeapSeam.AllocateAligned((nuint)(2 * sizeof(Cell)), 16);
+        DispatchCell* cell = (DispatchCell*)Internal.Runtime.HeapSeam.AllocateAligned((nuint)(2 * sizeof(DispatchCell)), 16);
         if (cell == null)
             return null;
         cell[0].Stub = (nint)uk_dotnet_interface_dispatch_stub();
@@ -66,33 +64,6 @@ internal static unsafe class DispatchCells
 
     [DllImport("*"), SuppressGCTransition]
     private static extern void* uk_dotnet_cached_dispatch_stub();
-
-    private static void* InterfaceTypeOf(Cell* cell)
-    {
-        nint cache = cell->Cache;
-        return (cache & CellFlagsMask) switch
-        {
-            InterfacePointer => (void*)(cache & ~CellFlagsMask),
-            RelativePointer => (void*)(((nint)(&cell->Cache) + (int)cache) & ~CellFlagsMask),
-            IndirectedRelativePointer => *(void**)(((nint)(&cell->Cache) + (int)cache) & ~CellFlagsMask),
-            _ => null,
-        };
-    }
-
-    // A call site's cells end in one with a null stub whose cache holds the slot.
-    private static ushort SlotOf(Cell* cell)
-    {
-        while (cell->Stub != 0)
-            cell++;
-        return (ushort)cell->Cache;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct Cell
-    {
-        public nint Stub;
-        public nint Cache;
-    }
 
     // CoreLib 10.0.12's DispatchCellInfo (sequential).
     [StructLayout(LayoutKind.Sequential)]

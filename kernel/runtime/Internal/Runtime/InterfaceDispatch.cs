@@ -1,6 +1,5 @@
 using System;
 using System.Runtime;
-using System.Runtime.InteropServices;
 
 namespace Internal.Runtime;
 
@@ -9,46 +8,16 @@ namespace Internal.Runtime;
 // object and the call-site cell.
 internal static unsafe class InterfaceDispatch
 {
-    private const nint CellFlagsMask = 3;
-    private const nint InterfacePointer = 1;
-    private const nint IndirectedRelativePointer = 2;
-    private const nint RelativePointer = 3;
-
     [RuntimeExport("uk_resolve_interface_call")]
     private static nint Resolve(object obj, DispatchCell* cell)
     {
-        MethodTable* interfaceType = InterfaceTypeOf(cell);
-        ushort slot = SlotOf(cell);
+        MethodTable* interfaceType = (MethodTable*)DispatchCellLayout.InterfaceOf(cell);
+        ushort slot = DispatchCellLayout.SlotOf(cell);
         nint target = FindImplementation(obj.m_pEEType, interfaceType, slot);
         if (target == 0)
             RuntimeFailure.Fail("interface dispatch failed: '" + TypeNames.FullNameOf(obj.m_pEEType)
                 + "' has no implementation of slot " + slot + " of '" + TypeNames.FullNameOf(interfaceType) + "'", null);
         return target;
-    }
-
-    private static MethodTable* InterfaceTypeOf(DispatchCell* cell)
-    {
-        nint cache = cell->Cache;
-        switch (cache & CellFlagsMask)
-        {
-            case InterfacePointer:
-                return (MethodTable*)(cache & ~CellFlagsMask);
-            case RelativePointer:
-                return (MethodTable*)(((nint)(&cell->Cache) + (int)cache) & ~CellFlagsMask);
-            case IndirectedRelativePointer:
-                return *(MethodTable**)(((nint)(&cell->Cache) + (int)cache) & ~CellFlagsMask);
-            default:
-                return null;
-        }
-    }
-
-    // Cells of one call site are emitted as a group ending in a cell with a null stub, whose
-    // cache field carries the interface slot in its low 16 bits.
-    private static ushort SlotOf(DispatchCell* cell)
-    {
-        while (cell->Stub != 0)
-            cell++;
-        return (ushort)cell->Cache;
     }
 
     // An exact implementation first; else, as .NET does, the implementation of an interface the
@@ -100,12 +69,5 @@ internal static unsafe class InterfaceDispatch
                 : mapOwner->GetSealedVirtualSlot(implementation - mapOwner->NumVtableSlots);
         }
         return 0;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct DispatchCell
-    {
-        public nint Stub;
-        public nint Cache;
     }
 }
