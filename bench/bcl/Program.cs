@@ -30,15 +30,8 @@ if (options.Contains("--host-only"))
 string root = BenchProcess.FindRoot();
 string project = Path.Combine(root, "bench", "bcl", "guest", "bcl-bench");
 string elf = Path.Combine(project, "bin", "dotnet", "Release", "bcl-bench.elf");
-if (!options.Contains("--skip-build"))
-{
-    Console.WriteLine("building " + project + " (Release)");
-    if (BenchProcess.Run("dotnet", "build \"" + project + "\" -c Release -nologo -v q", 600, out string buildOutput) != 0)
-    {
-        Console.WriteLine(buildOutput);
-        return 2;
-    }
-}
+if (!options.Contains("--skip-build") && !BenchProcess.BuildImage(project))
+    return 2;
 
 var guestRuns = new List<Dictionary<string, Dictionary<string, double>>>();
 for (int i = 0; i < boots; i++)

@@ -34,6 +34,17 @@ public static class BenchProcess
         Run("qemu-system-x86_64", "-nodefaults -display none -serial stdio -no-reboot -m " + memoryMiB + "M -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel \"" + elf + "\""
             + (kernelArguments.Length > 0 ? " -append \"" + kernelArguments + "\"" : ""), timeoutSeconds, out output);
 
+    // dotnet build of a guest image in Release, saying so; false (with the build's output
+    // printed) when it fails.
+    public static bool BuildImage(string project)
+    {
+        Console.WriteLine("building " + project + " (Release)");
+        if (Run("dotnet", "build \"" + project + "\" -c Release -nologo -v q", 600, out string output) == 0)
+            return true;
+        Console.WriteLine(output);
+        return false;
+    }
+
     public static string FindRoot()
     {
         string? directory = AppContext.BaseDirectory;
