@@ -3,17 +3,17 @@ using System.Globalization;
 
 namespace Unikraft.Bench.Boot;
 
-/// <summary>Command-line options: <c>[--runs N] [--elf path] [--iso path] [--skip-build]</c>.</summary>
-public sealed record BenchOptions(int Runs, string? Elf, string? Iso, bool SkipBuild)
+/// <summary>Command-line options: <c>[--runs N] [--elf path] [--iso path] [--skip-build] [--goals]</c>.</summary>
+public sealed record BenchOptions(int Runs, string? Elf, string? Iso, bool SkipBuild, bool GoalsOnly)
 {
     public const string Usage =
-        "usage: dotnet run --project bench/boot -c Release -- [--runs 5] [--elf path] [--iso path] [--skip-build]";
+        "usage: dotnet run --project bench/boot -c Release -- [--runs 5] [--elf path] [--iso path] [--skip-build] [--goals]";
 
     public static BenchOptions Parse(string[] args)
     {
         int runs = 5;
         string? elf = null, iso = null;
-        bool skipBuild = false;
+        bool skipBuild = false, goalsOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,6 +26,7 @@ public sealed record BenchOptions(int Runs, string? Elf, string? Iso, bool SkipB
                 case "--elf": elf = Next(args, ref i); break;
                 case "--iso": iso = Next(args, ref i); break;
                 case "--skip-build": skipBuild = true; break;
+                case "--goals": goalsOnly = true; break;
                 case "-h":
                 case "--help":
                     throw new BenchException(Usage);
@@ -33,7 +34,7 @@ public sealed record BenchOptions(int Runs, string? Elf, string? Iso, bool SkipB
                     throw new BenchException($"unknown argument '{args[i]}'.\n{Usage}");
             }
         }
-        return new BenchOptions(runs, elf, iso, skipBuild);
+        return new BenchOptions(runs, elf, iso, skipBuild, goalsOnly);
     }
 
     static string Next(string[] args, ref int i)

@@ -16,6 +16,7 @@ public static class JsonReport
             ["runs"] = r.Runs,
             ["accel"] = r.Kvm ? "kvm" : "tcg",
             ["elf_bytes"] = r.ElfBytes,
+            ["goals"] = Goals(r.ElfBytes, r.UnikernelMemory),
             ["full_bcl"] = new JsonObject
             {
                 ["elf_bytes"] = r.FullBcl.ElfBytes,
@@ -50,4 +51,15 @@ public static class JsonReport
         };
         return Prefix + json.ToJsonString();
     }
+
+    /// <summary>The hello goals beside what was measured (null where it was not).</summary>
+    public static JsonObject Goals(long? elfBytes, MemoryProbe.Result? memory) => new()
+    {
+        ["elf_bytes_max"] = HelloGoals.ElfBytes,
+        ["elf_ratio"] = elfBytes is long e ? System.Math.Round((double)e / HelloGoals.ElfBytes, 4) : null,
+        ["elf_met"] = elfBytes is long b ? HelloGoals.SizeMet(b) : null,
+        ["memory_mib_max"] = HelloGoals.MemoryMiB,
+        ["memory_mib"] = memory?.SmallestMiB,
+        ["memory_met"] = memory is null ? null : HelloGoals.MemoryMet(memory),
+    };
 }

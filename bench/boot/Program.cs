@@ -15,7 +15,10 @@ public static class Program
     {
         try
         {
-            BenchResults results = Run(BenchOptions.Parse(args));
+            BenchOptions options = BenchOptions.Parse(args);
+            if (options.GoalsOnly)
+                return GoalsReport.Run(options);
+            BenchResults results = Run(options);
             Console.WriteLine(TableReport.Render(results));
             Console.WriteLine(JsonReport.Render(results));
             bool anyFailed = results.Linux.Failures > 0 || results.Paths.Any(p => p.Series?.Failures > 0) || results.FullBcl.Series.Failures > 0;

@@ -39,6 +39,10 @@ public static class TableReport
         sb.AppendFormat("{0,-18} {1}", "image size", sizes.Length > 0 ? sizes : "n/a").AppendLine();
         sb.AppendFormat(Row, "smallest -m", r.UnikernelMemory?.Display ?? "n/a", r.LinuxMemory.Display,
             Format.Ratio(r.UnikernelMemory?.SmallestMiB, r.LinuxMemory.SmallestMiB, "less", "more")).AppendLine();
+        if (r.ElfBytes is long elfBytes)
+            sb.AppendFormat("{0,-18} {1}", "size goal", HelloGoals.SizeLine(elfBytes)).AppendLine();
+        if (r.UnikernelMemory is MemoryProbe.Result memory)
+            sb.AppendFormat("{0,-18} {1}", "memory goal", HelloGoals.MemoryLine(memory)).AppendLine();
 
         FullBcl.Result f = r.FullBcl;
         double? minimal = r.Paths.FirstOrDefault(p => p.Name == "ELF -kernel")?.Series?.Median;

@@ -64,7 +64,7 @@ public unsafe struct UnwindingFrameWalker : IStackFrameSource
         }
         if (!_image.IsCode(Address))
             return LeaveBadCall();
-        if (!FrameUnwinder.TryStep(in _table, ref _context, IsReturnAddress) && !FollowFramePointer())
+        if (!TryUnwindByRules() && !FollowFramePointer())
             return Stop();
         if (!_image.IsCode(_context.Rip))
             return Stop();
@@ -72,6 +72,11 @@ public unsafe struct UnwindingFrameWalker : IStackFrameSource
         IsReturnAddress = true;
         return true;
     }
+
+    // Linked without the tables (ImageFrames.Linked folded to false), every frame is left
+    // through its rbp chain and the unwinder is not in the image.
+    private bool TryUnwindByRules() =>
+        ImageFrames.Linked && FrameUnwinder.TryStep(in _table, ref _context, IsReturnAddress);
 
     // A call through a bad pointer faults at the target: the return address is still on
     // top of the stack.

@@ -105,16 +105,29 @@ trap_common:
     iretq
 
 
-; One 8-byte stub per vector, so the IDT builder computes their addresses: push the vector
-; (as a sign-extended byte), jump to the common path.
+; One 4-byte stub per vector: push the vector (as a sign-extended byte) and jump short to its
+; group's tail, which jumps on to the common path. Groups of IRQ_GROUP stubs keep every
+; short jump in reach (at most 127 bytes) and cost 4 bytes a vector instead of 8 for a near
+; jump each; ukplat_init_traps computes a stub's address from its group and place.
+%define IRQ_GROUP 28
+%define IRQ_GROUP_BYTES 120        ; 28 stubs, the tail's near jump, padding to 8
+%macro IRQ_STUB_GROUP 0
+  %%group:
+  %rep IRQ_GROUP
+    db 0x6A, v & 0xFF              ; push imm8
+    jmp short %%tail
+    %assign v v + 1
+  %endrep
+  %%tail:
+    jmp irq_entry
+    times IRQ_GROUP_BYTES - ($ - %%group) db 0xCC
+%endmacro
+
 align 8
 irq_stubs:
 %assign v 32
-%rep 224
-    db 0x6A, v & 0xFF              ; push imm8
-    jmp strict near irq_entry
-    db 0xCC
-  %assign v v + 1
+%rep 224 / IRQ_GROUP
+    IRQ_STUB_GROUP
 %endrep
 
 ; Give the frame an error code slot, as the CPU gives some exceptions, and zero-extend the
@@ -203,8 +216,14 @@ ukplat_init_traps:
     mov rax, [rsi + rcx * 8]
     jmp .write
 .irq:
-    lea rax, [irq_stubs - 32 * 8]
-    lea rax, [rax + rcx * 8]
+    lea eax, [rcx - 32]            ; the stub of IRQ vector (ecx - 32): group, then place
+    xor edx, edx
+    mov r8d, IRQ_GROUP
+    div r8d
+    imul eax, eax, IRQ_GROUP_BYTES
+    lea rax, [rax + rdx * 4]
+    lea rdx, [irq_stubs]
+    add rax, rdx
 .write:
     mov word [rdi], ax             ; offset 15:0
     mov word [rdi + 2], 0x08       ; selector

@@ -54,7 +54,7 @@ internal static unsafe class ExceptionDispatch
     private static void DispatchRethrow(RegisterContext* site)
     {
         RegisterContext catchFunclet = *site;
-        if (FrameUnwinder.TryStep(ImageFrames.Table, ref catchFunclet, pcIsReturnAddress: true))
+        if (ImageFrames.Linked && FrameUnwinder.TryStep(ImageFrames.Table, ref catchFunclet, pcIsReturnAddress: true))
         {
             FuncletRecord* record = FuncletRecord.At(catchFunclet.Rip, catchFunclet.Rsp);
             if (record != null)
@@ -64,6 +64,15 @@ internal static unsafe class ExceptionDispatch
     }
 
     private static void Dispatch(object exception, RegisterContext* site, bool rethrow)
+    {
+        // Without the tables no frame has a clause to find: the throw is the panic.
+        if (ImageFrames.Linked)
+            DispatchThroughTables(exception, site, rethrow);
+        else
+            RuntimeFailure.Unhandled(exception, site);
+    }
+
+    private static void DispatchThroughTables(object exception, RegisterContext* site, bool rethrow)
     {
         FrameTable table = ImageFrames.Table;
         ThrownFrames passed = default;

@@ -35,3 +35,13 @@ public sealed class MemberNotNullAttribute : Attribute
 
     public string[] Members { get; }
 }
+
+// Marks a static bool property ILC replaces with the value of the feature switch of that
+// name (--feature:Name=false), so the branches it guards fold away at compile time.
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class FeatureSwitchDefinitionAttribute : Attribute
+{
+    public FeatureSwitchDefinitionAttribute(string switchName) => SwitchName = switchName;
+
+    public string SwitchName { get; }
+}
