@@ -1,5 +1,9 @@
 namespace Internal.Runtime;
 
+// The fields are written by the dotnet library (and the collector's host tests); the minimal
+// corlib compiles this layout without ever writing them.
+#pragma warning disable CS0649
+
 // References the runtime keeps outside objects that a collector must treat by kind, not as
 // plain roots: GC handles (strong, weak short and long, dependent) and the objects that have
 // finalizers. The dotnet library owns the memory and changes it with interrupts off; a
