@@ -19,6 +19,8 @@ public sealed partial class DifferentialTests
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
+        { "bcl-finalizers", "bcl-finalizers" },
+        { "bcl-finalizers-preempt", "bcl-finalizers" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
