@@ -61,7 +61,9 @@ internal sealed unsafe class BlockHeap
             block->TryMark(block->IndexOf(cell));
         if (block->FreeList == null)
             _withFreeCells[sizeClass] = block->NextWithFree;
-        System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(cell, 0, (uint)block->CellSize);
+        int index = block->IndexOf(cell);
+        bool nextHoldsObject = index + 1 < block->CellCount && block->IsAllocated(index + 1);
+        ZeroWithHeader(cell, block->CellSize, nextHoldsObject);
         BytesInUse += block->CellSize;
         return cell;
     }
@@ -133,10 +135,20 @@ internal sealed unsafe class BlockHeap
         block->TakeLargeCell();
         if (AllocateMarked)
             block->TryMark(0);
-        System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(block->Cells, 0, (uint)size);
+        ZeroWithHeader(block->Cells, size, nextHoldsObject: false);
         BytesInUse += size;
         BlockBytes += BytesOf(block);
         return block->Cells;
+    }
+
+    // An object's header word (.NET's hash code and thin lock bits) lies just below it, and
+    // its size counts the header, so its data ends 8 bytes before the cell does: those 8 bytes
+    // are the next cell's header. Zero this object's header and the cell, but not a live next
+    // object's header.
+    private static void ZeroWithHeader(byte* cell, nuint cellSize, bool nextHoldsObject)
+    {
+        nuint length = nextHoldsObject ? cellSize : cellSize + HeapBlock.ObjectHeaderBytes;
+        System.Runtime.CompilerServices.Unsafe.InitBlockUnaligned(cell - HeapBlock.ObjectHeaderBytes, 0, (uint)length);
     }
 
     private static ulong BytesOf(HeapBlock* block) =>

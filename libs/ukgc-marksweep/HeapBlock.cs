@@ -28,8 +28,13 @@ internal unsafe struct HeapBlock
     public fixed ulong Allocated[BitmapWords];
     public fixed ulong Marked[BitmapWords];
 
-    // Header size rounded so cells start 16-byte aligned.
-    public static int HeaderSize => (sizeof(HeapBlock) + 15) & ~15;
+    // The header word below each object (see BlockHeap's ZeroWithHeader): the first cell's
+    // lies in the block header's padding.
+    public const int ObjectHeaderBytes = 8;
+
+    // Header size rounded so cells start 16-byte aligned, with room below the first cell for
+    // its object's header word.
+    public static int HeaderSize => (sizeof(HeapBlock) + ObjectHeaderBytes + 15) & ~15;
 
     public bool IsLarge => SizeClass == LargeClass;
 

@@ -40,7 +40,12 @@ internal sealed unsafe class IncrementalMarking
         nint* entries = BarrierState.Entries(_barrier);
         long count = _barrier->Count;
         for (long i = 0; i < count; i++)
+        {
             _heap.Marker.MarkExact(entries[i]);
+            // The buffer lies in the image's data, which later collections scan for object
+            // starts: a stale entry there would keep its object alive for good.
+            entries[i] = 0;
+        }
         _barrier->Count = 0;
     }
 
@@ -48,15 +53,18 @@ internal sealed unsafe class IncrementalMarking
     // is shaded (conservatively: the bytes' types are not known here).
     public void ShadeRange(void* start, void* end) => _heap.Marker.MarkRange(start, end);
 
-    // Finishes marking (the caller has rescanned what it must) and sweeps: after this the
-    // barriers only store again.
-    public void Finish()
+    // Finishes marking (the caller has rescanned what it must), settles the runtime's weak
+    // handles and finalization (null: none) and sweeps: after this the barriers only store
+    // again. Returns the objects queued for their finalizer.
+    public nint Finish(Internal.Runtime.TrackedReferences* tracked = null)
     {
         ShadeRecorded();
         _heap.Marker.Drain();
+        nint queued = TrackedReferenceProcessing.AfterMarking(tracked, _heap.Marker);
         _barrier->Marking = 0;
         _barrier->Count = 0;
         _heap.AllocateMarked = false;
         _heap.Sweep();
+        return queued;
     }
 }

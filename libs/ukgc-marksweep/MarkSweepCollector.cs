@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Internal.Runtime;
 using Uk.Core;
 
 namespace Uk.Gc.MarkSweep;
@@ -53,6 +54,7 @@ internal sealed unsafe class MarkSweepCollector : ICollector
         Roots.MarkAll(marker);
         ulong rootsDone = Plat.ReadTimestampCounter();
         marker.Drain();
+        TrackedReferenceProcessing.AfterMarking(TrackedReferences.Installed, marker);
         ulong traced = Plat.ReadTimestampCounter();
         _heap.Sweep();
         MarkSweepPhases.RootCycles += rootsDone - started;
@@ -91,8 +93,9 @@ internal sealed unsafe class MarkSweepCollector : ICollector
         ulong started = Plat.ReadTimestampCounter();
         _incremental!.ShadeRecorded();
         Roots.MarkThreads(_heap.Marker);
+        TrackedReferenceProcessing.MarkRoots(TrackedReferences.Installed, _heap.Marker);
         ulong rootsDone = Plat.ReadTimestampCounter();
-        _incremental.Finish();
+        _incremental.Finish(TrackedReferences.Installed);
         MarkSweepPhases.RootCycles += rootsDone - started;
         MarkSweepPhases.SweepCycles += Plat.ReadTimestampCounter() - rootsDone;
         MarkSweepPhases.ObjectsMarked += _heap.Marker.ObjectsMarked;

@@ -76,6 +76,21 @@ internal sealed unsafe class Marker
             MarkAddress((nuint)reference);
     }
 
+    // Whether the object a reference names survives this collection: marked, or outside the
+    // heap (frozen in the image, the early heap, pre-collector objects: never freed). Null is
+    // live too: nothing to clear.
+    public bool IsLive(nint reference)
+    {
+        nuint address = (nuint)reference;
+        if (address - _blocks.Lowest >= _blocks.Highest - _blocks.Lowest)
+            return true;
+        HeapBlock* block = _blocks.Find(address);
+        if (block == null)
+            return true;
+        byte* obj = block->ObjectStart(address);
+        return obj != null && block->IsMarked(block->IndexOf(obj));
+    }
+
     // An object outside the heap (allocated before the collector started) whose fields are roots.
     public void TraceRoot(void* obj) => GcDescriptor.MarkReferences((byte*)obj, this);
 

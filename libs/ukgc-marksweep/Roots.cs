@@ -16,6 +16,7 @@ internal static unsafe class Roots
     {
         MarkThreads(marker);
         MarkGlobals(marker);
+        TrackedReferenceProcessing.MarkRoots(TrackedReferences.Installed, marker);
     }
 
     // The registers and every thread's stack: what incremental marking rescans in its final
@@ -45,17 +46,22 @@ internal static unsafe class Roots
         // A local's address tells which stack this code runs on.
         ulong stackPointer = (ulong)&image;
         bool bootStackLive = stackPointer >= image.ReadOnlyEnd && stackPointer < image.End;
-        // The boot stack's guard page lies in .bss and is unmapped: step over it.
+        // The boot stack's guard page lies in .bss and is unmapped: step over it. So are the
+        // runtime's handle and finalization tables: the collector reads them by kind.
         ulong guard = StackGuards.BootStackGuard;
-        if (guard > image.ReadOnlyEnd && guard < image.End)
+        ulong guardEnd = guard + StackGuards.GuardPageSize;
+        TrackedReferences* tracked = TrackedReferences.Installed;
+        ulong tablesStart = tracked != null ? (ulong)tracked->ExcludedStart : 0;
+        ulong tablesEnd = tracked != null ? (ulong)tracked->ExcludedEnd : 0;
+        if (guard > tablesStart)
         {
-            MarkImageRange(marker, (void*)image.ReadOnlyEnd, (void*)guard, bootStackLive);
-            MarkImageRange(marker, (void*)(guard + StackGuards.GuardPageSize), (void*)image.End, bootStackLive);
+            (guard, tablesStart) = (tablesStart, guard);
+            (guardEnd, tablesEnd) = (tablesEnd, guardEnd);
         }
-        else
-        {
-            MarkImageRange(marker, (void*)image.ReadOnlyEnd, (void*)image.End, bootStackLive);
-        }
+        ulong from = image.ReadOnlyEnd;
+        from = MarkImageUpTo(marker, from, image.End, guard, guardEnd, bootStackLive);
+        from = MarkImageUpTo(marker, from, image.End, tablesStart, tablesEnd, bootStackLive);
+        MarkImageRange(marker, (void*)from, (void*)image.End, bootStackLive);
 
         // The early heap: the GC statics holders and the objects made during boot (references
         // in their fields point at object starts).
@@ -64,6 +70,17 @@ internal static unsafe class Roots
 
         for (int i = 0; i < PreCollectorObjects.Count; i++)
             marker.TraceRoot(PreCollectorObjects.Get(i));
+    }
+
+    // Marks [from, holeStart) and returns where scanning resumes (after the hole); a hole that
+    // is empty or outside [from, end) changes nothing.
+    private static ulong MarkImageUpTo(Marker marker, ulong from, ulong end, ulong holeStart, ulong holeEnd, bool bootStackLive)
+    {
+        if (holeEnd <= holeStart || holeEnd <= from || holeStart >= end)
+            return from;
+        if (holeStart > from)
+            MarkImageRange(marker, (void*)from, (void*)holeStart, bootStackLive);
+        return holeEnd < end ? holeEnd : end;
     }
 
     private static void MarkImageRange(Marker marker, void* start, void* end, bool bootStackLive)

@@ -20,6 +20,8 @@ public sealed partial class DifferentialTests
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
         { "bcl-crypto", "bcl-crypto" },
+        { "bcl-finalizers", "bcl-finalizers" },
+        { "bcl-finalizers-preempt", "bcl-finalizers" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the

@@ -58,6 +58,19 @@ internal sealed unsafe class SimulatedHeap : IDisposable
         Heap.Sweep();
     }
 
+    // A whole collection that also settles the runtime's handles and finalization, as
+    // MarkSweepCollector.Collect does.
+    public void Collect(SimulatedTrackedReferences tracked, params nint[] roots)
+    {
+        Marker.Reset();
+        foreach (nint root in roots)
+            Marker.MarkConservative(root);
+        TrackedReferenceProcessing.MarkRoots(tracked.Tables, Marker);
+        Marker.Drain();
+        TrackedReferenceProcessing.AfterMarking(tracked.Tables, Marker);
+        Heap.Sweep();
+    }
+
     private nint NewArray(nint type, int length, int componentSize)
     {
         nint obj = New(type, (nuint)((24 + length * componentSize + 7) & ~7));
@@ -69,7 +82,9 @@ internal sealed unsafe class SimulatedHeap : IDisposable
     {
         void* memory = Heap.Allocate(size);
         Assert.True(memory != null, "the simulated heap is out of memory");
-        for (nuint i = 0; i < size; i++)
+        // The object's header word (below it) and data are zero; its size's last 8 bytes are
+        // the next cell's header, which a live neighbour may use.
+        for (nint i = -8; i < (nint)size - 8; i++)
             Assert.Equal(0, ((byte*)memory)[i]);
         *(nint*)memory = type;
         return (nint)memory;

@@ -17,7 +17,13 @@ internal static unsafe class Allocation
     private static object NewFast(TypeHandle* type) => Allocate(type, type->BaseSize);
 
     [RuntimeExport("RhpNewFinalizable")]
-    private static object NewFinalizable(TypeHandle* type) => Allocate(type, type->BaseSize);
+    private static object NewFinalizable(TypeHandle* type)
+    {
+        object obj = Allocate(type, type->BaseSize);
+        Finalization.Register(obj);
+        FinalizerThread.EnsureStarted();
+        return obj;
+    }
 
     [RuntimeExport("RhpNewArrayFast")]
     private static object NewArrayFast(TypeHandle* type, int length) => NewArray(type, length);
@@ -35,7 +41,11 @@ internal static unsafe class Allocation
     {
         void* memory = HeapSeam.AllocateObject(type->BaseSize);
         if (memory != null)
+        {
             *(TypeHandle**)memory = type;
+            if (type->HasFinalizer)
+                Finalization.Register(Unsafe.As<nint, object>(ref *(nint*)&memory));
+        }
         *result = (nint)memory;
     }
 

@@ -10,7 +10,11 @@ namespace Uk.Dotnet.Runtime;
 internal static unsafe class Collector
 {
     [RuntimeExport("RhpCollect")]
-    private static void Collect(int generation, int mode, int lowMemoryPressure) => HeapSeam.Collect();
+    private static void Collect(int generation, int mode, int lowMemoryPressure)
+    {
+        HeapSeam.Collect();
+        FinalizerThread.WakeIfQueued();
+    }
 
     [RuntimeExport("RhGetGcCollectionCount")]
     private static int CollectionCount(int generation, bool getSpecialCount) => (int)HeapSeam.CollectorStatistics.Collections;
@@ -67,30 +71,9 @@ internal static unsafe class Collector
     {
     }
 
-    // Finalizers never run (no finalizer thread yet): .NET permits that, and nothing here
-    // depends on one.
-    [RuntimeExport("RhSuppressFinalize")]
-    private static void SuppressFinalize(object obj)
-    {
-    }
-
-    [RuntimeExport("RhReRegisterForFinalize")]
-    private static bool ReRegisterForFinalize(object obj) => true;
-
     [RuntimeExport("RhpStartNoGCRegion")]
     private static int StartNoGCRegion(long totalSize, int hasLohSize, long lohSize, int disallowFullBlockingGC) => 0;
 
     [RuntimeExport("RhpEndNoGCRegion")]
     private static int EndNoGCRegion() => 0;
-
-    [RuntimeExport("RhpWaitForFinalizerRequest")]
-    private static uint WaitForFinalizerRequest() => Unserved.Fail("RhpWaitForFinalizerRequest");
-
-    [RuntimeExport("RhpGetNextFinalizableObject")]
-    private static object? NextFinalizableObject() => null;
-
-    [RuntimeExport("RhpSignalFinalizationComplete")]
-    private static void FinalizationComplete(uint run, int observed)
-    {
-    }
 }
