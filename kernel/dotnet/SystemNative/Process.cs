@@ -27,6 +27,13 @@ internal static unsafe class Process
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEUid")]
     private static uint GetEUid() => 0;
 
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEGid")]
+    private static uint GetEGid() => 0;
+
+    // No supplementary groups (.NET asks when it works out whether a file is read-only).
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetGroups")]
+    private static int GetGroups(int count, uint* groups) => 0;
+
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetPwUidR")]
     private static int GetPwUidR(uint uid, void* passwd, byte* buffer, int length) => Errors.ENOENT;
 
