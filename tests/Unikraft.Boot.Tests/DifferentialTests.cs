@@ -19,6 +19,7 @@ public sealed partial class DifferentialTests
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
+        { "bcl-files", "bcl-files" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the

@@ -4,12 +4,21 @@ using Internal.Runtime;
 
 namespace Uk.Dotnet.SystemNative;
 
-// The process as .NET sees it: no environment variables yet, the root as the working
-// directory, user 0, one CPU.
+// The process as .NET sees it: the environment the core installs (EnvironmentSeam), the
+// root as the working directory, user 0, one CPU.
 internal static unsafe class Process
 {
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEnv")]
-    private static byte* GetEnv(byte* name) => null;
+    private static byte* GetEnv(byte* name) => name == null ? null : EnvironmentSeam.Find(name);
+
+    // Environment.GetEnvironmentVariables: the whole block, which stays as long as the image.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEnviron")]
+    private static nint* GetEnviron() => EnvironmentSeam.Environ();
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_FreeEnviron")]
+    private static void FreeEnviron(nint* environ)
+    {
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetCwd")]
     private static byte* GetCwd(byte* buffer, int size)
