@@ -23,9 +23,9 @@ internal static unsafe class Directories
         internal int InodeType;
     }
 
-    private sealed class Stream
+    private sealed class DirectoryStream
     {
-        internal Stream(FileFacts[] entries)
+        internal DirectoryStream(FileFacts[] entries)
         {
             Entries = entries;
             int total = 0;
@@ -44,7 +44,7 @@ internal static unsafe class Directories
     }
 
     private static readonly System.Threading.Lock s_gate = new System.Threading.Lock();
-    private static Stream?[] s_streams = new Stream?[8];
+    private static DirectoryStream?[] s_streams = new DirectoryStream?[8];
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_OpenDir")]
     private static nint OpenDir(byte* path)
@@ -71,7 +71,7 @@ internal static unsafe class Directories
                 slot = s_streams.Length;
                 Array.Resize(ref s_streams, s_streams.Length * 2);
             }
-            s_streams[slot] = new Stream(entries);
+            s_streams[slot] = new DirectoryStream(entries);
             return slot + 1;
         }
     }
@@ -80,7 +80,7 @@ internal static unsafe class Directories
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_ReadDir")]
     private static int ReadDir(nint handle, DirectoryEntry* entry)
     {
-        Stream? stream = Find(handle);
+        DirectoryStream? stream = Find(handle);
         if (stream is null)
             return Errors.EBADF;
         if (stream.Next == stream.Entries.Length)
@@ -109,7 +109,7 @@ internal static unsafe class Directories
         }
     }
 
-    private static Stream? Find(nint handle)
+    private static DirectoryStream? Find(nint handle)
     {
         lock (s_gate)
             return handle > 0 && handle <= s_streams.Length ? s_streams[handle - 1] : null;
