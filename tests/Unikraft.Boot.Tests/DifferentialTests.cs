@@ -20,6 +20,7 @@ public sealed partial class DifferentialTests
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
         { "bcl-files", "bcl-files" },
+        { "bcl-files-preempt", "bcl-files" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
