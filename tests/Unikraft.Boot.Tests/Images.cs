@@ -15,6 +15,11 @@ internal sealed class Images
     // Environment variables on the minimal corlib.
     public static BuiltImage EnvMinimal => EnvMinimalImage.Value;
 
+    private static readonly Lazy<BuiltImage> BclFileRefusalsImage = new(() => Build("tests/apps/bcl-files-refusals", "bcl-files-refusals"));
+
+    // Permissions, times and links on vfscore, on the dotnet library.
+    public static BuiltImage BclFileRefusals => BclFileRefusalsImage.Value;
+
     private static readonly Lazy<BuiltImage> BclEnvironmentImage = new(() => Build("tests/apps/bcl-environment", "bcl-environment"));
 
     // Environment variables and System.IO without vfscore, on the dotnet library.

@@ -49,7 +49,7 @@ internal static unsafe class FilePaths
         });
     }
 
-    private static bool ParentExists(IFileTree tree, string path)
+    internal static bool ParentExists(IFileTree tree, string path)
     {
         int slash = path.TrimEnd('/').LastIndexOf('/');
         string parent = slash <= 0 ? "/" : path.Substring(0, slash);

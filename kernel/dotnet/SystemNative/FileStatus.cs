@@ -32,10 +32,13 @@ internal struct FileStatus
     internal long Ino;
     internal uint UserFlags;
 
+    // The permission bits every file or directory has here.
+    internal static int PermissionsOf(bool isDirectory) => isDirectory ? DirectoryPermissions : FilePermissions;
+
     internal static FileStatus From(in FileFacts facts)
     {
         FileStatus status = default;
-        status.Mode = facts.IsDirectory ? TypeDirectory | DirectoryPermissions : TypeRegular | FilePermissions;
+        status.Mode = (facts.IsDirectory ? TypeDirectory : TypeRegular) | PermissionsOf(facts.IsDirectory);
         status.Size = facts.Length;
         status.Dev = facts.Device;
         status.Ino = facts.Inode;
