@@ -6,4 +6,7 @@ public static class ImageInfo
     public static string Name = "unikernel";
     public static string Platform = "";
     public static string Libraries = "";
+
+    // The manifest's env map: NAME=value entries separated by NUL ("" for none).
+    public static string Environment = "";
 }

@@ -11,6 +11,9 @@ public static class Environment
 
     public static string[] GetCommandLineArgs() => Kernel.Arguments;
 
+    // The manifest's env map and env.NAME=value kernel parameters (ProcessEnvironment).
+    public static string? GetEnvironmentVariable(string variable) => ProcessEnvironment.Get(variable);
+
     public static int ProcessorCount => 1;
 
     public static int CurrentManagedThreadId => 1;

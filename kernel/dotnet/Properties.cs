@@ -8,3 +8,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("ukgc")]
 [assembly: InternalsVisibleTo("ukgc-marksweep")]
 [assembly: InternalsVisibleTo("apic")]
+[assembly: InternalsVisibleTo("vfscore")]

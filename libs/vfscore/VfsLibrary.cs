@@ -12,6 +12,10 @@ public static class VfsLibrary
 
     public static void Initialize()
     {
+#if UK_BCL_DOTNET
+        // .NET's System.IO reaches the VFS through the dotnet library's System.Native.
+        Internal.Runtime.FileTreeSeam.Install(new Dotnet.DotnetFileTree(Vfs.Current));
+#endif
         string fstab = VfsOptions.Fstab;
         string source = "option vfscore.fstab";
         if (Kernel.Boot is not null)

@@ -22,6 +22,8 @@ public sealed partial class DifferentialTests
         { "bcl-crypto", "bcl-crypto" },
         { "bcl-finalizers", "bcl-finalizers" },
         { "bcl-finalizers-preempt", "bcl-finalizers" },
+        { "bcl-files", "bcl-files" },
+        { "bcl-files-preempt", "bcl-files" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
@@ -42,6 +44,11 @@ public sealed partial class DifferentialTests
         ProcessResult host = HostTwin.Run("tests/apps/" + program, program);
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
         ProcessResult guest = Qemu.BootElf(image.Elf, memoryMiB: 64, timeoutSeconds: 120);
+        AssertSameOutput(host, guest, image);
+    }
+
+    private static void AssertSameOutput(ProcessResult host, ProcessResult guest, BuiltImage image)
+    {
         Assert.False(guest.TimedOut, guest.Output);
 
         bool onDotnetLibrary = image.Elf.Contains("/bin/dotnet/");

@@ -10,6 +10,21 @@ internal sealed class Images
 
     private static readonly Lazy<BuiltImage> BclUnhandledImage = new(() => Build("tests/apps/bcl-unhandled", "bcl-unhandled"));
 
+    private static readonly Lazy<BuiltImage> EnvMinimalImage = new(() => Build("tests/apps/env-minimal", "env-minimal"));
+
+    // Environment variables on the minimal corlib.
+    public static BuiltImage EnvMinimal => EnvMinimalImage.Value;
+
+    private static readonly Lazy<BuiltImage> BclFileRefusalsImage = new(() => Build("tests/apps/bcl-files-refusals", "bcl-files-refusals"));
+
+    // Permissions, times and links on vfscore, on the dotnet library.
+    public static BuiltImage BclFileRefusals => BclFileRefusalsImage.Value;
+
+    private static readonly Lazy<BuiltImage> BclEnvironmentImage = new(() => Build("tests/apps/bcl-environment", "bcl-environment"));
+
+    // Environment variables and System.IO without vfscore, on the dotnet library.
+    public static BuiltImage BclEnvironment => BclEnvironmentImage.Value;
+
     // An exception nothing catches, on .NET's own CoreLib (the dotnet library).
     public static BuiltImage BclUnhandled => BclUnhandledImage.Value;
 

@@ -57,6 +57,24 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
+    public void TheEnvMapBecomesOneNulSeparatedLiteralInManifestOrder()
+    {
+        var image = _catalog.ResolveValid("name: hello\nplatform: pc-x86_64\nlibraries: []\nenv:\n  B_FIRST: \"two words\"\n  A_SECOND: \"\"\n  PORT: 8080\n");
+
+        var code = CompositionGenerator.Generate(image, "apps/hello/unikernel.yaml");
+
+        Assert.Contains("        global::Uk.Core.ImageInfo.Environment = \"B_FIRST=two words\\0A_SECOND=\\0PORT=8080\";\n", code);
+    }
+
+    [Fact]
+    public void NoEnvMapLeavesTheEnvironmentEmpty()
+    {
+        var code = CompositionGenerator.Generate(_catalog.ResolveValid(Manifest), "apps/hello/unikernel.yaml");
+
+        Assert.DoesNotContain("ImageInfo.Environment", code);
+    }
+
+    [Fact]
     public void StringLiteralsAreEscapedToAscii()
     {
         Assert.Equal("\"a\\\\b\\\"c\\t\\0\\u00E9\\u0001\"", CSharpLiterals.String("a\\b\"c\t\0\u00e9\u0001"));

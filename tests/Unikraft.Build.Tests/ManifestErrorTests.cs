@@ -26,7 +26,7 @@ public sealed class ManifestErrorTests : IDisposable
     public void UnknownTopLevelKeySuggestsTheClosest()
     {
         AssertErrors("name: hello\nplatform: pc-x86_64\nlibraries: []\nmemroy: 2M\n",
-            $"{Path}:4: error: unknown key 'memroy' in the manifest (did you mean 'memory'?); allowed keys: name, platform, libraries, options, memory, cmdline");
+            $"{Path}:4: error: unknown key 'memroy' in the manifest (did you mean 'memory'?); allowed keys: name, platform, libraries, options, memory, cmdline, env");
     }
 
     [Fact]
@@ -157,6 +157,22 @@ public sealed class ManifestErrorTests : IDisposable
     {
         AssertErrors("name: hello\nplatform: pc-x86_64\nlibraries: []\nmemory: lots\n",
             $"{Path}:4: error: 'memory' expects a non-zero size (bytes with optional K, M or G suffix), got 'lots'");
+    }
+
+    [Fact]
+    public void EnvironmentVariableNamesAndValuesAreChecked()
+    {
+        AssertErrors("name: hello\nplatform: pc-x86_64\nlibraries: []\nenv:\n  GOOD: 1\n  9LIVES: x\n  BAD-NAME: y\n  LIST: [a, b]\n",
+            $"{Path}:6: error: invalid environment variable name '9LIVES'; use letters, digits and '_', not starting with a digit",
+            $"{Path}:7: error: invalid environment variable name 'BAD-NAME'; use letters, digits and '_', not starting with a digit",
+            $"{Path}:8: error: environment variable 'LIST' must be a string, got a sequence");
+    }
+
+    [Fact]
+    public void EnvironmentMustBeAMap()
+    {
+        AssertErrors("name: hello\nplatform: pc-x86_64\nlibraries: []\nenv: NAME=value\n",
+            $"{Path}:4: error: 'env' must be a mapping, got a scalar");
     }
 
     [Fact]

@@ -8,12 +8,28 @@ namespace Uk.Dotnet.SystemNative;
 internal static unsafe class Errors
 {
     // Interop.Error values CoreLib maps to exceptions.
-    internal const int ENOENT = 0x1002D;
+    internal const int EACCES = 0x10002;
     internal const int EBADF = 0x10008;
+    internal const int EBUSY = 0x1000A;
+    internal const int EEXIST = 0x10014;
+    internal const int EFBIG = 0x10016;
+    internal const int EINVAL = 0x1001C;
+    internal const int EIO = 0x1001D;
+    internal const int EISDIR = 0x1001F;
+    internal const int EMFILE = 0x10021;
+    internal const int ENAMETOOLONG = 0x10025;
+    internal const int ENOENT = 0x1002D;
     internal const int ENOMEM = 0x10031;
+    internal const int ENOSPC = 0x10034;
+    internal const int ENOSYS = 0x10037;
+    internal const int ENOTDIR = 0x10039;
+    internal const int ENOTEMPTY = 0x1003A;
     internal const int ENOTSUP = 0x1003D;
     internal const int ENOTTY = 0x1003E;
-    internal const int EINVAL = 0x1001C;
+    internal const int EPERM = 0x10042;
+    internal const int EROFS = 0x10048;
+    internal const int ESPIPE = 0x10049;
+    internal const int EXDEV = 0x1004F;
 
     internal static int Fail(int error)
     {
@@ -36,14 +52,32 @@ internal static unsafe class Errors
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_StrErrorR")]
     private static byte* StrError(int error, byte* buffer, int length)
     {
+        // Linux's wording, which .NET puts in its exception messages; the two errors only
+        // this kernel gives say what the image lacks.
         ReadOnlySpan<byte> text = error switch
         {
-            ENOENT => "No such file or directory"u8,
+            EACCES => "Permission denied"u8,
             EBADF => "Bad file descriptor"u8,
+            EBUSY => "Device or resource busy"u8,
+            EEXIST => "File exists"u8,
+            EFBIG => "File too large"u8,
+            EINVAL => "Invalid argument"u8,
+            EIO => "Input/output error"u8,
+            EISDIR => "Is a directory"u8,
+            EMFILE => "Too many open files"u8,
+            ENAMETOOLONG => "File name too long"u8,
+            ENOENT => "No such file or directory"u8,
             ENOMEM => "Cannot allocate memory"u8,
+            ENOSPC => "No space left on device"u8,
+            ENOSYS => "No file system in this image: add vfscore and a file system (ramfs, fatfs) to libraries in unikernel.yaml"u8,
+            ENOTDIR => "Not a directory"u8,
+            ENOTEMPTY => "Directory not empty"u8,
             ENOTSUP => "Not supported by the libraries in this image (see unikernel.yaml)"u8,
             ENOTTY => "Inappropriate ioctl for device"u8,
-            EINVAL => "Invalid argument"u8,
+            EPERM => "Operation not permitted"u8,
+            EROFS => "Read-only file system"u8,
+            ESPIPE => "Illegal seek"u8,
+            EXDEV => "Invalid cross-device link"u8,
             _ => "Unknown error"u8,
         };
         int count = Math.Min(text.Length, length - 1);

@@ -4,12 +4,21 @@ using Internal.Runtime;
 
 namespace Uk.Dotnet.SystemNative;
 
-// The process as .NET sees it: no environment variables yet, the root as the working
-// directory, user 0, one CPU.
+// The process as .NET sees it: the environment the core installs (EnvironmentSeam), the
+// root as the working directory, user 0, one CPU.
 internal static unsafe class Process
 {
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEnv")]
-    private static byte* GetEnv(byte* name) => null;
+    private static byte* GetEnv(byte* name) => name == null ? null : EnvironmentSeam.Find(name);
+
+    // Environment.GetEnvironmentVariables: the whole block, which stays as long as the image.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEnviron")]
+    private static nint* GetEnviron() => EnvironmentSeam.Environ();
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_FreeEnviron")]
+    private static void FreeEnviron(nint* environ)
+    {
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetCwd")]
     private static byte* GetCwd(byte* buffer, int size)
@@ -26,6 +35,13 @@ internal static unsafe class Process
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEUid")]
     private static uint GetEUid() => 0;
+
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEGid")]
+    private static uint GetEGid() => 0;
+
+    // No supplementary groups (.NET asks when it works out whether a file is read-only).
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetGroups")]
+    private static int GetGroups(int count, uint* groups) => 0;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetPwUidR")]
     private static int GetPwUidR(uint uid, void* passwd, byte* buffer, int length) => Errors.ENOENT;

@@ -17,6 +17,8 @@ internal static unsafe class Terminal
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Write")]
     private static int Write(nint fd, byte* buffer, int count)
     {
+        if (fd >= FileDescriptors.FirstFile)
+            return Files.Write(fd, buffer, count);
         if (fd != StandardOutput && fd != StandardError)
             return Errors.Fail(Errors.EBADF);
         if (count <= 0)

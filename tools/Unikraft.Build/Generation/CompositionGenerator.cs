@@ -32,6 +32,18 @@ public static class CompositionGenerator
         Statement(code, "global::Uk.Core.ImageInfo.Name = " + CSharpLiterals.String(image.Manifest.Name));
         Statement(code, "global::Uk.Core.ImageInfo.Platform = " + CSharpLiterals.String(image.Platform.Name));
         Statement(code, "global::Uk.Core.ImageInfo.Libraries = " + CSharpLiterals.String(string.Join(" ", names)));
+        if (image.Manifest.Environment.Count > 0)
+        {
+            // One literal, NAME=value entries separated by NUL: nothing is allocated this early.
+            var variables = new List<string>();
+            foreach (var variable in image.Manifest.Environment)
+            {
+                variables.Add(variable.Name + "=" + variable.Value);
+            }
+
+            Statement(code, "global::Uk.Core.ImageInfo.Environment = " + CSharpLiterals.String(string.Join("\0", variables)));
+        }
+
         foreach (var option in image.Options)
         {
             Statement(code, "global::" + option.Library.OptionsClass + "." + option.Definition.PropertyName + " = " + CSharpLiterals.Option(option.Value));

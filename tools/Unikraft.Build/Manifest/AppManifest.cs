@@ -23,4 +23,7 @@ public sealed class AppManifest
     public required long Memory { get; init; }
 
     public required string Cmdline { get; init; }
+
+    /// <summary>The <c>env:</c> map in the manifest's order; empty when there is none.</summary>
+    public IReadOnlyList<EnvironmentVariable> Environment { get; init; } = [];
 }

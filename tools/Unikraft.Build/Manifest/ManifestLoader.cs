@@ -9,7 +9,7 @@ namespace Unikraft.Build.Manifest;
 
 public static class ManifestLoader
 {
-    private static readonly string[] TopLevelKeys = { "name", "platform", "libraries", "options", "memory", "cmdline" };
+    private static readonly string[] TopLevelKeys = { "name", "platform", "libraries", "options", "memory", "cmdline", "env" };
 
     private const string Context = "the manifest";
 
@@ -71,6 +71,7 @@ public static class ManifestLoader
         var options = ReadOptions(reader, YamlSchemaReader.Optional(root, "options"));
         var memory = ReadMemory(reader, YamlSchemaReader.Optional(root, "memory"));
         var cmdline = ReadCmdline(reader, YamlSchemaReader.Optional(root, "cmdline"));
+        var environment = ReadEnvironment(reader, YamlSchemaReader.Optional(root, "env"));
         // Shape errors elsewhere do not stop resolution: checking libraries and options too
         // lets one run report every mistake in the file.
         if (name is null || platform is null)
@@ -87,6 +88,7 @@ public static class ManifestLoader
             Options = options,
             Memory = memory,
             Cmdline = cmdline,
+            Environment = environment,
         };
     }
 
@@ -153,4 +155,65 @@ public static class ManifestLoader
     /// <summary>The longest kernel command line an image accepts, without its terminating zero:
     /// QEMU's PVH loader puts its boot information about 4 KiB after the command line.</summary>
     public const int MaxCmdlineBytes = 4095;
+
+    // env: NAME: value. Names as POSIX shells accept them (letters, digits, '_', not starting
+    // with a digit), so every program can read them; values are text ('' for none).
+    private static List<EnvironmentVariable> ReadEnvironment(YamlSchemaReader reader, YamlNode? node)
+    {
+        var result = new List<EnvironmentVariable>();
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return result;
+        }
+
+        var mapping = reader.ExpectMapping(node, "'env'");
+        if (mapping is null)
+        {
+            return result;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            string name = entry.Key.Value;
+            if (!IsVariableName(name))
+            {
+                reader.Error(entry.Key.Line, $"invalid environment variable name '{name}'; use letters, digits and '_', not starting with a digit");
+                continue;
+            }
+
+            if (entry.Value is not YamlScalar value)
+            {
+                reader.Error(entry.Value.Line, $"environment variable '{name}' must be a string, got {entry.Value.KindName}");
+                continue;
+            }
+
+            if (value.Value.Contains('\0'))
+            {
+                reader.Error(value.Line, $"environment variable '{name}' must not contain a NUL character");
+                continue;
+            }
+
+            result.Add(new EnvironmentVariable(name, value.IsNull ? "" : value.Value, entry.Key.Line));
+        }
+
+        return result;
+    }
+
+    private static bool IsVariableName(string name)
+    {
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
