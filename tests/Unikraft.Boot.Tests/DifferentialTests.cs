@@ -19,6 +19,8 @@ public sealed partial class DifferentialTests
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
         { "bcl-nuget", "bcl-nuget" },
+        { "bcl-corpus", "bcl-corpus" },
+        { "bcl-corpus-preempt", "bcl-corpus" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the

@@ -46,7 +46,7 @@ internal static class Json
         Check("jsondocument invalid", Throws(() => JsonDocument.Parse("{\"a\":}")).Split(' ')[0]);
 
         JsonNode node = JsonNode.Parse("""{"items":[1,2,3],"meta":{"count":3}}""")!;
-        node["items"]!.AsArray().Add(4);
+        node["items"]!.AsArray().Add((JsonNode)4);
         node["meta"]!["count"] = 4;
         node["added"] = new JsonObject { ["flag"] = false, ["list"] = new JsonArray("x", 1.5) };
         Check("jsonnode", node.ToJsonString());

@@ -12,6 +12,5 @@ Time.Run();
 BinaryData.Run();
 Patterns.Run();
 Json.Run();
-Hashing.Run();
 await Concurrency.RunAsync();
 System.Console.WriteLine("done");
