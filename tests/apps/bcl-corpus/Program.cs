@@ -12,5 +12,6 @@ Time.Run();
 BinaryData.Run();
 Patterns.Run();
 Json.Run();
+Hashing.Run();
 await Concurrency.RunAsync();
 System.Console.WriteLine("done");
