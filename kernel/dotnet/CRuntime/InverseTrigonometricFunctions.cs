@@ -71,10 +71,10 @@ internal static class InverseTrigonometricFunctions
         double larger = Math.Max(ax, y);
         double smaller = Math.Min(ax, y);
         DoubleDouble angle;
-        if (smaller < larger * 1e-300 || smaller < 1e-290)
+        if (smaller < larger * 1e-300)
         {
-            // One far below the other: the plain quotient is the arctangent (or pi/2 less it).
-            // Keep its rounding unless the far smaller side is exactly 0 relative to pi/2.
+            // One far below the other (scaled, the smaller could be subnormal): the plain
+            // quotient is the arctangent, or pi/2 less it.
             angle = y <= ax ? new DoubleDouble(y / ax, 0) : DoubleDouble.HalfPi - ax / y;
         }
         else
