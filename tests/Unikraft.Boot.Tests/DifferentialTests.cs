@@ -14,7 +14,9 @@ public sealed partial class DifferentialTests
         { "typesafety", "typesafety" },
         { "bcl-basics", "bcl-basics" },
         { "bcl-exceptions", "bcl-exceptions" },
+        { "bcl-exceptions-preempt", "bcl-exceptions" },
         { "bcl-collector", "bcl-collector" },
+        { "bcl-collector-preempt", "bcl-collector" },
         { "bcl-threads", "bcl-threads" },
         { "bcl-threads-preempt", "bcl-threads" },
         { "typesafety-dotnet", "typesafety" },
@@ -24,6 +26,8 @@ public sealed partial class DifferentialTests
         { "bcl-finalizers-preempt", "bcl-finalizers" },
         { "bcl-files", "bcl-files" },
         { "bcl-files-preempt", "bcl-files" },
+        { "bcl-corpus", "bcl-corpus" },
+        { "bcl-corpus-preempt", "bcl-corpus" },
     };
 
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the

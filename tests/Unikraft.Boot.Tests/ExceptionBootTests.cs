@@ -25,6 +25,7 @@ public sealed partial class ExceptionBootTests
         "ok: a throw through 500 recursive frames runs each one's finally: 501",
         "ok: a null dereference (page fault) is a catchable NullReferenceException, 3 times in a row, and the code runs on: 42",
         "ok: integer division by zero (#DE) is a catchable DivideByZeroException: Attempted to divide by zero.",
+        "ok: int.MinValue / -1 (#DE) is a catchable OverflowException, for int and long: Arithmetic operation resulted in an overflow. | OverflowException",
         "ok: checked overflow is caught as its base type: System.OverflowException: Arithmetic operation resulted in an overflow.",
         "ok: a failed cast is a catchable InvalidCastException: Unable to cast object of type 'System.String' to type 'ExceptionTests.RuntimeRaised+Holder'.",
         "ok: an index past the end is a catchable IndexOutOfRangeException at index 4",

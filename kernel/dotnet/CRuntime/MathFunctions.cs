@@ -12,7 +12,12 @@ internal static class MathFunctions
     private const int ExponentBias = 1023;
 
     [UnmanagedCallersOnly(EntryPoint = "floor")]
-    private static double Floor(double x)
+    private static double FloorExport(double x) => Floor(x);
+
+    [UnmanagedCallersOnly(EntryPoint = "floorf")]
+    private static float FloatFloor(float x) => (float)Floor(x);
+
+    internal static double Floor(double x)
     {
         double truncated = Truncate(x);
         return truncated > x ? truncated - 1.0 : truncated;
@@ -46,7 +51,14 @@ internal static class MathFunctions
 
     // C99's special cases first (Annex F), then x^y for a positive finite x.
     [UnmanagedCallersOnly(EntryPoint = "pow")]
-    private static double Pow(double x, double y)
+    private static double PowExport(double x, double y) => Pow(x, y);
+
+    // float's power through double's: C99 gives both the same special cases, and the double
+    // result rounds to the float one.
+    [UnmanagedCallersOnly(EntryPoint = "powf")]
+    private static float FloatPow(float x, float y) => (float)Pow(x, y);
+
+    internal static double Pow(double x, double y)
     {
         if (y == 0 || x == 1)
             return 1;

@@ -15,7 +15,9 @@ internal static unsafe class Throw
     // CoreLib's exception codes for faults (RhThrowHwEx).
     private const uint NullReference = 0;
     private const uint DivideByZero = 0xC0000094;
+    private const uint IntegerOverflow = 0xC0000095;
     private const ulong DivideErrorVector = 0;
+    private const ulong OverflowVector = 4; // a divide error that overflowed (the platform's Traps)
 
     [RuntimeExport("uk_dispatch_throw")]
     private static void Raise(object exception, RegisterContext* site)
@@ -43,15 +45,20 @@ internal static unsafe class Throw
         ((delegate*<ExInfo*, ExInfo*, void>)uk_dotnet_rh_rethrow())((ExInfo*)record->ExInfo, &info);
     }
 
-    // A fault the platform raised as an exception (Traps: a null dereference or a division by
-    // zero in managed code); CoreLib makes the exception from the code.
+    // A fault the platform raised as an exception (Traps: a null dereference, a division by
+    // zero or int.MinValue / -1 in managed code); CoreLib makes the exception from the code.
     [RuntimeExport("uk_dispatch_hardware_fault")]
     private static void Fault(RegisterContext* site, ulong vector, ulong errorCode, ulong faultAddress)
     {
         ThrowContext context = NewContext(site);
         ExInfo info = NewInfo(&context, ExInfo.KindHardwareFault);
         ExInfoChain.Push(&info);
-        uint code = vector == DivideErrorVector ? DivideByZero : NullReference;
+        uint code = vector switch
+        {
+            DivideErrorVector => DivideByZero,
+            OverflowVector => IntegerOverflow,
+            _ => NullReference,
+        };
         ((delegate*<uint, ExInfo*, void>)uk_dotnet_rh_throw_hw_ex())(code, &info);
     }
 

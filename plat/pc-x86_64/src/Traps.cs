@@ -10,6 +10,9 @@ namespace Uk.Plat.PcX86_64;
 internal static unsafe class Traps
 {
     private const int DivideError = 0;
+    // A divide error whose quotient overflowed reaches the runtime as the overflow vector
+    // (nothing else raises it: .NET code never runs INTO), so it becomes an OverflowException.
+    private const int Overflow = 4;
     private const int PageFault = 14;
     private const ulong NullPageEnd = 4096;
 
@@ -44,7 +47,8 @@ internal static unsafe class Traps
     }
 
     // Faults that managed code raises as exceptions in .NET: a null reference shows up as a
-    // page fault near address 0, an integer division by zero as the divide error. The trap
+    // page fault near address 0, an integer division by zero (or int.MinValue / -1, which
+    // overflows) as the divide error. The trap
     // returns into the runtime's throw path (uk_throw_hardware_fault, runtime/exceptions.asm)
     // with the fault in rdi, rdx and rcx; the runtime makes the exception there, on the
     // faulting thread's stack (MakeException), and dispatches it from the faulting frame like
@@ -58,7 +62,7 @@ internal static unsafe class Traps
             || (frame->Vector == PageFault && (frame->ErrorCode & 1) == 0 && faultAddress < NullPageEnd);
         if (!raised)
             return false;
-        frame->Rdi = frame->Vector;
+        frame->Rdi = frame->Vector == DivideError && DivisionFault.IsOverflow(frame) ? Overflow : frame->Vector;
         frame->Rdx = frame->ErrorCode;
         frame->Rcx = faultAddress;
         frame->Rsi = frame->Rip + 1;
@@ -71,7 +75,12 @@ internal static unsafe class Traps
     // catches it.
     private static Exception MakeException(ulong vector, ulong errorCode, ulong faultAddress, ulong rip)
     {
-        Exception exception = vector == DivideError ? new DivideByZeroException() : new NullReferenceException();
+        Exception exception = vector switch
+        {
+            DivideError => new DivideByZeroException(),
+            Overflow => new OverflowException(),
+            _ => new NullReferenceException(),
+        };
 #if !UK_BCL_DOTNET
         exception.FaultDescription = Describe(vector, errorCode, faultAddress, rip);
 #endif

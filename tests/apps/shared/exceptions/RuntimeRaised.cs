@@ -19,6 +19,7 @@ internal static class RuntimeRaised
     {
         NullReference();
         DivideByZero();
+        DivisionOverflow();
         Overflow();
         InvalidCast();
         IndexOutOfRange();
@@ -67,6 +68,33 @@ internal static class RuntimeRaised
             caught = "wrong clause";
         }
         Check(caught == "Attempted to divide by zero." && Divide(Opaque(10), Opaque(5)) == 2, "integer division by zero (#DE) is a catchable DivideByZeroException: " + caught);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long DivideLong(long a, long b) => a / b;
+
+    // The CPU raises the same divide error as for a zero divisor; .NET throws OverflowException.
+    private static void DivisionOverflow()
+    {
+        string caught = "none";
+        try
+        {
+            caught = "no exception: " + Divide(Opaque(int.MinValue), Opaque(-1)).ToString();
+        }
+        catch (OverflowException e)
+        {
+            caught = e.Message;
+        }
+        try
+        {
+            caught += " | no exception: " + DivideLong(Opaque(long.MinValue), Opaque(-1L)).ToString();
+        }
+        catch (OverflowException e)
+        {
+            caught += " | " + e.GetType().Name;
+        }
+        Check(caught == "Arithmetic operation resulted in an overflow. | OverflowException" && Divide(Opaque(int.MinValue), Opaque(1)) == int.MinValue,
+            "int.MinValue / -1 (#DE) is a catchable OverflowException, for int and long: " + caught);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
