@@ -12,8 +12,12 @@ public static class Program
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
         + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
         + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
-        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
-        + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
+        + "  Unikraft.Build strip-sections --elf <linked image.elf> --out <bootable image.elf>
+"
+        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>
+"
+        + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>
+";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -116,6 +120,24 @@ public static class Program
                 }
 
                 return UnservedCommand.Run(objectPath, others, output, stdout, stderr);
+            }
+
+            case "strip-sections":
+            {
+                var unknown = commandLine.Unknown(new[] { "elf", "out" });
+                var elf = commandLine.Get("elf");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'strip-sections'");
+                }
+
+                if (elf is null || output is null)
+                {
+                    return UsageError(stderr, "'strip-sections' needs --elf and --out");
+                }
+
+                return StripSectionsCommand.Run(elf, output, stdout, stderr);
             }
 
             case "bcl-check":
