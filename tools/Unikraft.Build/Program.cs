@@ -12,12 +12,9 @@ public static class Program
         + "  Unikraft.Build catalog --root <repo root> [--json]\n"
         + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
         + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
-        + "  Unikraft.Build strip-sections --elf <linked image.elf> --out <bootable image.elf>
-"
-        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>
-"
-        + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>
-";
+        + "  Unikraft.Build strip-sections --elf <linked image.elf> --out <bootable image.elf>\n"
+        + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
+        + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
