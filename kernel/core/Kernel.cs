@@ -51,7 +51,7 @@ public static unsafe class Kernel
         if (parameters.Length > 0)
             Log.Debug("kernel parameters: " + string.Join(" ", parameters));
         SetArguments(arguments);
-        ProcessEnvironment.Build(ImageInfo.Environment, parameters);
+        ProcessEnvironment.SetKernelParameters(parameters);
 #if UK_BCL_DOTNET
         // .NET's Environment reads the variables through System.Native's GetEnv and GetEnviron.
         Internal.Runtime.EnvironmentSeam.Install(ProcessEnvironment.Variables);

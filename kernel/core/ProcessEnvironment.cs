@@ -5,16 +5,22 @@ namespace Uk.Core;
 // The program's environment variables: the manifest's env map, then the kernel parameters
 // env.NAME=value (before "--" on the kernel command line), which add a variable or replace
 // the manifest's value for one boot. The dotnet library serves them to .NET's Environment.
+// They are put together on first use: an image whose program never reads one (hello)
+// carries none of this code, and its env.* parameters are not read, so not checked.
 public static class ProcessEnvironment
 {
     private const string ParameterPrefix = "env.";
 
-    private static string[] s_variables = new string[0];
+    private static string[] s_kernelParameters = new string[0];
+    private static string[]? s_variables;
 
     // NAME=value, in the manifest's order, then the kernel parameters' new names.
-    public static string[] Variables => s_variables;
+    public static string[] Variables => s_variables ??= Build(ImageInfo.Environment, s_kernelParameters);
 
-    public static void Build(string manifest, string[] kernelParameters)
+    // The kernel parameters of this boot, kept for the first read.
+    public static void SetKernelParameters(string[] kernelParameters) => s_kernelParameters = kernelParameters;
+
+    private static string[] Build(string manifest, string[] kernelParameters)
     {
         List<string> variables = new List<string>();
         if (manifest.Length > 0)
@@ -37,14 +43,15 @@ public static class ProcessEnvironment
             }
             Set(variables, entry);
         }
-        s_variables = variables.ToArray();
+        return variables.ToArray();
     }
 
     public static string? Get(string name)
     {
-        for (int i = 0; i < s_variables.Length; i++)
+        string[] variables = Variables;
+        for (int i = 0; i < variables.Length; i++)
         {
-            string entry = s_variables[i];
+            string entry = variables[i];
             if (entry.Length > name.Length && entry[name.Length] == '=' && entry.StartsWith(name))
                 return entry.Substring(name.Length + 1);
         }
