@@ -20,6 +20,24 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
+    public void Warnings_in_an_app_outside_the_repository_stay_warnings()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        Assert.Equal(0, Uk.Run(scratch.Path, "new", "warned").ExitCode);
+        string app = scratch.Combine("warned");
+        string program = Path.Combine(app, "Program.cs");
+        // CS0168 (declared, never used) and CS8600 (null into a non-nullable local): warnings
+        // in a `dotnet new console` project, errors in the repository's own code.
+        File.WriteAllText(program, File.ReadAllText(program).Replace("int argumentCount = args.Length;", "int unused;\nstring text = null;\nint argumentCount = args.Length;"));
+
+        Assert.Contains("string text = null;", File.ReadAllText(program));
+
+        var run = Uk.Run(app, "run");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello from warned", run.Output);
+    }
+
+    [Fact]
     public void Dotnet_template_runs_linq_and_async_on_dotnets_own_library()
     {
         using var scratch = ScratchDirectory.Outside();
