@@ -61,6 +61,26 @@ public static class ConsoleInput
         }
     }
 
+    // Bytes already received, without waiting for more: at least one after ReadByte, so a
+    // reader can take a whole pasted line at once. The count taken.
+    public static int ReadAvailable(System.Span<byte> destination)
+    {
+        IConsoleInput? device = StartedDevice();
+        if (device is null)
+            return 0;
+        int taken = 0;
+        while (taken < destination.Length)
+        {
+            ulong flags = Plat.DisableInterrupts();
+            int value = Dequeue(device);
+            Plat.RestoreInterrupts(flags);
+            if (value < 0)
+                break;
+            destination[taken++] = (byte)value;
+        }
+        return taken;
+    }
+
     // Waits until a byte can be read or Clock.Monotonic reaches the deadline; false at the
     // deadline or when the image has no input device. Takes nothing from the input.
     public static bool WaitForInput(long deadline)

@@ -17,6 +17,21 @@ public static unsafe class Kernel
     // argv as the application sees it: the image name, then its arguments.
     public static string[] Arguments => s_arguments;
 
+#if UK_BCL_DOTNET
+    // Blocks for the first byte, then takes what else has arrived; 0 (end of input) without
+    // an input device.
+    private static int ReadConsoleInput(System.Span<byte> buffer)
+    {
+        if (buffer.Length == 0)
+            return 0;
+        int first = ConsoleInput.ReadByte();
+        if (first == ConsoleInput.NoDevice)
+            return 0;
+        buffer[0] = (byte)first;
+        return 1 + ConsoleInput.ReadAvailable(buffer.Slice(1));
+    }
+#endif
+
     public static void Start(BootInfo boot, IAddressSpace addressSpace)
     {
         Boot = boot;
@@ -26,6 +41,8 @@ public static unsafe class Kernel
 #if UK_BCL_DOTNET
         // .NET's Console writes through System.Native to the kernel's consoles.
         Internal.Runtime.ConsoleSeam.Install(&Consoles.Write);
+        // Its standard input is the console input device (a UART's receive line).
+        Internal.Runtime.ConsoleSeam.InstallInput(&ReadConsoleInput);
         // RandomNumberGenerator and Guid.NewGuid draw from the kernel's CSPRNG.
         Internal.Runtime.RandomSeam.Install(&Entropy.Fill);
 #endif

@@ -22,6 +22,11 @@ internal sealed class Images
 
     private static readonly Lazy<BuiltImage> BclEnvironmentImage = new(() => Build("tests/apps/bcl-environment", "bcl-environment"));
 
+    private static readonly Lazy<BuiltImage> BclConsoleImage = new(() => Build("tests/apps/bcl-console", "bcl-console"));
+
+    // Console input on the dotnet library.
+    public static BuiltImage BclConsole => BclConsoleImage.Value;
+
     // Environment variables and System.IO without vfscore, on the dotnet library.
     public static BuiltImage BclEnvironment => BclEnvironmentImage.Value;
 

@@ -8,10 +8,11 @@ internal sealed record ProcessResult(int ExitCode, string Output, bool TimedOut,
     public IReadOnlyList<string> Lines => Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
 }
 
-// Runs a host process with stdout and stderr merged, killing it after a timeout.
+// Runs a host process with stdout and stderr merged, killing it after a timeout; its standard
+// input is the given text, then closed.
 internal static class ProcessRunner
 {
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, string standardInput = "")
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -32,6 +33,7 @@ internal static class ProcessRunner
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         var clock = Stopwatch.StartNew();
         process.Start();
+        process.StandardInput.Write(standardInput);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -9,6 +9,10 @@ namespace Uk.Dotnet.SystemNative;
 // Linux. Without vfscore every call fails with ENOSYS (an IOException naming what to add).
 internal static unsafe class Files
 {
+    // Descriptor 0 reads the console input (it is not a terminal: .NET reads it as
+    // redirected input, without echo or line editing).
+    private const int StandardInput = 0;
+
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Open")]
     private static nint Open(byte* path, int flags, int mode)
     {
@@ -58,9 +62,11 @@ internal static unsafe class Files
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Read")]
     private static int Read(nint fd, byte* buffer, int count)
     {
+        if (fd == StandardInput)
+            return ConsoleSeam.Read(new Span<byte>(buffer, count));
         OpenDescription? file = FileDescriptors.Find(fd);
         if (file is null || !file.CanRead)
-            return Errors.Fail(fd is 0 ? Errors.ENOTSUP : Errors.EBADF);
+            return Errors.Fail(Errors.EBADF);
         lock (FileDescriptors.Gate)
         {
             int read = ReadAt(file, buffer, count, file.Position);
