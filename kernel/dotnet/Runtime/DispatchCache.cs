@@ -116,14 +116,14 @@ internal unsafe struct DispatchCache
         return larger;
     }
 
-    // Zeroed, with one empty entry past the capacity that ends the stub's search.
+    // The heap seam hands out zeroed memory: every entry starts empty, and the one past the
+    // capacity stays empty to end the stub's search.
     private static DispatchCache* New(int capacity, void* interfaceType, ushort slot)
     {
         nuint size = (nuint)(sizeof(DispatchCache) + (capacity + 1) * sizeof(Entry));
         DispatchCache* cache = (DispatchCache*)Internal.Runtime.HeapSeam.AllocateAligned(size, 16);
         if (cache == null)
             return null;
-        NativeMemory.Clear(cache, size);
         cache->InterfaceType = interfaceType;
         cache->Slot = slot;
         cache->_capacity = capacity;
