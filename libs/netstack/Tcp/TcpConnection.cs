@@ -163,6 +163,9 @@ public sealed partial class TcpConnection
         return read;
     }
 
+    // Copies what Receive would return without taking it (MSG_PEEK).
+    public int Peek(Span<byte> buffer) => _receive.Peek(0, buffer);
+
     public void Close(long now)
     {
         switch (State)
