@@ -70,6 +70,18 @@ public sealed partial class DifferentialTests
         AssertSameOutput(host, guest, image);
     }
 
+    // HttpClient against a server on the host, which each run reaches at its own address.
+    [Fact]
+    public void HttpClientInTheGuestGetsWhatHostDotnetGets()
+    {
+        BuiltImage image = Images.Differential("tests/apps/bcl-http", "bcl-http");
+        using var server = new HostHttpServer();
+        ProcessResult host = HostTwin.Run("tests/apps/bcl-http", "bcl-http", arguments: [server.HostAddress]);
+        Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
+        ProcessResult guest = Qemu.BootElfWith(image.Elf, "-- " + server.GuestAddress, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
+        AssertSameOutput(host, guest, image);
+    }
+
     private static void AssertSameOutput(ProcessResult host, ProcessResult guest, BuiltImage image)
     {
         Assert.False(guest.TimedOut, guest.Output);
