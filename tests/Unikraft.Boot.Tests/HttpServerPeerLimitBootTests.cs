@@ -56,6 +56,8 @@ public sealed class HttpServerPeerLimitBootTests(PeerLimitHttpServerGuest guest)
         }
         Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", refused);
         Dictionary<string, long> end = SettledStats();
+        Console.WriteLine("httpserver per-peer limit 3: http-shed-peer-limit " + end["http-shed-peer-limit"] + ", http-refused-peer-limit "
+            + end["http-refused-peer-limit"] + ", http-shed " + end["http-shed"] + ", http-connections " + end["http-connections"]);
         Assert.Equal(afterShed["http-refused-peer-limit"] + 1, end["http-refused-peer-limit"]);
         Assert.Equal(0, end["http-refused-busy"]);
         Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
