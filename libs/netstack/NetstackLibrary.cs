@@ -47,6 +47,7 @@ public static class NetstackLibrary
             MaxConnections = NetworkOptions.MaxConnections,
             SendBuffer = (int)NetworkOptions.TcpSendBuffer,
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
+            SynCookies = NetworkOptions.TcpSynCookies,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);
