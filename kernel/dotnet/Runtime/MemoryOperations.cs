@@ -1,6 +1,4 @@
 using System.Runtime;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Internal.Runtime;
 
 namespace Uk.Dotnet.Runtime;
@@ -25,17 +23,6 @@ internal static unsafe class MemoryOperations
         return ref destination;
     }
 
-    [RuntimeExport("RhpCheckedLockCmpXchg")]
-    private static object? CompareExchange(ref object? location, object? value, object? comparand)
-    {
-        nint result = Interlocked.CompareExchange(ref Unsafe.As<object?, nint>(ref location), Unsafe.As<object?, nint>(ref value), Unsafe.As<object?, nint>(ref comparand));
-        return Unsafe.As<nint, object?>(ref result);
-    }
-
-    [RuntimeExport("RhpCheckedXchg")]
-    private static object? Exchange(ref object? location, object? value)
-    {
-        nint result = Interlocked.Exchange(ref Unsafe.As<object?, nint>(ref location), Unsafe.As<object?, nint>(ref value));
-        return Unsafe.As<nint, object?>(ref result);
-    }
+    // RhpCheckedLockCmpXchg and RhpCheckedXchg, the interlocked exchanges of references, are
+    // barriered stores in the platform's runtime/helpers.asm, beside RhpAssignRef.
 }

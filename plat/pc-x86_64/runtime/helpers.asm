@@ -114,6 +114,45 @@ RhpByRefAssignRefAVLocation2:
     pop rax
     ret
 
+; The interlocked exchanges of references (Interlocked.Exchange/CompareExchange on objects,
+; which CoreLib's tasks and concurrent collections live on) are barriered stores too: a swap
+; that stores while the collector marks records the reference it overwrote and the one it
+; stored, as RhpAssignRef does. Only .NET's CoreLib calls them (the minimal corlib has no
+; object exchanges).
+; rdi = location, rsi = value, rdx = comparand; returns the previous value in rax.
+global RhpCheckedLockCmpXchg
+RhpCheckedLockCmpXchg:
+    mov rax, rdx
+    lock cmpxchg [rdi], rsi
+    jne .unchanged
+    cmp qword [uk_gc_barrier], 0
+    jne .record
+.unchanged:
+    ret
+.record:
+    push rax
+    call uk_gc_barrier_record
+    mov rax, rsi
+    call uk_gc_barrier_record
+    pop rax
+    ret
+
+; rdi = location, rsi = value; returns the previous value in rax.
+global RhpCheckedXchg
+RhpCheckedXchg:
+    mov rax, rsi
+    xchg [rdi], rax
+    cmp qword [uk_gc_barrier], 0
+    jne .record
+    ret
+.record:
+    push rax
+    call uk_gc_barrier_record
+    mov rax, rsi
+    call uk_gc_barrier_record
+    pop rax
+    ret
+
 ; rax = an overwritten reference (may be null). Appends it to the buffer with interrupts off
 ; (a thread switch between reading the count and writing it back would lose an entry); when
 ; the buffer is full, the collector's flush function shades every entry and empties it. Keeps
