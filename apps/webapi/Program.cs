@@ -4,12 +4,17 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // The ASP.NET Core minimal API as `dotnet new webapiaot` writes it: the slim builder (what
 // NativeAOT supports), endpoints compiled by the request delegate generator, JSON through a
 // source-generated context.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
+
+// What the template's appsettings.json says (the image has no such file): the framework
+// logs warnings only, so the console is not written for every request.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 var app = builder.Build();
 
