@@ -7,12 +7,20 @@ internal static class HostTwin
 {
     public static ProcessResult Run(string programDirectory, string name, string standardInput = "", IEnumerable<string>? arguments = null)
     {
+        string assembly = Build(programDirectory, name);
+        return ProcessRunner.Run("dotnet", [assembly, .. arguments ?? []], TimeSpan.FromMinutes(2), Path.GetDirectoryName(assembly)!, standardInput);
+    }
+
+    // Builds the twin and returns its assembly, for a program the test starts itself (a server).
+    public static string Build(string programDirectory, string name)
+    {
         string sources = Repository.PathOf(programDirectory);
         // One folder per checkout: two clones testing at once must not build each other's sources.
         string checkout = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Repository.PathOf(".")))).Substring(0, 12);
         string project = Path.Combine(Path.GetTempPath(), "unikraft-host-twins", checkout, name);
         Directory.CreateDirectory(project);
         string projectFile = Path.Combine(project, name + ".csproj");
+        string guestProject = Path.Combine(sources, name + ".csproj");
         string text = $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -26,7 +34,8 @@ internal static class HostTwin
               </PropertyGroup>
               <ItemGroup>
                 <Compile Include="{sources}/**/*.cs" Exclude="{sources}/obj/**;{sources}/bin/**" />
-            {PackageReferences(Path.Combine(sources, name + ".csproj"))}
+            {References(guestProject, "PackageReference")}
+            {References(guestProject, "FrameworkReference")}
               </ItemGroup>
             </Project>
             """;
@@ -35,12 +44,13 @@ internal static class HostTwin
         ProcessResult build = ProcessRunner.Run("dotnet", ["build", projectFile, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), project);
         if (build.ExitCode != 0)
             throw new InvalidOperationException("the host twin of " + programDirectory + " does not build:\n" + build.Output);
-        string assembly = Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
-        return ProcessRunner.Run("dotnet", [assembly, .. arguments ?? []], TimeSpan.FromMinutes(2), project, standardInput);
+        return Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
     }
 
-    // The guest project's NuGet packages, at the same versions.
-    private static string PackageReferences(string guestProject) =>
-        string.Join("\n", System.Xml.Linq.XDocument.Load(guestProject).Descendants("PackageReference")
-            .Select(reference => $"    <PackageReference Include=\"{reference.Attribute("Include")?.Value}\" Version=\"{reference.Attribute("Version")?.Value}\" />"));
+    // The guest project's NuGet packages (at the same versions) and shared frameworks.
+    private static string References(string guestProject, string kind) =>
+        string.Join("\n", System.Xml.Linq.XDocument.Load(guestProject).Descendants(kind)
+            .Select(reference => reference.Attribute("Version") is { } version
+                ? $"    <{kind} Include=\"{reference.Attribute("Include")?.Value}\" Version=\"{version.Value}\" />"
+                : $"    <{kind} Include=\"{reference.Attribute("Include")?.Value}\" />"));
 }

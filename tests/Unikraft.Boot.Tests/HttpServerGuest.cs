@@ -39,7 +39,7 @@ public class HttpServerGuest : IDisposable
                 [.. machine, "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + Port + "-:80", "-device", device + ",netdev=n0"]);
             try
             {
-                Session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+                Session.WaitForLine(ReadyLine, TimeSpan.FromSeconds(90));
                 return;
             }
             catch (TimeoutException) when (attempt < 3 && Session.HasExited && Session.Output.Length == 0)
@@ -52,6 +52,10 @@ public class HttpServerGuest : IDisposable
     }
 
     internal QemuSession Session { get; private set; } = null!;
+
+    // The line the server prints once it listens (read while the base constructor runs: a
+    // constant in every override).
+    protected virtual string ReadyLine => "httpserver: listening on http://10.0.2.15:80/";
 
     public int Port { get; private set; }
 

@@ -100,6 +100,11 @@ internal sealed class Images
 
     private static readonly Lazy<BuiltImage> HttpServerImage = new(() => Build("apps/httpserver", "httpserver"));
 
+    // apps/webapi: an ASP.NET Core minimal API (Kestrel) on the dotnet library.
+    private static readonly Lazy<BuiltImage> WebApiImage = new(() => Build("apps/webapi", "webapi"));
+
+    public static BuiltImage WebApi => WebApiImage.Value;
+
     // apps/httpserver: sockets, netstack and virtio-net serving HTTP.
     public static BuiltImage HttpServer => HttpServerImage.Value;
 
