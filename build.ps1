@@ -8,8 +8,10 @@
 #                              build, then boot in QEMU with the serial console here;
 #                              the guest's exit code becomes this command's
 #   test                       every test project; ends with "N passed, N failed"
-#   bench [boot|sched|blk|gc|bcl|net] [opts]  bench/boot (boot time beside a Linux microVM) and bench/sched; blk, gc, bcl, net when named
-#                              (scheduler cycles beside pthreads); both when none is named
+#   bench [boot|sched|blk|gc|bcl|net] [opts]
+#                              run the named benchmark with opts: boot (boot time beside a
+#                              Linux microVM), sched (scheduler cycles beside pthreads), blk,
+#                              gc, bcl, net; none named: boot and sched, or boot alone with opts
 #   clean                      remove build outputs (bin/ and obj/ folders)
 
 [CmdletBinding(PositionalBinding = $false)]
@@ -216,7 +218,11 @@ switch ($Command) {
         if (Test-Path (Join-Path $Root 'TestResults')) { Remove-Item (Join-Path $Root 'TestResults') -Recurse -Force }
     }
     default {
-        Get-Content $PSCommandPath | Select-Object -Skip 1 -First 13 | ForEach-Object { $_ -replace '^# ?', '' }
+        # The comment at the top of this file, up to its first line of code.
+        foreach ($line in @(Get-Content $PSCommandPath | Select-Object -Skip 1)) {
+            if ($line -notmatch '^#') { break }
+            $line -replace '^# ?', ''
+        }
         if ($Command -ne 'help') { Write-Host "unknown command '$Command'"; exit 2 }
     }
 }

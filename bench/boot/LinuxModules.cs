@@ -21,7 +21,7 @@ public static class LinuxModules
         string? kernel = FirstKernel(cache) ?? FirstKernel(bootCache);
         string package = kernel is null
             ? DebianPackage.ResolveDependency("linux-image-amd64", "linux-image-")
-            : "linux-image-" + Path.GetFileName(kernel).Substring("vmlinuz-".Length);
+            : string.Concat("linux-image-", Path.GetFileName(kernel).AsSpan("vmlinuz-".Length));
         if (kernel is null || !modules.All(m => File.Exists(Path.Combine(cache, m + ".ko"))))
         {
             Console.WriteLine($"  fetching {package} for its {purpose} modules (downloads only, nothing is installed)");

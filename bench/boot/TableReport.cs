@@ -1,5 +1,6 @@
-using System.Linq;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Unikraft.Bench.Boot;
@@ -7,7 +8,7 @@ namespace Unikraft.Bench.Boot;
 /// <summary>The human-readable result table.</summary>
 public static class TableReport
 {
-    const string Row = "{0,-18} {1,-13} {2,-15} {3}";
+    private static readonly CompositeFormat Row = CompositeFormat.Parse("{0,-18} {1,-13} {2,-15} {3}");
 
     public static string Render(BenchResults r)
     {
@@ -16,18 +17,18 @@ public static class TableReport
         double? linux = r.Linux.Median;
         sb.AppendLine();
         sb.AppendLine($"boot time to first line: median of {r.Runs} runs, host wall clock, {(r.Kvm ? "KVM" : "TCG (no KVM)")}");
-        sb.AppendFormat(Row, "boot path", "unikernel", "linux microVM", "ratio").AppendLine();
+        sb.AppendFormat(CultureInfo.InvariantCulture, Row, "boot path", "unikernel", "linux microVM", "ratio").AppendLine();
         foreach (PathResult p in r.Paths)
         {
             bool viaKernel = p.Name != "ELF -kernel";
             string linuxCell = Format.Seconds(linux) + (viaKernel && linux is not null ? " *" : "");
             if (p.Series is null)
             {
-                sb.AppendFormat(Row, p.Name, "skipped", linuxCell, "").AppendLine();
+                sb.AppendFormat(CultureInfo.InvariantCulture, Row, p.Name, "skipped", linuxCell, "").AppendLine();
                 notes.Add($"{p.Name}: skipped: {p.Skipped}");
                 continue;
             }
-            sb.AppendFormat(Row, p.Name, Format.Seconds(p.Series.Median), linuxCell,
+            sb.AppendFormat(CultureInfo.InvariantCulture, Row, p.Name, Format.Seconds(p.Series.Median), linuxCell,
                 Format.Ratio(p.Series.Median, linux, "faster", "slower")).AppendLine();
             if (p.Series.Failures > 0)
                 notes.Add($"{p.Name}: {p.Series.Failures} of {p.Series.Runs.Count} runs FAILED (median is over the rest)");
@@ -37,7 +38,7 @@ public static class TableReport
 
         string sizes = string.Join(", ", Sizes(r));
         sb.AppendFormat("{0,-18} {1}", "image size", sizes.Length > 0 ? sizes : "n/a").AppendLine();
-        sb.AppendFormat(Row, "smallest -m", r.UnikernelMemory?.Display ?? "n/a", r.LinuxMemory.Display,
+        sb.AppendFormat(CultureInfo.InvariantCulture, Row, "smallest -m", r.UnikernelMemory?.Display ?? "n/a", r.LinuxMemory.Display,
             Format.Ratio(r.UnikernelMemory?.SmallestMiB, r.LinuxMemory.SmallestMiB, "less", "more")).AppendLine();
         if (r.ElfBytes is long elfBytes)
             sb.AppendFormat("{0,-18} {1}", "size goal", HelloGoals.SizeLine(elfBytes)).AppendLine();

@@ -10,6 +10,7 @@ namespace Unikraft.Bench.Sched;
 internal sealed class GuestImage
 {
     private static readonly TimeSpan BootLimit = TimeSpan.FromSeconds(60);
+    private static readonly string[] s_kvmArguments = ["-enable-kvm", "-cpu", "host"];
 
     public GuestImage(string label, string folder, string name)
     {
@@ -52,7 +53,7 @@ internal sealed class GuestImage
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf,
         };
         if (kvm)
-            arguments.AddRange(new[] { "-enable-kvm", "-cpu", "host" });
+            arguments.AddRange(s_kvmArguments);
         ProcessRunner.Result run = ProcessRunner.Run("qemu-system-x86_64", arguments, BootLimit);
         BenchLines lines = BenchLines.Parse(run.Output);
         if (run.ExitCode != 1 || !lines.Done)

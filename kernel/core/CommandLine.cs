@@ -27,7 +27,7 @@ public static class CommandLine
         }
         if (separator < 0)
         {
-            kernelParameters = new string[0];
+            kernelParameters = System.Array.Empty<string>();
             applicationArguments = words;
             return;
         }

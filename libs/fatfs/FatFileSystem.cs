@@ -180,7 +180,7 @@ public sealed class FatFileSystem : IFileSystem
 
     public FsError ReadDirectory(string[] path, out FsEntry[] entries)
     {
-        entries = new FsEntry[0];
+        entries = Array.Empty<FsEntry>();
         FsError error = LoadDirectory(path, out FatDirectory? directory);
         if (error != FsError.None)
             return error;

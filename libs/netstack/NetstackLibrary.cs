@@ -41,7 +41,6 @@ public static class NetstackLibrary
         }
         var link = new DeviceLink(device);
         var stack = new NetStack(device.Mac, link, BuildOptions());
-#if NETSTACK_TCP
         var tcpOptions = new Uk.Net.Tcp.TcpOptions
         {
             MaxConnections = NetworkOptions.MaxConnections,
@@ -53,7 +52,6 @@ public static class NetstackLibrary
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);
         stack.RegisterProtocol(Ipv4Header.ProtocolTcp, tcp);
         Network.AttachTcp(tcp);
-#endif
         long now = Clock.Monotonic;
         if (config.UseDhcp)
         {

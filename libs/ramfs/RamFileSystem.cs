@@ -63,7 +63,7 @@ public sealed class RamFileSystem : IFileSystem
 
     public FsError ReadDirectory(string[] path, out FsEntry[] entries)
     {
-        entries = new FsEntry[0];
+        entries = System.Array.Empty<FsEntry>();
         FsError error = Find(path, out RamNode? node);
         if (error != FsError.None)
             return error;

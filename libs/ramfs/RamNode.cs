@@ -18,7 +18,7 @@ internal sealed class RamNode
 
     public List<RamNode> Children { get; } = new List<RamNode>();
 
-    public byte[] Data = new byte[0];
+    public byte[] Data = Array.Empty<byte>();
 
     public long Length;
 

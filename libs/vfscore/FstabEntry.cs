@@ -20,7 +20,7 @@ public readonly struct FstabEntry
     public static bool TryParseList(string text, out FstabEntry[] entries, out string problem)
     {
         problem = "";
-        entries = new FstabEntry[0];
+        entries = System.Array.Empty<FstabEntry>();
         if (text.Trim().Length == 0)
             return true;
         string[] parts = text.Split(',');

@@ -10,7 +10,7 @@ public static class VfsPath
 
     public static FsError Split(string? path, out string[] components)
     {
-        components = new string[0];
+        components = System.Array.Empty<string>();
         if (path is null || path.Length == 0)
             return FsError.InvalidPath;
         if (path.Length > MaxPathLength)

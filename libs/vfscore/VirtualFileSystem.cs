@@ -80,7 +80,7 @@ public sealed class VirtualFileSystem
 
     public FsError ReadDirectory(string path, out FsEntry[] entries)
     {
-        entries = new FsEntry[0];
+        entries = Array.Empty<FsEntry>();
         FsError error = Resolve(path, out IFileSystem? fs, out string[] rest, out _);
         return error != FsError.None ? error : Noted(fs!, fs!.ReadDirectory(rest, out entries));
     }
@@ -122,7 +122,7 @@ public sealed class VirtualFileSystem
 
     public FsError ReadAllBytes(string path, out byte[] bytes)
     {
-        bytes = new byte[0];
+        bytes = Array.Empty<byte>();
         FsError error = Open(path, OpenMode.Read, out VfsFile? file);
         if (error != FsError.None)
             return error;
@@ -171,7 +171,7 @@ public sealed class VirtualFileSystem
     private FsError Resolve(string path, out IFileSystem? fileSystem, out string[] rest, out string normalized)
     {
         fileSystem = null;
-        rest = new string[0];
+        rest = Array.Empty<string>();
         normalized = "/";
         FsError error = VfsPath.Split(path, out string[] components);
         if (error != FsError.None)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.BlkDev;
 using Uk.Drivers.Ahci;
 
@@ -28,7 +29,7 @@ public sealed class ErrorAndTimeoutTests
         Assert.Equal(restarts + 1, rig.Hba.PortRestarts);
         // The device answered: stopping and starting the port is enough, no COMRESET.
         Assert.Equal(0, rig.Hba.Comresets);
-        Assert.Contains(Uk.Core.Log.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 5 failed, task file 0x" + ((uint)error << 8 | 0x51).ToString("x4")));
+        Assert.Contains(Uk.Core.Log.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 5 failed, task file 0x" + ((uint)error << 8 | 0x51).ToString("x4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Equal(BlockStatus.Ok, rig.Device.Read(5, buffer));
         Assert.True(buffer.AsSpan().SequenceEqual(rig.Disk.Bytes.AsSpan(5 * 512, 512)));
     }

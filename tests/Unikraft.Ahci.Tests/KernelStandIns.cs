@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 // The kernel services the driver calls, as host stand-ins: one thread, no scheduler, a clock
@@ -52,7 +53,9 @@ namespace Uk.Sched
         public static bool HasCurrentThread => false;
     }
 
-    // Never waited on: without a scheduler the driver polls.
+    // Never waited on: without a scheduler the driver polls. Instance members, as the
+    // kernel's, since the driver calls them on an instance.
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Stand-in for the kernel's instance API.")]
     internal sealed class Event
     {
         public Event(bool autoReset = false)
@@ -66,6 +69,7 @@ namespace Uk.Sched
         public bool Wait(long deadline = long.MaxValue) => throw new InvalidOperationException("no threads on the host");
     }
 
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Stand-in for the kernel's instance API.")]
     internal sealed class WaitQueue
     {
         public bool Wait(long deadline = long.MaxValue) => throw new InvalidOperationException("no threads on the host");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.Alloc;
 
 namespace Unikraft.Alloc.Tests;
@@ -142,12 +143,12 @@ public sealed unsafe class AllocatorModel
     private void Track(void* pointer, nuint size, nuint offset, bool fresh = true)
     {
         nuint p = (nuint)pointer;
-        Assert.True(p % offset == 0, _kind + ": block " + p.ToString("X") + " not aligned to " + offset);
+        Assert.True(p % offset == 0, _kind + ": block " + p.ToString("X", CultureInfo.InvariantCulture) + " not aligned to " + offset);
         int region = _arena.RegionOf(p, size == 0 ? 1 : size);
-        Assert.True(region >= 0, _kind + ": block " + p.ToString("X") + "+" + size + " outside every region");
+        Assert.True(region >= 0, _kind + ": block " + p.ToString("X", CultureInfo.InvariantCulture) + "+" + size + " outside every region");
         if (!_kind.Reuses)
         {
-            Assert.True(!fresh || p >= _highWater[region], _kind + ": memory reused at " + p.ToString("X"));
+            Assert.True(!fresh || p >= _highWater[region], _kind + ": memory reused at " + p.ToString("X", CultureInfo.InvariantCulture));
             _highWater[region] = Math.Max(_highWater[region], p + size);
         }
         var live = new Live { Pointer = p, Size = size, Offset = offset, Seed = _nextSeed++ };
@@ -204,7 +205,7 @@ public sealed unsafe class AllocatorModel
         Live[] sorted = _live.OrderBy(b => b.Pointer).ToArray();
         for (int i = 1; i < sorted.Length; i++)
             Assert.True(sorted[i - 1].Pointer + Math.Max(sorted[i - 1].Size, 1) <= sorted[i].Pointer,
-                where + ": blocks " + sorted[i - 1].Pointer.ToString("X") + "+" + sorted[i - 1].Size + " and " + sorted[i].Pointer.ToString("X") + " overlap");
+                where + ": blocks " + sorted[i - 1].Pointer.ToString("X", CultureInfo.InvariantCulture) + "+" + sorted[i - 1].Size + " and " + sorted[i].Pointer.ToString("X", CultureInfo.InvariantCulture) + " overlap");
         foreach (Live block in _live)
             VerifyEnds(block);
     }
@@ -222,7 +223,7 @@ public sealed unsafe class AllocatorModel
     {
         nuint bad = FirstMismatch((byte*)block.Pointer, block.Size, block.Seed);
         if (bad != nuint.MaxValue)
-            Assert.Fail(_kind + ": block " + block.Pointer.ToString("X") + " corrupted at byte " + bad);
+            Assert.Fail(_kind + ": block " + block.Pointer.ToString("X", CultureInfo.InvariantCulture) + " corrupted at byte " + bad);
     }
 
     // Index of the first byte not matching the block's pattern, or nuint.MaxValue.
@@ -242,7 +243,7 @@ public sealed unsafe class AllocatorModel
         {
             nuint j = block.Size - 1 - i;
             if (p[i] != PatternByte(block.Seed, i) || p[j] != PatternByte(block.Seed, j))
-                Assert.Fail(_kind + ": block " + block.Pointer.ToString("X") + " corrupted at its start or end");
+                Assert.Fail(_kind + ": block " + block.Pointer.ToString("X", CultureInfo.InvariantCulture) + " corrupted at its start or end");
         }
     }
 }

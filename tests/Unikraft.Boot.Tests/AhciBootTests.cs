@@ -55,7 +55,7 @@ public sealed class AhciBootTests
         ProcessResult matching = Boot("read sda 1000 600 77", Machine(machine), disk.Ahci("d0", bus));
         ProcessResult otherSeed = Boot("read sda 1000 600 78", Machine(machine), disk.Ahci("d0", bus));
 
-        Assert.Contains(matching.Lines, line => line.StartsWith("[ info] ahci: sda at " + address) && line.Contains("8192 sectors of 512 bytes"));
+        Assert.Contains(matching.Lines, line => line.StartsWith("[ info] ahci: sda at " + address, StringComparison.Ordinal) && line.Contains("8192 sectors of 512 bytes"));
         // 600 sectors are more than one command carries (256 KiB): three commands.
         Assert.Contains("read sda 1000+600: Ok, pattern ok", matching.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), matching.ExitCode);
@@ -73,7 +73,7 @@ public sealed class AhciBootTests
 
         ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write sda 3 2 5", once: true);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0xea at sector 0 failed, task file 0x"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0xea at sector 0 failed, task file 0x", StringComparison.Ordinal));
         Assert.Contains("write sda 3+2: Ok, flush: IoError", run.Lines);
         Assert.Contains("read back: Ok, pattern ok", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
@@ -87,8 +87,8 @@ public sealed class AhciBootTests
         // Every read fails: the firmware's own boot-sector read would use up a single one.
         ProcessResult run = BootWithInjectedError(disk, "read_aio", "read sda 0 4 1", once: false);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 0 failed, task file 0x"));
-        Assert.Contains(run.Lines, line => line.StartsWith("read sda 0+4: IoError"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 0 failed, task file 0x", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith("read sda 0+4: IoError", StringComparison.Ordinal));
         Assert.Contains("[ info] exit code 1, shutting down", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
     }
@@ -143,11 +143,11 @@ public sealed class AhciBootTests
         Assert.Contains("disks: 2", list.Lines);
         Assert.Contains("disk sda: 2048 sectors of 512 bytes", list.Lines);
         Assert.Contains("disk sdb: 4096 sectors of 512 bytes", list.Lines);
-        Assert.Contains(list.Lines, line => line.StartsWith("[ info] ahci: sda at 00:1f.2 port 1,"));
+        Assert.Contains(list.Lines, line => line.StartsWith("[ info] ahci: sda at 00:1f.2 port 1,", StringComparison.Ordinal));
         Assert.Contains("[ info] ahci: 00:1f.2 port 2: ATAPI drive left alone", list.Lines);
-        Assert.Contains(list.Lines, line => line.StartsWith("[ info] ahci: sdb at 00:1f.2 port 4,"));
+        Assert.Contains(list.Lines, line => line.StartsWith("[ info] ahci: sdb at 00:1f.2 port 4,", StringComparison.Ordinal));
         // The controller has its driver, so the bus does not list it.
-        Assert.DoesNotContain(list.Lines, line => line.StartsWith("[ info] pci: 00:1f.2"));
+        Assert.DoesNotContain(list.Lines, line => line.StartsWith("[ info] pci: 00:1f.2", StringComparison.Ordinal));
         Assert.Contains("write sdb 4090+6: Ok, flush: Ok", write.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(second.Read(4090 * Sector, 6 * Sector), 4090 * Sector, 11));
         Assert.All(first.Read(0, 1 << 20), b => Assert.Equal(0, b));
@@ -202,7 +202,7 @@ public sealed class AhciBootTests
 
         ProcessResult run = Qemu.BootElfWith(ImageFor(completion), "threads sda", [.. DiskImage.Q35, .. disk.Ahci("d0")]);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda") && line.EndsWith(completion == "polled" ? ", polled" : ", msi vector 0xc0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda", StringComparison.Ordinal) && line.EndsWith(completion == "polled" ? ", polled" : ", msi vector 0xc0", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         for (int t = 0; t < 4; t++)
@@ -234,7 +234,7 @@ public sealed class AhciBootTests
 
         ProcessResult run = Boot("threads sda", ["-machine", "acpi=off"], DiskImage.AhciController, disk.Ahci("d0", "ahci.0"));
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda") && line.EndsWith(", irq 10"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda", StringComparison.Ordinal) && line.EndsWith(", irq 10", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }

@@ -24,7 +24,7 @@ public sealed class AhciKvStoreBootTests(ITestOutputHelper output)
             ProcessResult run = Qemu.BootElfWith(Images.KvStoreAhci.Elf, "-- dump", Disk(image), memoryMiB: 64);
 
             Assert.Contains("[ info] vfs: mounted fatfs:sda at /", run.Lines);
-            Assert.Contains(run.Lines, line => line.StartsWith("kvstore: loaded 0 records"));
+            Assert.Contains(run.Lines, line => line.StartsWith("kvstore: loaded 0 records", StringComparison.Ordinal));
             Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         }
         finally

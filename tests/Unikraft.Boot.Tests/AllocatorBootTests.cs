@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unikraft.Boot.Tests;
 
 // The same stress app built with each allocator library: only the manifest differs.
@@ -14,13 +16,13 @@ public sealed class AllocatorBootTests
         ProcessResult run = Qemu.BootElf(image.Elf, memoryMiB: 64);
 
         Assert.False(run.TimedOut, run.Output);
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] alloc: " + allocator + " over "));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] alloc: " + allocator + " over ", StringComparison.Ordinal));
         Assert.Contains("stress: " + allocator + (reusesMemory ? "" : " (no free)"), run.Lines);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Contains("ok out of memory returns null and counts a failure", run.Lines);
         Assert.Contains("ok the mapped window reaches the frame", run.Lines);
         Assert.Contains("ok unmap removes the window", run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("stats: in use "));
+        Assert.Contains(run.Lines, line => line.StartsWith("stats: in use ", StringComparison.Ordinal));
         if (reusesMemory)
             Assert.Contains("ok memory is usable again after freeing", run.Lines);
         Assert.Contains("stress passed", run.Lines);
@@ -47,14 +49,14 @@ public sealed class AllocatorBootTests
     {
         ProcessResult run = Qemu.BootElf(Images.Allocator("tlsf").Elf, "managed-oom", memoryMiB: 32);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: out of memory: asked for 1073741") && line.Contains("; in use ") && line.Contains(", failures "));
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.Contains(run.Lines, line => line.StartsWith("PANIC: out of memory: asked for 1073741", StringComparison.Ordinal) && line.Contains("; in use ") && line.Contains(", failures "));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 
     private static long OutOfMemoryAfterKiB(ProcessResult run)
     {
-        string line = run.Lines.First(l => l.StartsWith("out of memory after "));
-        return long.Parse(line.Split(' ')[4]);
+        string line = run.Lines.First(l => l.StartsWith("out of memory after ", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ')[4], CultureInfo.InvariantCulture);
     }
 }

@@ -20,7 +20,7 @@ public sealed class BclEnvironmentBootTests
         Assert.Contains("UNICODE=[grüße]", run.Lines);
         Assert.Contains("MISSING=(null)", run.Lines);
         Assert.Equal(new[] { "variable EMPTY=[]", "variable GREETING=[hello from the manifest]", "variable UNICODE=[grüße]" },
-            run.Lines.Where(line => line.StartsWith("variable ")));
+            run.Lines.Where(line => line.StartsWith("variable ", StringComparison.Ordinal)));
         Assert.Contains("SET_AT_RUN_TIME=[yes]", run.Lines);
         Assert.Contains("cwd: /", run.Lines);
         Assert.Contains("exists: False False", run.Lines);
@@ -42,7 +42,7 @@ public sealed class BclEnvironmentBootTests
         Assert.Contains("command line: bcl-environment|one|two", run.Lines);
         Assert.Contains("GREETING=[from-the-command-line]", run.Lines);
         Assert.Equal(new[] { "variable EMPTY=[]", "variable EXTRA=[1]", "variable GREETING=[from-the-command-line]", "variable UNICODE=[grüße]" },
-            run.Lines.Where(line => line.StartsWith("variable ")));
+            run.Lines.Where(line => line.StartsWith("variable ", StringComparison.Ordinal)));
         Assert.Contains("[ warn] env: ignored kernel parameter 'env.9bad=x': expected env.NAME=value (letters, digits and '_' in NAME)", run.Lines);
         Assert.Contains("done", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);

@@ -28,7 +28,7 @@ public sealed class BlockDeviceBootTests
         ProcessResult run = Boot("write vda 7 9 42", disk.VirtioBlk("d0", deviceOptions));
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda at ") && line.Contains(transport + " transport, 2048 sectors of 512 bytes") && line.EndsWith(signal));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda at ", StringComparison.Ordinal) && line.Contains(transport + " transport, 2048 sectors of 512 bytes") && line.EndsWith(signal, StringComparison.Ordinal));
         Assert.Contains("write vda 7+9: Ok, flush: Ok", run.Lines);
         byte[] written = disk.Read(7 * Sector, 9 * Sector);
         Assert.Equal(-1, DiskPattern.FirstMismatch(written, 7 * Sector, 42));
@@ -49,7 +49,7 @@ public sealed class BlockDeviceBootTests
         ProcessResult matching = Boot("read vda 1000 600 77", disk.VirtioBlk("d0", deviceOptions));
         ProcessResult otherSeed = Boot("read vda 1000 600 78", disk.VirtioBlk("d0", deviceOptions));
 
-        Assert.Contains(matching.Lines, line => line.Contains(transport + " transport, 8192 sectors") && line.EndsWith(signal));
+        Assert.Contains(matching.Lines, line => line.Contains(transport + " transport, 8192 sectors") && line.EndsWith(signal, StringComparison.Ordinal));
         Assert.Contains("read vda 1000+600: Ok, pattern ok", matching.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), matching.ExitCode);
         // The check is real: the same sectors against another seed differ at once.
@@ -66,7 +66,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write vda 3 2 5");
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains(", flush"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains(", flush"));
         Assert.Contains("write vda 3+2: Ok, flush: IoError", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
     }
@@ -78,7 +78,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = BootWithInjectedError(disk, "read_aio", "read vda 0 4 1");
 
-        Assert.Contains(run.Lines, line => line.StartsWith("read vda 0+4: IoError"));
+        Assert.Contains(run.Lines, line => line.StartsWith("read vda 0+4: IoError", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
     }
 
@@ -107,7 +107,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Boot("readonly vda", disk.VirtioBlk("d0", readOnly: true));
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains(", read-only"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains(", read-only"));
         Assert.Contains("read-only vda: IsReadOnly true, read: Ok, write: ReadOnly", run.Lines);
         Assert.Equal(pattern, disk.Read(0, Sector));
     }
@@ -124,8 +124,8 @@ public sealed class BlockDeviceBootTests
         Assert.Contains("disks: 2", list.Lines);
         Assert.Contains("disk vda: 2048 sectors of 512 bytes", list.Lines);
         Assert.Contains("disk vdb: 4096 sectors of 512 bytes", list.Lines);
-        Assert.Contains(list.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains("modern transport"));
-        Assert.Contains(list.Lines, line => line.StartsWith("[ info] virtio-blk: vdb") && line.Contains("legacy transport"));
+        Assert.Contains(list.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains("modern transport"));
+        Assert.Contains(list.Lines, line => line.StartsWith("[ info] virtio-blk: vdb", StringComparison.Ordinal) && line.Contains("legacy transport"));
         Assert.Contains("write vdb 4090+6: Ok, flush: Ok", write.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(second.Read(4090 * Sector, 6 * Sector), 4090 * Sector, 11));
         Assert.All(first.Read(0, 1 << 20), b => Assert.Equal(0, b));
@@ -184,9 +184,9 @@ public sealed class BlockDeviceBootTests
         Assert.Contains("[ info] pci: configuration space through ports 0xCF8/0xCFC", run.Lines);
         Assert.Contains("[ info] pci: 00:00.0 8086:1237 class 06.00 host bridge: no driver", run.Lines);
         Assert.Contains("[ info] pci: 00:01.0 8086:7000 class 06.01 ISA bridge: no driver", run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] pci: ") && line.Contains(" 1af4:1005 ") && line.EndsWith(": no driver"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] pci: ", StringComparison.Ordinal) && line.Contains(" 1af4:1005 ") && line.EndsWith(": no driver", StringComparison.Ordinal));
         // The disk has its driver, so it is not in the list.
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("[ info] pci: ") && line.Contains("1af4:1001"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("[ info] pci: ", StringComparison.Ordinal) && line.Contains("1af4:1001"));
         Assert.Contains("disks: 1", run.Lines);
     }
 
@@ -204,7 +204,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Qemu.BootElfWith(ImageFor(completion), "async vda", disk.VirtioBlk("d0"));
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.EndsWith(completion == "polled" ? ", polled" : ", msi-x vector 0xc0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.EndsWith(completion == "polled" ? ", polled" : ", msi-x vector 0xc0", StringComparison.Ordinal));
         Assert.Contains("async: in flight after submitting 16 of 16, writes Ok, flush Ok, reads Ok, callbacks 33, pattern ok", run.Lines);
         Assert.Contains("async refusals: past the end OutOfRange (completed), buffer overrun BadLength", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -238,7 +238,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "threads vda", [.. machine, .. disk.VirtioBlk("d0", deviceOptions)]);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains("modern transport") && line.EndsWith(", irq 10"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains("modern transport") && line.EndsWith(", irq 10", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -251,8 +251,8 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Boot("write vdb 0 8 2", first.VirtioBlk("d0"), second.VirtioBlk("d1"));
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.EndsWith(", msi-x vector 0xc0"));
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vdb") && line.EndsWith(", msi-x vector 0xc1"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.EndsWith(", msi-x vector 0xc0", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vdb", StringComparison.Ordinal) && line.EndsWith(", msi-x vector 0xc1", StringComparison.Ordinal));
         Assert.Contains("write vdb 0+8: Ok, flush: Ok", run.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(second.Read(0, 8 * Sector), 0, 2));
     }
@@ -266,7 +266,7 @@ public sealed class BlockDeviceBootTests
 
         ProcessResult run = Boot("write vda 3 2 5", disk.VirtioBlk("d0", ",logical_block_size=4096,physical_block_size=4096"));
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda") && line.Contains("1024 sectors of 4096 bytes"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains("1024 sectors of 4096 bytes"));
         Assert.Contains("write vda 3+2: Ok, flush: Ok", run.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(3 * 4096, 2 * 4096), 3 * 4096, 5));
         Assert.All(disk.Read(0, 3 * 4096), b => Assert.Equal(0, b));

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unikraft.Boot.Tests;
 
 // ukgc-marksweep under both schedulers (tests/apps/shared/gc, the same program; only the
@@ -19,9 +21,9 @@ public sealed class CollectorBootTests
         Assert.Contains("ok: live: string only in a static intact", run.Lines);
         Assert.Contains("ok: live: strings in struct fields of an array intact", run.Lines);
         Assert.Contains("ok: live: another thread's stack locals intact", run.Lines);
-        string garbage = Assert.Single(run.Lines, line => line.StartsWith("ok: live: allocated "));
-        long garbageKiB = long.Parse(garbage.Split(' ')[3]);
-        long heapKiB = long.Parse(garbage.Split("x the ")[1].Split(' ')[0]);
+        string garbage = Assert.Single(run.Lines, line => line.StartsWith("ok: live: allocated ", StringComparison.Ordinal));
+        long garbageKiB = long.Parse(garbage.Split(' ')[3], CultureInfo.InvariantCulture);
+        long heapKiB = long.Parse(garbage.Split("x the ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.True(garbageKiB >= heapKiB * 100, garbage);
         Assert.True(heapKiB < 16 * 1024, garbage);
         AssertPassed(run);
@@ -35,9 +37,9 @@ public sealed class CollectorBootTests
         ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "blocked 10", memoryMiB: 16, timeoutSeconds: 180);
 
         Assert.False(run.TimedOut, run.Output);
-        string frames = Assert.Single(run.Lines, line => line.StartsWith("ok: blocked: 100 of 100 frames of 4 parked call chains kept their objects through "));
-        Assert.True(int.Parse(frames.Split("through ")[1].Split(' ')[0]) >= 10, frames);
-        Assert.Contains(run.Lines, line => line.StartsWith("ok: blocked: busy thread checked ") && line.EndsWith(" structures, 0 damaged"));
+        string frames = Assert.Single(run.Lines, line => line.StartsWith("ok: blocked: 100 of 100 frames of 4 parked call chains kept their objects through ", StringComparison.Ordinal));
+        Assert.True(int.Parse(frames.Split("through ")[1].Split(' ')[0], CultureInfo.InvariantCulture) >= 10, frames);
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: blocked: busy thread checked ", StringComparison.Ordinal) && line.EndsWith(" structures, 0 damaged", StringComparison.Ordinal));
         AssertPassed(run);
     }
 
@@ -50,8 +52,8 @@ public sealed class CollectorBootTests
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("ok: rewire: 30000 of 30000 nodes intact, window 0 damaged", run.Lines);
-        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: rewire: ") && line.Contains(" rewirings while marking, over "));
-        Assert.True(long.Parse(marking.Split(' ')[2]) >= 1000, marking);
+        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: rewire: ", StringComparison.Ordinal) && line.Contains(" rewirings while marking, over "));
+        Assert.True(long.Parse(marking.Split(' ')[2], CultureInfo.InvariantCulture) >= 1000, marking);
         AssertPassed(run);
     }
 
@@ -67,8 +69,8 @@ public sealed class CollectorBootTests
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("ok: nullstores: 2000 of 2000 items intact, 0 damaged", run.Lines);
-        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: nullstores: ") && line.Contains(" rentals while marking, over "));
-        Assert.True(long.Parse(marking.Split(' ')[2]) >= 1000, marking);
+        string marking = Assert.Single(run.Lines, line => line.StartsWith("ok: nullstores: ", StringComparison.Ordinal) && line.Contains(" rentals while marking, over "));
+        Assert.True(long.Parse(marking.Split(' ')[2], CultureInfo.InvariantCulture) >= 1000, marking);
         AssertPassed(run);
     }
 
@@ -78,7 +80,7 @@ public sealed class CollectorBootTests
         ProcessResult run = Qemu.BootElf(Images.Collector("coop").Elf, "http 1000000", memoryMiB: 16, timeoutSeconds: 400);
 
         Assert.False(run.TimedOut, run.Output);
-        Assert.Contains(run.Lines, line => line.StartsWith("ok: http: 1000000 requests served, 0 wrong, "));
+        Assert.Contains(run.Lines, line => line.StartsWith("ok: http: 1000000 requests served, 0 wrong, ", StringComparison.Ordinal));
         AssertPassed(run);
     }
 
@@ -99,8 +101,8 @@ public sealed class CollectorBootTests
 
     private static void AssertPassed(ProcessResult run)
     {
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
-        Assert.Contains(run.Lines, line => line.StartsWith("gc: ukgc-marksweep, "));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith("gc: ukgc-marksweep, ", StringComparison.Ordinal));
         Assert.Contains("all scenarios passed", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unikraft.Boot.Tests;
 
 // apps/httpserver's boot tests (HttpServerBootTests) on QEMU's 82540EM, plus what the driver
@@ -53,7 +55,7 @@ public sealed class E1000PolledBootTests(E1000PolledGuest guest) : HttpServerBoo
         Assert.EndsWith(", 82540EM, mac 52:54:00:12:34:56, link up, rings 256/256, polled", line);
         Assert.Contains("netdev-interrupts 0\n", stats);
         Assert.Contains("netdev-rx-errors 0\n", stats);
-        Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 }
 
@@ -91,15 +93,15 @@ internal static class E1000Driver
         Assert.True(Counter(stats, "netdev-rx-frames") >= 10, stats);
         Assert.True(Counter(stats, "netdev-tx-frames") >= 10, stats);
         Assert.True(Counter(stats, "netdev-interrupts") >= 1, stats);
-        Assert.DoesNotContain(session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 
     private static long Counter(string text, string name)
     {
         foreach (string line in text.Split('\n'))
         {
-            if (line.StartsWith(name + " "))
-                return long.Parse(line[(name.Length + 1)..]);
+            if (line.StartsWith(name + " ", StringComparison.Ordinal))
+                return long.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture);
         }
         return -1;
     }

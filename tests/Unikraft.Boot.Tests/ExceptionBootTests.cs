@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Unikraft.Boot.Tests;
@@ -46,7 +47,7 @@ public sealed partial class ExceptionBootTests
         Assert.False(run.TimedOut, run.Output);
         foreach (string expected in ExpectedCases)
             Assert.True(run.Lines.Contains(expected), "missing \"" + expected + "\" in:\n" + run.Output);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Contains("all cases passed", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -67,8 +68,8 @@ public sealed partial class ExceptionBootTests
         (long inUseAfter, long allocatedAfter) = HeapFigures(run, "after");
         Match collected = CollectedLine().Match(run.Lines.First(l => l.StartsWith("catch loop: heap after a collection: ", StringComparison.Ordinal)));
         Assert.True(collected.Success, run.Output);
-        long inUseCollected = long.Parse(collected.Groups[1].Value);
-        int collections = int.Parse(collected.Groups[2].Value);
+        long inUseCollected = long.Parse(collected.Groups[1].Value, CultureInfo.InvariantCulture);
+        int collections = int.Parse(collected.Groups[2].Value, CultureInfo.InvariantCulture);
         // Every round allocates its exception (an object of more than 64 bytes): the loop ran.
         Assert.True(allocatedAfter - allocatedBefore >= 100_000L * 64, run.Output);
         // Bounded by the 1 MiB trigger (garbage not yet collected) plus slack, far under the
@@ -87,7 +88,7 @@ public sealed partial class ExceptionBootTests
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
         // As in .NET, an exception nothing catches ends the program without unwinding it.
         Assert.DoesNotContain("finally ran before the panic", run.Lines);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
         List<string> trace = PanicTrace.Functions(run);
         Assert.Equal("ExceptionTests.Uncaught.Reject", trace[0]);
         Assert.Equal("ExceptionTests.Uncaught.ThrowPastAFinally", trace[1]);
@@ -118,7 +119,7 @@ public sealed partial class ExceptionBootTests
         ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "uncaught-thread", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'thrower'"));
+        Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'thrower'", StringComparison.Ordinal));
         List<string> trace = PanicTrace.Functions(run);
         Assert.Equal("ExceptionTests.Uncaught.Reject", trace[0]);
         Assert.Equal("ExceptionTests.Uncaught.ThrowPastAFinally", trace[1]);
@@ -135,7 +136,7 @@ public sealed partial class ExceptionBootTests
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: three calls deep", run.Lines);
         Assert.Contains("  (core.unwind-tables is false: this image runs no catch or finally)", run.Lines);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("ok: "));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("ok: ", StringComparison.Ordinal));
         List<string> trace = PanicTrace.Functions(run);
         Assert.Equal("ExceptionTests.ManagedThrows.Level3", trace[0]);
         Assert.Contains("Program.<Main>$", trace);
@@ -148,7 +149,7 @@ public sealed partial class ExceptionBootTests
         string line = run.Lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal));
         Match figures = HeapLine().Match(line);
         Assert.True(figures.Success, line);
-        return (long.Parse(figures.Groups[1].Value), long.Parse(figures.Groups[2].Value));
+        return (long.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex(@"in use (\d+) bytes, allocated (\d+) bytes$")]

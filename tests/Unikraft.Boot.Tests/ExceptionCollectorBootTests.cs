@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Unikraft.Boot.Tests;
@@ -26,7 +27,7 @@ public sealed partial class ExceptionCollectorBootTests
         Assert.Contains("[ info] gc: ukgc-marksweep, collects every 1024 KiB allocated", run.Lines);
         foreach (string expected in ExpectedCases)
             Assert.True(run.Lines.Contains(expected), "missing \"" + expected + "\" in:\n" + run.Output);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Contains("all cases passed", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -43,9 +44,9 @@ public sealed partial class ExceptionCollectorBootTests
         string line = Assert.Single(run.Lines, l => l.StartsWith("ok: an OutOfMemoryException from an exhausted heap is caught: ", StringComparison.Ordinal));
         Match figures = ExhaustionLine().Match(line);
         Assert.True(figures.Success, line);
-        int first = int.Parse(figures.Groups[1].Value);
-        long inUseKiB = long.Parse(figures.Groups[2].Value);
-        int second = int.Parse(figures.Groups[3].Value);
+        int first = int.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture);
+        long inUseKiB = long.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture);
+        int second = int.Parse(figures.Groups[3].Value, CultureInfo.InvariantCulture);
         // At least 12 MiB of 8 KiB chunks live when `new` failed: the heap really ran out (the
         // buddy allocator gives each chunk, with its header, a 16 KiB block of the ~31 MiB).
         Assert.True(first * 8L >= 12 * 1024, line);

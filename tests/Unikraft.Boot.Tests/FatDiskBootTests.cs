@@ -106,7 +106,7 @@ public sealed class FatDiskBootTests
 
             ProcessResult run = Boot(image, "list");
 
-            Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /disk: boot sector: ") && line.Contains(message));
+            Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /disk: boot sector: ", StringComparison.Ordinal) && line.Contains(message));
             Assert.Contains("fs-fat: disk not mounted", run.Lines);
             Assert.Equal(Qemu.ExitCodeFor(3), run.ExitCode);
         }
@@ -140,7 +140,7 @@ public sealed class FatDiskBootTests
             ProcessResult bad = Boot(image, "open /disk/BAD.BIN");
             ProcessResult good = Boot(image, "open /disk/GOOD.TXT");
 
-            Assert.Contains(bad.Lines, line => line.StartsWith("open /disk/BAD.BIN: file system structure is corrupt: file 'BAD.BIN': ") && line.Contains(message));
+            Assert.Contains(bad.Lines, line => line.StartsWith("open /disk/BAD.BIN: file system structure is corrupt: file 'BAD.BIN': ", StringComparison.Ordinal) && line.Contains(message));
             Assert.Equal(Qemu.ExitCodeFor(0), bad.ExitCode);
             ProcessResult thrown = Boot(image, "readall /disk/BAD.BIN");
             Assert.Contains(thrown.Lines, line => line.Contains("System.IO.IOException: file system structure is corrupt: '/disk/BAD.BIN': file 'BAD.BIN': ") && line.Contains(message));

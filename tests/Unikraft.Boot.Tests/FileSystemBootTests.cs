@@ -11,7 +11,7 @@ public sealed class FileSystemBootTests
 
         Assert.Contains("[ info] vfs: mounted ramfs at /", run.Lines);
         Assert.Contains("mount / ramfs", run.Lines);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
         foreach (string check in new[] { "write, append and read text", "seek from the end and read", "truncate", "move", "list a directory", "delete", "missing file is an error value", "name too long", "FileNotFoundException caught", "IOException caught", "List<T>", "Dictionary<TKey, TValue>" })
             Assert.Contains("ok " + check, run.Lines);
         Assert.Contains("all file checks passed", run.Lines);

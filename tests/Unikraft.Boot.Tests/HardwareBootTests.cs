@@ -45,18 +45,18 @@ public sealed partial class HardwareBootTests
 
     private static void AssertQemuMadt(ProcessResult run, string source)
     {
-        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] acpi: MADT"));
+        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] acpi: MADT", StringComparison.Ordinal));
         Match match = MadtLine().Match(line);
         Assert.True(match.Success, line);
-        Assert.InRange(int.Parse(match.Groups["pins"].Value), 8, 240);
-        Assert.InRange(int.Parse(match.Groups["overrides"].Value), 1, 16);
+        Assert.InRange(int.Parse(match.Groups["pins"].Value, CultureInfo.InvariantCulture), 8, 240);
+        Assert.InRange(int.Parse(match.Groups["overrides"].Value, CultureInfo.InvariantCulture), 1, 16);
         Assert.Contains(source, line);
     }
 
     // A TSC rate a real or emulated x86 can have, and the guest's RTC within minutes of ours.
     private static void AssertClocks(ProcessResult run, DateTime hostNow)
     {
-        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] time: "));
+        string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] time: ", StringComparison.Ordinal));
         Match match = TimeLine().Match(line);
         Assert.True(match.Success, line);
         double hz = double.Parse(match.Groups["rate"].Value, CultureInfo.InvariantCulture) * (match.Groups["unit"].Value == "GHz" ? 1e9 : 1e6);

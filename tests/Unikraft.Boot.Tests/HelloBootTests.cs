@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unikraft.Boot.Tests;
 
 public sealed class HelloBootTests
@@ -26,7 +28,7 @@ public sealed class HelloBootTests
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB") && line.EndsWith("(multiboot2)"));
+        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB", StringComparison.Ordinal) && line.EndsWith("(multiboot2)", StringComparison.Ordinal));
         Assert.Contains("arguments: 0", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -38,7 +40,7 @@ public sealed class HelloBootTests
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB") && line.EndsWith("(multiboot2)"));
+        Assert.Contains(run.Lines, line => line.StartsWith("boot loader: GRUB", StringComparison.Ordinal) && line.EndsWith("(multiboot2)", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
@@ -89,8 +91,8 @@ public sealed class HelloBootTests
     private static int HeapKiB(ProcessResult run)
     {
         string line = run.Lines.First(l => l.Contains("heap "));
-        string digits = line.Substring(line.IndexOf("heap ") + 5).Split(' ')[0];
-        return int.Parse(digits);
+        string digits = line.Substring(line.IndexOf("heap ", StringComparison.Ordinal) + 5).Split(' ')[0];
+        return int.Parse(digits, CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed class HostHttpServer : IDisposable
                 await context.Request.InputStream.CopyToAsync(body);
                 await WriteAsync(response, context.Request.ContentType ?? "application/octet-stream", body.ToArray());
             }
-            else if (path.StartsWith("/bytes/") && int.TryParse(path.AsSpan(7), out int count) && count is >= 0 and <= 64 << 20)
+            else if (path.StartsWith("/bytes/", StringComparison.Ordinal) && int.TryParse(path.AsSpan(7), out int count) && count is >= 0 and <= 64 << 20)
                 await WriteAsync(response, "application/octet-stream", Enumerable.Range(0, count).Select(i => (byte)(i % 251)).ToArray());
             else if (path == "/slow")
             {

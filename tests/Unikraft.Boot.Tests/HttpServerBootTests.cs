@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -107,7 +108,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
                             {
                                 stream.Write(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: guest\r\n\r\n"));
                                 string head = ReadHead(stream);
-                                if (!head.StartsWith("HTTP/1.1 200 OK") || !head.Contains("Connection: keep-alive"))
+                                if (!head.StartsWith("HTTP/1.1 200 OK", StringComparison.Ordinal) || !head.Contains("Connection: keep-alive"))
                                     throw new InvalidOperationException("connection " + c + " request " + r + ": '" + head + "'");
                                 byte[] body = new byte[612];
                                 stream.ReadExactly(body);
@@ -145,7 +146,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("Socket errors", run.Output);
         Assert.DoesNotContain("Non-2xx", run.Output);
-        string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:"));
+        string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal));
         Assert.True(double.Parse(rate["Requests/sec:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) > 10, run.Output);
     }
 
@@ -180,15 +181,15 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         string stats = Curl(guest.Url("/stats")).Output;
         Assert.True(Counter(stats, "tcp-passive-opens") >= 1, stats);
         Assert.True(Counter(stats, "dhcp-received") >= 2, stats);
-        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 
     protected static long Counter(string text, string name)
     {
         foreach (string line in text.Split('\n'))
         {
-            if (line.StartsWith(name + " "))
-                return long.Parse(line[(name.Length + 1)..]);
+            if (line.StartsWith(name + " ", StringComparison.Ordinal))
+                return long.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture);
         }
         return 0;
     }
@@ -196,7 +197,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
     private static string ReadHead(NetworkStream stream)
     {
         var head = new StringBuilder();
-        while (!head.ToString().EndsWith("\r\n\r\n"))
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
         {
             int b = stream.ReadByte();
             if (b < 0)

@@ -25,7 +25,7 @@ public sealed class HttpServerChurnBootTests(HttpServerGuest guest) : IClassFixt
 
         string figures = "after " + warmUp + ": " + Describe(warm) + "; after " + total + ": " + Describe(end);
         Console.WriteLine("httpserver churn: " + figures);
-        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
         Assert.True(failures.Count == 0, failures.Count + " failures, first: " + failures.FirstOrDefault());
         Assert.True(end["http-connections"] >= total, figures);
         // The live set (what the last collection reached) stays within 10%; the allocator's

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace Unikraft.Boot.Tests;
@@ -91,7 +92,7 @@ public class HttpServerGuest : IDisposable
     // rx_queue. 0 when there is no such line to read.
     public int ForwardedConnectionsWaiting()
     {
-        string local = "0100007F:" + Port.ToString("X4");
+        string local = "0100007F:" + Port.ToString("X4", CultureInfo.InvariantCulture);
         foreach (string line in File.ReadLines("/proc/net/tcp"))
         {
             string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);

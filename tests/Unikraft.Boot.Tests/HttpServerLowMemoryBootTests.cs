@@ -48,7 +48,7 @@ public sealed class HttpServerLowMemoryBootTests(SmallHttpServerGuest guest) : I
             Assert.Contains("<h1>It works.</h1>", ProcessRunner.Run("curl", ["-s", "--max-time", "30", guest.Url("/")], TimeSpan.FromSeconds(40)).Output);
         Console.WriteLine("httpserver in 24 MiB, " + Clients + " clients: " + summary + "; refused-no-memory " + stats["http-refused-no-memory"]
             + ", drop-tcp-no-memory " + stats.GetValueOrDefault("drop-tcp-no-memory") + ", heap-failures " + stats["heap-failures"]);
-        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
         Assert.True(outcomes.GetValueOrDefault("200") > 0, summary);
         // Memory ran out (a dropped SYN is retried by the host, so late clients may still get 200).
         Assert.True(stats["http-refused-no-memory"] + stats.GetValueOrDefault("drop-tcp-no-memory") > 0, "memory never ran out: " + summary);

@@ -60,7 +60,7 @@ public sealed class HttpServerPeerLimitBootTests(PeerLimitHttpServerGuest guest)
             + end["http-refused-peer-limit"] + ", http-shed " + end["http-shed"] + ", http-connections " + end["http-connections"]);
         Assert.Equal(afterShed["http-refused-peer-limit"] + 1, end["http-refused-peer-limit"]);
         Assert.Equal(0, end["http-refused-busy"]);
-        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 
     private TcpClient Open()

@@ -55,7 +55,7 @@ public sealed class HttpServerRandomnessBootTests
                     client.GetStream().Write("GET / HTTP/1.1\r\nHost: g\r\nConnection: close\r\n\r\n"u8);
                     client.GetStream().CopyTo(Stream.Null);
                 }
-                string sources = session.Lines.Single(l => l.StartsWith("[ info] random: chacha20 seeded from "));
+                string sources = session.Lines.Single(l => l.StartsWith("[ info] random: chacha20 seeded from ", StringComparison.Ordinal));
                 session.Kill();
                 return (SynAckSequenceNumbers(File.ReadAllBytes(capture)), sources);
             }

@@ -101,7 +101,7 @@ public sealed class HttpServerSlowClientBootTests(SlowClientHttpServerGuest gues
             for (int probe = 0; probe < 8; probe++)
             {
                 ProcessResult run = ProcessRunner.Run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", "2", guest.Url("/")], TimeSpan.FromSeconds(10));
-                if (run.ExitCode != 0 || !run.Output.StartsWith("200 "))
+                if (run.ExitCode != 0 || !run.Output.StartsWith("200 ", StringComparison.Ordinal))
                     slow.Add("probe " + probe + ": exit " + run.ExitCode + " '" + run.Output.Trim() + "'");
                 Thread.Sleep(500);
             }
@@ -116,7 +116,7 @@ public sealed class HttpServerSlowClientBootTests(SlowClientHttpServerGuest gues
         Assert.True(attacks >= Attackers, "attack connections: " + attacks);
         Assert.Empty(slow);
         Assert.True(stats["http-shed"] > shedBefore, "nothing was shed");
-        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 
     private TcpClient Connect()

@@ -75,8 +75,8 @@ public sealed class KvStoreArgumentsBootTests
 
             ProcessResult badFstab = Qemu.BootElfWith(Images.KvStore.Elf, "vfs.fstab=/=fatfs:vda,garbage -- dump", KvStoreGuest.Disk(image), 64);
             Assert.Contains("[error] vfs: kernel parameter vfs.fstab: fstab entry 'garbage' is not mountpoint=type[:device]; nothing mounted", badFstab.Lines);
-            Assert.Contains(badFstab.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: "));
-            Assert.DoesNotContain(badFstab.Lines, line => line.StartsWith("PANIC"));
+            Assert.Contains(badFstab.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: ", StringComparison.Ordinal));
+            Assert.DoesNotContain(badFstab.Lines, line => line.StartsWith("PANIC", StringComparison.Ordinal));
             Assert.Equal(Qemu.ExitCodeFor(2), badFstab.ExitCode);
         }
         finally
@@ -89,7 +89,7 @@ public sealed class KvStoreArgumentsBootTests
     {
         Assert.True(run.Lines.Contains(message), "expected '" + message + "':\n" + run.Output);
         Assert.Contains(Usage, run.Lines);
-        Assert.DoesNotContain(run.Lines, line => line.StartsWith("PANIC"));
+        Assert.DoesNotContain(run.Lines, line => line.StartsWith("PANIC", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(2), run.ExitCode);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Unikraft.Fs.Tests;
 using Xunit.Abstractions;
 
@@ -40,7 +41,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
 
             Assert.Contains("kvstore: loaded 4 records, 1 keys", again.Lines);
             Assert.Contains("city=Geneva", again.Lines);
-            Assert.DoesNotContain(again.Lines, line => line.StartsWith("lang="));
+            Assert.DoesNotContain(again.Lines, line => line.StartsWith("lang=", StringComparison.Ordinal));
             HostTools.AssertFsckClean(image);
         }
         finally
@@ -54,8 +55,8 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
     {
         ProcessResult run = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", [], memoryMiB: 64);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /: no disk named 'vda'"));
-        Assert.Contains(run.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: no file system mounted there"));
+        Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /: no disk named 'vda'", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: no file system mounted there", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(2), run.ExitCode);
     }
 
@@ -82,15 +83,15 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                     string[] lines = guest.Lines;
                     if (lines.Any(line => line.Contains("dropped a torn record")))
                         tornTails++;
-                    string? loaded = lines.FirstOrDefault(line => line.StartsWith("kvstore: loaded "));
+                    string? loaded = lines.FirstOrDefault(line => line.StartsWith("kvstore: loaded ", StringComparison.Ordinal));
                     // At least every key counted as flushed; per earlier round two more may be on
                     // the disk: one whose report the kill stopped, one whose last line is not counted.
-                    int keys = loaded is null ? -1 : int.Parse(loaded.Split(' ')[4]);
+                    int keys = loaded is null ? -1 : int.Parse(loaded.Split(' ')[4], CultureInfo.InvariantCulture);
                     Assert.True(keys >= flushed.Count && keys <= flushed.Count + 2 * round,
                         "round " + round + ": the guest loaded '" + loaded + "' but " + flushed.Count + " keys were reported flushed before");
                     // The kill can cut the last line short ("flushed " with half a key), so
                     // only lines that a later line proves complete count.
-                    flushed.AddRange(lines.SkipLast(1).Where(line => line.StartsWith("flushed ")).Select(line => line["flushed ".Length..]));
+                    flushed.AddRange(lines.SkipLast(1).Where(line => line.StartsWith("flushed ", StringComparison.Ordinal)).Select(line => line["flushed ".Length..]));
                 }
 
                 var (isClean, harmless, text) = HostTools.Fsck(image);

@@ -33,14 +33,14 @@ public sealed class KvStoreDurabilityBootTests
                 ProcessResult dump = KvStoreGuest.Run("dump", image);
                 string context = "boot " + boot + ":\n" + dump.Output;
                 Assert.True(dump.Lines.Contains("kvstore: loaded 49 records, 49 keys, skipped 1 damaged stretch (" + eleventh.Length + " bytes)"), context);
-                Assert.True(dump.Lines.Any(line => line.StartsWith("kvstore: skipped " + eleventh.Length + " damaged bytes at offset " + eleventh.Offset + " ")), context);
+                Assert.True(dump.Lines.Any(line => line.StartsWith("kvstore: skipped " + eleventh.Length + " damaged bytes at offset " + eleventh.Offset + " ", StringComparison.Ordinal)), context);
                 Assert.True(dump.Lines.Contains("dump: 49 keys"), context);
                 for (int i = 0; i < 50; i++)
                 {
                     if (i != 10)
                         Assert.True(dump.Lines.Contains("k" + i + "=value-k" + i), "k" + i + " missing on " + context);
                 }
-                Assert.DoesNotContain(dump.Lines, line => line.StartsWith("k10="));
+                Assert.DoesNotContain(dump.Lines, line => line.StartsWith("k10=", StringComparison.Ordinal));
                 Assert.Equal(Qemu.ExitCodeFor(0), dump.ExitCode);
 
                 // Loading wrote nothing: records 12-50 (and the damaged bytes) are on the disk as before.
@@ -81,7 +81,7 @@ public sealed class KvStoreDurabilityBootTests
             ProcessResult dump = KvStoreGuest.Run("dump", image);
             Assert.True(dump.Lines.Contains("kvstore: loaded 25 records, 25 keys, skipped 25 damaged stretches ("
                 + records.Where((_, i) => i % 2 == 0).Sum(r => r.Length) + " bytes)"), dump.Output);
-            Assert.Equal(20, dump.Lines.Count(line => line.StartsWith("kvstore: skipped ") && line.Contains(" damaged bytes at offset ")));
+            Assert.Equal(20, dump.Lines.Count(line => line.StartsWith("kvstore: skipped ", StringComparison.Ordinal) && line.Contains(" damaged bytes at offset ")));
             Assert.Contains("kvstore: ... 5 more damaged stretches, not listed", dump.Lines);
             Assert.Contains("dump: 25 keys", dump.Lines);
             for (int i = 1; i < 50; i += 2)
@@ -175,7 +175,7 @@ public sealed class KvStoreDurabilityBootTests
                 Assert.Equal(2, lines.Count(line => line == "value-r3"));
                 Assert.Equal(2, lines.Count(line => line == "error: the store is read-only (its disk is read-only); get and list still work"));
                 Assert.Contains("5 keys", lines);
-                Assert.DoesNotContain(lines, line => line.StartsWith("PANIC"));
+                Assert.DoesNotContain(lines, line => line.StartsWith("PANIC", StringComparison.Ordinal));
             }
 
             ProcessResult fill = KvStoreGuest.Run("fill x 1", image, readOnly: true);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Unikraft.Boot.Tests;
 
 // virtio-net without a network stack (tests/apps/net-raw): ARP, DHCP, ICMP echo floods and
@@ -28,17 +30,17 @@ public sealed class NetDeviceBootTests
     }
 
     private static string DriverLine(ProcessResult run, string name = "eth0") =>
-        Assert.Single(run.Lines, line => line.StartsWith("[ info] virtio-net: " + name + " at "));
+        Assert.Single(run.Lines, line => line.StartsWith("[ info] virtio-net: " + name + " at ", StringComparison.Ordinal));
 
     // The counters line: "virtio-net: merged frames N, interrupts N, rx checksums completed N, ...".
     private static long Counter(ProcessResult run, string name)
     {
-        string line = Assert.Single(run.Lines, l => l.StartsWith("virtio-net: merged frames "));
+        string line = Assert.Single(run.Lines, l => l.StartsWith("virtio-net: merged frames ", StringComparison.Ordinal));
         int at = line.IndexOf(name + " ", StringComparison.Ordinal);
         Assert.True(at >= 0, "no counter '" + name + "' in: " + line);
         string rest = line[(at + name.Length + 1)..];
         int end = rest.IndexOf(',');
-        return long.Parse(end < 0 ? rest : rest[..end]);
+        return long.Parse(end < 0 ? rest : rest[..end], CultureInfo.InvariantCulture);
     }
 
     [Theory]
@@ -56,7 +58,7 @@ public sealed class NetDeviceBootTests
         Assert.Contains("net-raw: eth0 mac 52:54:00:12:34:56 mtu 1500 link up offloads " + (mergeable ? "mrg-rxbuf" : "none") + " devices 1", run.Lines);
         Assert.Contains("arp: 10.0.2.2 is at " + GatewayMac, run.Lines);
         Assert.Contains("dhcp: offer 10.0.2.15 from 10.0.2.2, checksum by driver, offer udp checksum ok, device verified no", run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0, payload 56 bytes"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0, payload 56 bytes", StringComparison.Ordinal));
         Assert.Equal(0, Counter(run, "rejected completions"));
         Assert.True(Counter(run, "interrupts") > 0, "frames were signalled by interrupt");
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -75,7 +77,7 @@ public sealed class NetDeviceBootTests
         Assert.Contains(transport + " transport", driver);
         Assert.Contains(signal, driver);
         Assert.Contains(mergeable ? ", rx buffers of 256" : ", rx buffers of " + (1518 + (transport == "legacy" ? 10 : 12)), driver);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 300, replies 300, bad 0, duplicates 0, payload 1400 bytes"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 300, replies 300, bad 0, duplicates 0, payload 1400 bytes", StringComparison.Ordinal));
         long merged = Counter(run, "merged frames");
         if (mergeable)
             Assert.True(merged >= 300, "merged " + merged);
@@ -100,9 +102,9 @@ public sealed class NetDeviceBootTests
         string driver = DriverLine(run);
         Assert.Contains(transport + " transport", driver);
         Assert.Contains(", queues 16/16", driver);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 2000, replies 2000, bad 0, duplicates 0"));
-        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 5000 frames of 60 bytes"));
-        long full = long.Parse(blast[(blast.LastIndexOf("ring full ", StringComparison.Ordinal) + 10)..].Split(' ')[0]);
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 2000, replies 2000, bad 0, duplicates 0", StringComparison.Ordinal));
+        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 5000 frames of 60 bytes", StringComparison.Ordinal));
+        long full = long.Parse(blast[(blast.LastIndexOf("ring full ", StringComparison.Ordinal) + 10)..].Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.True(full >= 100, "the transmit ring filled too rarely: " + blast);
         Assert.True(Counter(run, "interrupts") >= full / 2, "full rings waited for transmit interrupts");
         Assert.Equal(0, Counter(run, "rejected completions"));
@@ -119,8 +121,8 @@ public sealed class NetDeviceBootTests
         string driver = DriverLine(run);
         Assert.DoesNotContain("event-idx", driver);
         Assert.Contains(", queues 256/16", driver);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0"));
-        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 3000 frames"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 1000, replies 1000, bad 0, duplicates 0", StringComparison.Ordinal));
+        string blast = Assert.Single(run.Lines, line => line.StartsWith("blast: sent 3000 frames", StringComparison.Ordinal));
         Assert.DoesNotContain("ring full 0 times", blast);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -134,7 +136,7 @@ public sealed class NetDeviceBootTests
 
         Assert.EndsWith(", polled", DriverLine(run));
         Assert.Contains("arp: 10.0.2.2 is at " + GatewayMac, run.Lines);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0", StringComparison.Ordinal));
         Assert.Equal(0, Counter(run, "interrupts"));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -151,7 +153,7 @@ public sealed class NetDeviceBootTests
         string driver = DriverLine(run);
         Assert.Contains("modern transport", driver);
         Assert.Matches(", irq [0-9]+$", driver);
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 500, replies 500, bad 0", StringComparison.Ordinal));
         Assert.True(Counter(run, "interrupts") > 0);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -163,7 +165,7 @@ public sealed class NetDeviceBootTests
 
         Assert.Contains("mac 52:54:00:00:00:01", DriverLine(run, "eth0"));
         Assert.Contains("legacy transport, mac 52:54:00:00:00:02", DriverLine(run, "eth1"));
-        Assert.Contains(run.Lines, line => line.StartsWith("net-raw: eth0 mac 52:54:00:00:00:01") && line.EndsWith(" devices 2"));
+        Assert.Contains(run.Lines, line => line.StartsWith("net-raw: eth0 mac 52:54:00:00:00:01", StringComparison.Ordinal) && line.EndsWith(" devices 2", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
@@ -186,7 +188,7 @@ public sealed class NetDeviceBootTests
     {
         ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", device], memoryMiB: 64);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("[ info] random: reseeded with 64 bytes from virtio-rng at "));
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] random: reseeded with 64 bytes from virtio-rng at ", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
@@ -194,12 +196,12 @@ public sealed class NetDeviceBootTests
     public void AVirtioRngDeviceThatGivesTooLittleIsNamedAndTheBootGoesOn()
     {
         ProcessResult starved = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci,max-bytes=4,period=60000"], memoryMiB: 64);
-        Assert.Contains(starved.Lines, line => line.StartsWith("[ warn] virtio-rng: ") && line.EndsWith(": answered 4 bytes; booting on without its seed"));
+        Assert.Contains(starved.Lines, line => line.StartsWith("[ warn] virtio-rng: ", StringComparison.Ordinal) && line.EndsWith(": answered 4 bytes; booting on without its seed", StringComparison.Ordinal));
         Assert.DoesNotContain("reseeded", starved.Output);
         Assert.Equal(Qemu.ExitCodeFor(0), starved.ExitCode);
 
         ProcessResult without = Boot("-- ping=1 dhcp=off", ",disable-legacy=on");
-        Assert.DoesNotContain(without.Lines, line => line.StartsWith("[ warn] virtio-rng") || line.Contains("reseeded"));
+        Assert.DoesNotContain(without.Lines, line => line.StartsWith("[ warn] virtio-rng", StringComparison.Ordinal) || line.Contains("reseeded"));
         Assert.Equal(Qemu.ExitCodeFor(0), without.ExitCode);
     }
 
@@ -213,7 +215,7 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
 
         ProcessResult lowered = Boot("virtio-net.rx-buffers=60000 virtio-net.rx-buffer-size=4096 -- ping=1 dhcp=off", ",disable-legacy=on");
-        Assert.Contains(lowered.Lines, line => line.StartsWith("[ warn] virtio-net: 60000 receive buffers of 4096 bytes and ") && line.Contains(" MiB of free heap: using "));
+        Assert.Contains(lowered.Lines, line => line.StartsWith("[ warn] virtio-net: 60000 receive buffers of 4096 bytes and ", StringComparison.Ordinal) && line.Contains(" MiB of free heap: using "));
         DriverLine(lowered);
         Assert.DoesNotContain("PANIC", lowered.Output);
         Assert.Equal(Qemu.ExitCodeFor(0), lowered.ExitCode);
@@ -249,12 +251,12 @@ public sealed class NetDeviceBootTests
         }
         int exit = session.WaitForExit(TimeSpan.FromSeconds(60));
 
-        string sink = Assert.Single(session.Lines, line => line.StartsWith("sink: received "));
-        int received = int.Parse(sink["sink: received ".Length..].Split(' ')[0]);
+        string sink = Assert.Single(session.Lines, line => line.StartsWith("sink: received ", StringComparison.Ordinal));
+        int received = int.Parse(sink["sink: received ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
         // Loopback UDP into QEMU can drop under load; the guest must lose nothing it was given.
         Assert.True(received >= Count * 9 / 10, sink);
         Assert.Contains(", bad 0, duplicates 0, ", sink);
-        Assert.Contains(session.Lines, line => line.StartsWith("stats: ") && line.Contains("rx errors 0, rx dropped 0"));
+        Assert.Contains(session.Lines, line => line.StartsWith("stats: ", StringComparison.Ordinal) && line.Contains("rx errors 0, rx dropped 0"));
         Assert.Equal(Qemu.ExitCodeFor(0), exit);
     }
 
@@ -277,7 +279,7 @@ public sealed class NetDeviceBootTests
 
         string driver = DriverLine(run);
         Assert.Equal(offload, driver.Contains("csum guest-csum"));
-        Assert.Contains(run.Lines, line => line.StartsWith("net-raw: eth0") && line.Contains(offload ? "offloads tx-csum rx-csum" : "offloads "));
+        Assert.Contains(run.Lines, line => line.StartsWith("net-raw: eth0", StringComparison.Ordinal) && line.Contains(offload ? "offloads tx-csum rx-csum" : "offloads "));
         Assert.Contains("arp: 10.0.2.2 is at " + GatewayMac, run.Lines);
         Assert.Contains("probe: checksum by " + (offload ? "device" : "driver") + ", port unreachable from 10.0.2.2", run.Lines);
         if (!offload)
@@ -292,7 +294,7 @@ public sealed class NetDeviceBootTests
             Assert.True(Counter(run, "rx checksums completed") > 0);
         else
             Assert.Equal(0, Counter(run, "rx checksums completed"));
-        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 200, replies 200, bad 0"));
+        Assert.Contains(run.Lines, line => line.StartsWith("ping: sent 200, replies 200, bad 0", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 

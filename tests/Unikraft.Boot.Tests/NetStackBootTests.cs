@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -13,8 +14,8 @@ public sealed class NetStackBootTests
 
     private static long Counter(IEnumerable<string> lines, string name)
     {
-        string? line = lines.FirstOrDefault(l => l.StartsWith(name + " "));
-        return line is null ? 0 : long.Parse(line[(name.Length + 1)..]);
+        string? line = lines.FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -28,11 +29,11 @@ public sealed class NetStackBootTests
         int address = lines.FindIndex(l => l.Contains("netstack: eth0 10.0.2.15/24"));
         int main = lines.FindIndex(l => l.Contains("sched: "));
         Assert.True(address >= 0 && address < main, "the address is there before Main starts");
-        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 5/5 replies from 10.0.2.2 in "));
-        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: loopback ok in "));
+        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 5/5 replies from 10.0.2.2 in ", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: loopback ok in ", StringComparison.Ordinal));
         Assert.Equal(2, Counter(run.Lines, "dhcp-sent")); // DISCOVER, REQUEST
         Assert.Equal(5, Counter(run.Lines, "icmp-echo-replies-received"));
-        Assert.DoesNotContain(run.Lines, l => l.StartsWith("drop-"));
+        Assert.DoesNotContain(run.Lines, l => l.StartsWith("drop-", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
@@ -42,7 +43,7 @@ public sealed class NetStackBootTests
         ProcessResult run = Boot("net.ip=10.0.2.20/24 net.gw=10.0.2.2 net.dns=10.0.2.3 -- pings=2");
 
         Assert.Contains("[ info] netstack: eth0 10.0.2.20/24 gw 10.0.2.2 (static)", run.Lines);
-        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 2/2 replies from 10.0.2.2"));
+        Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 2/2 replies from 10.0.2.2", StringComparison.Ordinal));
         Assert.Equal(0, Counter(run.Lines, "dhcp-sent"));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -52,7 +53,7 @@ public sealed class NetStackBootTests
     {
         ProcessResult run = Boot("net.ip=10.0.2.300/24 -- pings=1");
 
-        Assert.Contains(run.Lines, l => l.StartsWith("[error] netstack: address '10.0.2.300/24'"));
+        Assert.Contains(run.Lines, l => l.StartsWith("[error] netstack: address '10.0.2.300/24'", StringComparison.Ordinal));
         Assert.Contains("[ info] netstack: eth0 10.0.2.15/24 gw 10.0.2.2 (dhcp)", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
@@ -101,9 +102,9 @@ public sealed class NetStackBootTests
 
         Assert.True(echoed >= Count * 9 / 10, "echoed " + echoed);
         Assert.True(reassembled >= 3, "reassembled " + reassembled);
-        Assert.Contains(session.Lines, l => l.StartsWith("datagrams-reassembled "));
-        Assert.Contains(session.Lines, l => l.StartsWith("net-ping: echoed "));
-        Assert.DoesNotContain(session.Lines, l => l.StartsWith("drop-udp"));
+        Assert.Contains(session.Lines, l => l.StartsWith("datagrams-reassembled ", StringComparison.Ordinal));
+        Assert.Contains(session.Lines, l => l.StartsWith("net-ping: echoed ", StringComparison.Ordinal));
+        Assert.DoesNotContain(session.Lines, l => l.StartsWith("drop-udp", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), exit);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -89,8 +90,8 @@ public sealed class NetworkHostileBootTests
 
     private static long Counter(IEnumerable<string> lines, string name)
     {
-        string? line = lines.FirstOrDefault(l => l.StartsWith(name + " "));
-        return line is null ? 0 : long.Parse(line[(name.Length + 1)..]);
+        string? line = lines.FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
     private static (ushort Port, uint Seq, uint Ack, byte Flags, byte[] Data) Expect(Link link, ushort port, Func<byte, bool> flags, TimeSpan timeout)
@@ -214,7 +215,7 @@ public sealed class NetworkHostileBootTests
         Assert.True(finished, "the guest's answer ends with FIN; got: " + text);
         Assert.StartsWith("HTTP/1.0 200 OK", text);
         Assert.EndsWith("hostile!\n", text);
-        Assert.Contains(lines, l => l.StartsWith("net-hostile: served 10.0.2.2:50123"));
+        Assert.Contains(lines, l => l.StartsWith("net-hostile: served 10.0.2.2:50123", StringComparison.Ordinal));
         Assert.True(link.ArpAnswered > 0);
         // No drop-ethernet-short: QEMU pads frames shorter than 60 bytes before the guest sees them.
         if (!padsShortFrames)

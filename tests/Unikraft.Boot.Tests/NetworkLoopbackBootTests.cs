@@ -52,7 +52,7 @@ public sealed partial class NetworkLoopbackBootTests
         List<string> lines = run.Lines.ToList();
         int start = lines.IndexOf(heading);
         Assert.True(start >= 0, run.Output);
-        for (int i = start + 1; i < lines.Count && (lines[i].StartsWith("tcp-") || lines[i].StartsWith("drop-")); i++)
+        for (int i = start + 1; i < lines.Count && (lines[i].StartsWith("tcp-", StringComparison.Ordinal) || lines[i].StartsWith("drop-", StringComparison.Ordinal)); i++)
         {
             string[] parts = lines[i].Split(' ');
             if (parts[0] == name)

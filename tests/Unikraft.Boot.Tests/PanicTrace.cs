@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Unikraft.Boot.Tests;
@@ -19,7 +20,7 @@ internal static partial class PanicTrace
             Match frame = Frame().Match(line);
             if (!frame.Success)
                 break;
-            Assert.Equal(functions.Count.ToString(), frame.Groups[1].Value);
+            Assert.Equal(functions.Count.ToString(CultureInfo.InvariantCulture), frame.Groups[1].Value);
             string function = frame.Groups[2].Value;
             functions.Add(function == "?" ? function : function.Substring(0, function.LastIndexOf("+0x", StringComparison.Ordinal)));
         }

@@ -23,8 +23,8 @@ public sealed class ServerArgumentsBootTests
         BuiltImage image = app == "httpserver" ? Images.HttpServer : Images.UdpEcho;
         ProcessResult run = Qemu.BootElf(image.Elf, commandLine, 128);
         Assert.Contains(message, run.Lines);
-        Assert.Contains(run.Lines, l => l.StartsWith("usage: " + app + " "));
-        Assert.DoesNotContain(run.Lines, l => l.StartsWith("PANIC"));
+        Assert.Contains(run.Lines, l => l.StartsWith("usage: " + app + " ", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(2), run.ExitCode);
     }
 }

@@ -16,8 +16,8 @@ public sealed class StackCookieBootTests
     {
         string debugElf = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Images.HttpServer.Elf)!)!)!, "obj", "Debug", "uk", "httpserver.debug.elf");
         ProcessResult nm = ProcessRunner.Run("nm", [debugElf], TimeSpan.FromSeconds(30));
-        string symbol = nm.Lines.Single(l => l.EndsWith(" __security_cookie"));
-        ulong address = ulong.Parse(symbol[..symbol.IndexOf(' ')], NumberStyles.HexNumber);
+        string symbol = nm.Lines.Single(l => l.EndsWith(" __security_cookie", StringComparison.Ordinal));
+        ulong address = ulong.Parse(symbol[..symbol.IndexOf(' ')], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
         ulong first = ReadCookie(address, []);
         ulong second = ReadCookie(address, ["-cpu", "max"]);
@@ -38,17 +38,17 @@ public sealed class StackCookieBootTests
         NetworkStream stream = client.GetStream();
         client.ReceiveTimeout = 10_000;
         ReadUntilPrompt(stream);
-        stream.Write(Encoding.ASCII.GetBytes("xp /1gx 0x" + address.ToString("x") + "\n"));
+        stream.Write(Encoding.ASCII.GetBytes("xp /1gx 0x" + address.ToString("x", CultureInfo.InvariantCulture) + "\n"));
         string answer = ReadUntilPrompt(stream);
         // "000000000014c000: 0x1234abcd..."
         string line = answer.Split('\n').Single(l => l.Contains(": 0x"));
-        return ulong.Parse(line[(line.IndexOf(": 0x", StringComparison.Ordinal) + 4)..].Trim(), NumberStyles.HexNumber);
+        return ulong.Parse(line[(line.IndexOf(": 0x", StringComparison.Ordinal) + 4)..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
     private static string ReadUntilPrompt(NetworkStream stream)
     {
         var text = new StringBuilder();
-        while (!text.ToString().EndsWith("(qemu) "))
+        while (!text.ToString().EndsWith("(qemu) ", StringComparison.Ordinal))
         {
             int b = stream.ReadByte();
             if (b < 0)

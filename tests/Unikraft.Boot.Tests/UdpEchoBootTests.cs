@@ -66,8 +66,8 @@ public sealed class UdpEchoBootTests
             client.Dispose();
         int exit = session.WaitForExit(TimeSpan.FromSeconds(60));
         Assert.Equal(Qemu.ExitCodeFor(0), exit);
-        Assert.Contains(session.Lines, l => l.StartsWith("udpecho: echoed ") && l.Contains("served 10 connections"));
-        Assert.Contains(session.Lines, l => l.StartsWith("udp-received "));
+        Assert.Contains(session.Lines, l => l.StartsWith("udpecho: echoed ", StringComparison.Ordinal) && l.Contains("served 10 connections"));
+        Assert.Contains(session.Lines, l => l.StartsWith("udp-received ", StringComparison.Ordinal));
     }
 
     // Above the MTU both ways: the host's datagrams reach the guest in fragments it
@@ -98,7 +98,7 @@ public sealed class UdpEchoBootTests
         Assert.StartsWith("refused: a datagram of 65508 bytes is longer than UDP over IPv4 carries", refusal);
         // Still serving after the refusal.
         Assert.Equal(new byte[] { 7 }, Ask(udp, new byte[] { 7 }));
-        Assert.DoesNotContain(session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 
     // The guest's answer to datagram; sent again (up to three times) if the user network lost one.

@@ -15,7 +15,7 @@ public sealed class VgaConsoleBootTests
         string[] screen = ReadScreenAfterShutdown(Images.Hello.Elf);
 
         Assert.Contains("Hello from C# on a unikernel!", screen);
-        Assert.Contains(screen, row => row.StartsWith("[ info] booting 'hello'"));
+        Assert.Contains(screen, row => row.StartsWith("[ info] booting 'hello'", StringComparison.Ordinal));
         Assert.Contains("[ info] exit code 0, shutting down", screen);
     }
 
@@ -91,7 +91,7 @@ public sealed class VgaConsoleBootTests
                 if (read == 0)
                     return;
                 reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                if (reply.ToString().Contains(command.Split(' ')[0]) && reply.ToString().TrimEnd().EndsWith("(qemu)"))
+                if (reply.ToString().Contains(command.Split(' ')[0]) && reply.ToString().TrimEnd().EndsWith("(qemu)", StringComparison.Ordinal))
                     return;
             }
             catch (SocketException)

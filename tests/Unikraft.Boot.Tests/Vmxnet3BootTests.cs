@@ -19,7 +19,7 @@ public sealed class Vmxnet3BootTests(Vmxnet3Guest guest) : HttpServerBootTests(g
         Assert.True(Counter(stats, "netdev-rx-frames") >= 10, stats);
         Assert.True(Counter(stats, "netdev-tx-frames") >= 10, stats);
         Assert.True(Counter(stats, "netdev-interrupts") >= 1, stats);
-        Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC"));
+        Assert.DoesNotContain(Guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.FatFs;
 using Uk.Vfs;
 
@@ -14,7 +15,7 @@ public class DiskShapeTests
         string path = Path.Combine(Path.GetTempPath(), "ukfs-" + Guid.NewGuid().ToString("N") + ".img");
         try
         {
-            var (code, output) = HostTools.Run(HostTools.Find("mkfs.fat"), "-C", "-F", "32", "-S", fsSectorBytes.ToString(), path, (300 * 1024).ToString());
+            var (code, output) = HostTools.Run(HostTools.Find("mkfs.fat"), "-C", "-F", "32", "-S", fsSectorBytes.ToString(CultureInfo.InvariantCulture), path, (300 * 1024).ToString(CultureInfo.InvariantCulture));
             Assert.True(code == 0, output);
             byte[] data = FatImage.Pattern(50_000, 11);
             HostTools.CopyBytes(path, data, "HOST.BIN");

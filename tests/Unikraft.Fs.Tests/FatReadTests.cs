@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.FatFs;
 using Uk.Vfs;
 
@@ -67,7 +68,7 @@ public class FatReadTests
         var files = new List<string>();
         for (int i = 0; i < 300; i++)
         {
-            string name = Path.Combine(dir, "entry number " + i.ToString("D3") + ".txt");
+            string name = Path.Combine(dir, "entry number " + i.ToString("D3", CultureInfo.InvariantCulture) + ".txt");
             File.WriteAllText(name, "file " + i);
             files.Add(name);
         }
@@ -81,7 +82,7 @@ public class FatReadTests
         Assert.Equal(300, entries.Length);
         var names = entries.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         for (int i = 0; i < 300; i++)
-            Assert.Equal("entry number " + i.ToString("D3") + ".txt", names[i]);
+            Assert.Equal("entry number " + i.ToString("D3", CultureInfo.InvariantCulture) + ".txt", names[i]);
         Assert.Equal("file 217"u8.ToArray(), image.Read("/many/entry number 217.txt"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Unikraft.Fs.Tests;
 
@@ -32,14 +33,14 @@ public static class HostTools
     public static string MakeImage(int fatBits, int megabytes, int sectorsPerCluster = 0)
     {
         string path = Path.Combine(Path.GetTempPath(), "ukfs-" + Guid.NewGuid().ToString("N") + ".img");
-        var args = new List<string> { "-C", "-F", fatBits.ToString() };
+        var args = new List<string> { "-C", "-F", fatBits.ToString(CultureInfo.InvariantCulture) };
         if (sectorsPerCluster > 0)
         {
             args.Add("-s");
-            args.Add(sectorsPerCluster.ToString());
+            args.Add(sectorsPerCluster.ToString(CultureInfo.InvariantCulture));
         }
         args.Add(path);
-        args.Add((megabytes * 1024).ToString());
+        args.Add((megabytes * 1024).ToString(CultureInfo.InvariantCulture));
         var (code, output) = Run(Find("mkfs.fat"), args.ToArray());
         Assert.True(code == 0, "mkfs.fat failed: " + output);
         return path;

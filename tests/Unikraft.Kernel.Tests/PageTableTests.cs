@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.Core;
 using Uk.Plat.PcX86_64.Paging;
 
@@ -142,7 +143,7 @@ public sealed class PageTableTests
 
     private static PageRights RightsAt(PageTable table, ulong address)
     {
-        Assert.True(table.Translate(address, out _, out PageRights rights), "not mapped: 0x" + address.ToString("X"));
+        Assert.True(table.Translate(address, out _, out PageRights rights), "not mapped: 0x" + address.ToString("X", CultureInfo.InvariantCulture));
         return rights;
     }
 

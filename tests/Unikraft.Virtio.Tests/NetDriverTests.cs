@@ -84,7 +84,7 @@ public sealed unsafe class NetDriverTests : IDisposable
         return frame;
     }
 
-    private static NetBuffer FrameToSend(INetDevice net, int length, byte seed)
+    private static NetBuffer FrameToSend(VirtioNetDevice net, int length, byte seed)
     {
         NetBuffer buffer = net.TransmitPool.Rent()!;
         Frame(length, seed).CopyTo(buffer.Data, buffer.Offset);

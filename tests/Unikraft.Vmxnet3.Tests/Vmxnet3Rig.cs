@@ -25,7 +25,11 @@ internal sealed unsafe class Vmxnet3Rig : IDisposable
             new NetBufferPool(Math.Max(rxBuffers, rxRing), RxQueue.BufferBytes, 0), statistics, 1518);
         Tx = new TxQueue(Block(txRing * 16), Block(txRing * 16));
         Net = new Vmxnet3Device("eth0", Device, Block(SharedArea.Bytes), Block(SharedArea.QueueTableBytes), Rx, Tx,
-            new NetBufferPool(txRing + 32, 1518, 0), statistics) { UsesInterrupts = interrupts, UsesMessages = messages };
+            new NetBufferPool(txRing + 32, 1518, 0), statistics)
+        {
+            UsesInterrupts = interrupts,
+            UsesMessages = messages,
+        };
         Net.Notify = () => Notifications++;
         if (start)
             Started = Net.Start();

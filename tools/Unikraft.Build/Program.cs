@@ -16,6 +16,9 @@ public static class Program
         + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
         + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
 
+    // The options that take no value.
+    private static readonly string[] s_flags = ["json"];
+
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>The whole tool behind a testable seam: arguments in, exit code and text out.</summary>
@@ -27,7 +30,7 @@ public static class Program
             return 0;
         }
 
-        var commandLine = CommandLine.Parse(args, new[] { "json" }, out var error);
+        var commandLine = CommandLine.Parse(args, s_flags, out var error);
         if (commandLine is null)
         {
             return UsageError(stderr, error!);
@@ -37,7 +40,7 @@ public static class Program
         {
             case "resolve":
             {
-                var unknown = commandLine.Unknown(new[] { "manifest", "root", "out" });
+                var unknown = commandLine.Unknown("manifest", "root", "out");
                 var manifest = commandLine.Get("manifest");
                 var root = commandLine.Get("root");
                 var output = commandLine.Get("out");
@@ -61,7 +64,7 @@ public static class Program
 
             case "catalog":
             {
-                var unknown = commandLine.Unknown(new[] { "root", "json" });
+                var unknown = commandLine.Unknown("root", "json");
                 var root = commandLine.Get("root");
                 if (unknown.Count > 0)
                 {
@@ -83,7 +86,7 @@ public static class Program
 
             case "typenames":
             {
-                var unknown = commandLine.Unknown(new[] { "object", "assemblies", "out", "symbols", "metadata" });
+                var unknown = commandLine.Unknown("object", "assemblies", "out", "symbols", "metadata");
                 var objectPath = commandLine.Get("object");
                 var assemblies = commandLine.Get("assemblies");
                 var output = commandLine.Get("out");
@@ -102,7 +105,7 @@ public static class Program
 
             case "unserved":
             {
-                var unknown = commandLine.Unknown(new[] { "object", "others", "out" });
+                var unknown = commandLine.Unknown("object", "others", "out");
                 var objectPath = commandLine.Get("object");
                 var others = commandLine.Get("others");
                 var output = commandLine.Get("out");
@@ -121,7 +124,7 @@ public static class Program
 
             case "strip-sections":
             {
-                var unknown = commandLine.Unknown(new[] { "elf", "out" });
+                var unknown = commandLine.Unknown("elf", "out");
                 var elf = commandLine.Get("elf");
                 var output = commandLine.Get("out");
                 if (unknown.Count > 0)
@@ -139,7 +142,7 @@ public static class Program
 
             case "bcl-check":
             {
-                var unknown = commandLine.Unknown(new[] { "sources", "assemblies", "framework", "manifest" });
+                var unknown = commandLine.Unknown("sources", "assemblies", "framework", "manifest");
                 var sources = commandLine.Get("sources");
                 var assemblies = commandLine.Get("assemblies");
                 var framework = commandLine.Get("framework");
@@ -159,7 +162,7 @@ public static class Program
 
             case "ilc-failure":
             {
-                var unknown = commandLine.Unknown(new[] { "log", "assemblies", "manifest", "bcl" });
+                var unknown = commandLine.Unknown("log", "assemblies", "manifest", "bcl");
                 var log = commandLine.Get("log");
                 var assemblies = commandLine.Get("assemblies");
                 var manifest = commandLine.Get("manifest");

@@ -21,7 +21,7 @@ public static class GcWorkload
 {
     private static object?[] s_ring = new object?[16];
     private static int s_next;
-    public static object? LiveSet;
+    public static object? LiveSet { get; private set; }
 
     // Prints "bench <name> mbs <MB/s> collections <n> median-us <..> p99-us <..> max-us <..>".
     public static void Churn(string name, long bytes, IPauseRecorder pauses)

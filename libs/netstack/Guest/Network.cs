@@ -39,12 +39,10 @@ public static class Network
 
     public static INetDevice? Device => s_device;
 
-#if NETSTACK_TCP
     // TCP on the stack (protocol 6); null without a network device.
     public static Uk.Net.Tcp.TcpLayer? Tcp { get; private set; }
 
     internal static void AttachTcp(Uk.Net.Tcp.TcpLayer tcp) => Tcp = tcp;
-#endif
 
     // Held around every call into the stack, its endpoints and the transports. Changed
     // callbacks run with it held and must only signal.
@@ -94,10 +92,8 @@ public static class Network
             return;
         }
         Console.Write(stack.Statistics.Render(nonZeroOnly: true));
-#if NETSTACK_TCP
         if (Tcp is not null)
             Console.Write(Tcp.Statistics.Render(nonZeroOnly: true));
-#endif
         if (s_link is not null)
             Console.WriteLine("link-tx-no-buffer " + s_link.NoBuffer.ToString() + "\nlink-tx-ring-full " + s_link.RingFull.ToString());
         if (s_device is not null)

@@ -8,7 +8,7 @@ namespace Uk.Net.Tcp;
 // no longer needs it, so a connection in TIME_WAIT holds no buffers.
 public sealed class ByteRing
 {
-    private static readonly byte[] s_none = new byte[0];
+    private static readonly byte[] s_none = Array.Empty<byte>();
 
     private byte[] _data;
     private int _start;

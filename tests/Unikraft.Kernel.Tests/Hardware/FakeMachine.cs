@@ -1,3 +1,4 @@
+using System.Globalization;
 using Uk.Plat.PcX86_64;
 using Uk.Drivers.Apic.Controllers;
 
@@ -65,7 +66,7 @@ internal sealed class FakeIoApic(ulong address, int pins) : IMmio
 
     public Dictionary<uint, uint> Registers { get; } = new() { [1] = (uint)(pins - 1) << 16 | 0x20 };
 
-    public uint Read32(ulong at) => at == address + 0x10 ? Registers.GetValueOrDefault(_selected) : throw new InvalidOperationException("read of 0x" + at.ToString("X"));
+    public uint Read32(ulong at) => at == address + 0x10 ? Registers.GetValueOrDefault(_selected) : throw new InvalidOperationException("read of 0x" + at.ToString("X", CultureInfo.InvariantCulture));
 
     public void Write32(ulong at, uint value)
     {
@@ -74,7 +75,7 @@ internal sealed class FakeIoApic(ulong address, int pins) : IMmio
         else if (at == address + 0x10)
             Registers[_selected] = value;
         else
-            throw new InvalidOperationException("write to 0x" + at.ToString("X"));
+            throw new InvalidOperationException("write to 0x" + at.ToString("X", CultureInfo.InvariantCulture));
     }
 
     public ulong Entry(int pin) => Registers.GetValueOrDefault(0x10 + 2 * (uint)pin) | (ulong)Registers.GetValueOrDefault(0x11 + 2 * (uint)pin) << 32;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Uk.Plat.PcX86_64;
 using Uk.Drivers.Apic.Time;
@@ -78,7 +79,7 @@ public sealed class TimeTests
         {
             var time = new CivilTime(day.Year, day.Month, day.Day, day.Hour, day.Minute, day.Second);
             Assert.Equal(day.ToUnixTimeSeconds(), time.ToUnixSeconds());
-            Assert.Equal(day.ToString("yyyy-MM-ddTHH:mm:ssZ"), CivilTime.FromUnixSeconds(day.ToUnixTimeSeconds()).ToIso8601());
+            Assert.Equal(day.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), CivilTime.FromUnixSeconds(day.ToUnixTimeSeconds()).ToIso8601());
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Internal.Runtime.Unwinding;
 using Unikraft.Boot.Tests;
@@ -27,7 +28,7 @@ public sealed unsafe partial class CfaRulesTests(LinkedImage image)
         var mismatches = new List<string>();
         foreach (Row row in rows)
         {
-            string where = "0x" + row.Location.ToString("X");
+            string where = "0x" + row.Location.ToString("X", CultureInfo.InvariantCulture);
             if (!table.TryFind((ulong)image.Host(row.Location), out FrameDescription frame)
                 || !CfaRules.TryCompute(in frame, (ulong)image.Host(row.Location), out CfaRules rules))
             {
@@ -40,7 +41,7 @@ public sealed unsafe partial class CfaRulesTests(LinkedImage image)
             {
                 long? ours = rules.IsSaved(register) ? rules.SavedAt(register) : null;
                 if (ours != savedAt)
-                    mismatches.Add(where + ": r" + register + " at " + (ours?.ToString() ?? "u") + ", readelf " + (savedAt?.ToString() ?? "u"));
+                    mismatches.Add(where + ": r" + register + " at " + (ours?.ToString(CultureInfo.InvariantCulture) ?? "u") + ", readelf " + (savedAt?.ToString(CultureInfo.InvariantCulture) ?? "u"));
             }
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
@@ -128,8 +129,8 @@ public sealed unsafe partial class CfaRulesTests(LinkedImage image)
                 continue;
             var registers = new List<(int, long?)>();
             for (int i = 2; i < fields.Length; i++)
-                registers.Add((DwarfNumbers[columns[i]], fields[i] == "u" ? null : long.Parse(fields[i].Substring(1))));
-            rows.Add(new Row(Convert.ToUInt64(fields[0], 16), DwarfNumbers[cfa.Groups[1].Value], long.Parse(cfa.Groups[2].Value), registers));
+                registers.Add((DwarfNumbers[columns[i]], fields[i] == "u" ? null : long.Parse(fields[i].AsSpan(1), CultureInfo.InvariantCulture)));
+            rows.Add(new Row(Convert.ToUInt64(fields[0], 16), DwarfNumbers[cfa.Groups[1].Value], long.Parse(cfa.Groups[2].Value, CultureInfo.InvariantCulture), registers));
         }
         return rows;
     }

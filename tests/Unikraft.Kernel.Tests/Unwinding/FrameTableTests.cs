@@ -1,3 +1,4 @@
+using System.Globalization;
 using Internal.Runtime.Unwinding;
 
 namespace Unikraft.Kernel.Tests.Unwinding;
@@ -19,7 +20,7 @@ public sealed unsafe class FrameTableTests(LinkedImage image)
         foreach (ulong start in image.FunctionStarts.Where(start => !thunks.Contains(start)))
         {
             if (!table.TryFind((ulong)image.Host(start), out FrameDescription frame) || image.Guest(frame.CodeStart) != start)
-                missing.Add("0x" + start.ToString("X"));
+                missing.Add("0x" + start.ToString("X", CultureInfo.InvariantCulture));
         }
         Assert.True(image.FunctionStarts.Count > 300, "too few functions: " + image.FunctionStarts.Count);
         Assert.True(table.Count >= image.FunctionStarts.Count, "the table has " + table.Count + " entries");

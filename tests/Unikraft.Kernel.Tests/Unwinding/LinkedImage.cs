@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Unikraft.Boot.Tests;
 
@@ -46,7 +47,7 @@ public sealed unsafe class LinkedImage : IDisposable
     public byte* Host(ulong guestAddress)
     {
         if (guestAddress < _guestStart || guestAddress >= _guestStart + _size)
-            throw new ArgumentOutOfRangeException(nameof(guestAddress), "0x" + guestAddress.ToString("X") + " is outside the image");
+            throw new ArgumentOutOfRangeException(nameof(guestAddress), "0x" + guestAddress.ToString("X", CultureInfo.InvariantCulture) + " is outside the image");
         return _memory + (guestAddress - _guestStart);
     }
 

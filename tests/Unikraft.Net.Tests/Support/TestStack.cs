@@ -29,7 +29,7 @@ public static class TestStack
         ulong sum = s[NetCounter.ArpReceived] + s[NetCounter.FragmentsQueued] + s[NetCounter.IcmpReceived]
             + s[NetCounter.UdpReceived] + s[NetCounter.IpDelivered];
         foreach (NetCounter counter in Enum.GetValues<NetCounter>())
-            if (NetStatistics.NameOf(counter).StartsWith("drop-") && counter != NetCounter.DropFragmentTimeout)
+            if (NetStatistics.NameOf(counter).StartsWith("drop-", StringComparison.Ordinal) && counter != NetCounter.DropFragmentTimeout)
                 sum += s[counter];
         return sum;
     }

@@ -124,7 +124,7 @@ public static class TypeChecks
 
     public static void Delegates()
     {
-        int offset = (int)Checks.Opaque(10) ;
+        int offset = (int)Checks.Opaque(10);
         Func<int, int> addOffset = x => x + offset;
         Func<int, int, int> multiply = Multiply;
         Checks.Equal("closure delegate", 15, addOffset(5));

@@ -8,10 +8,13 @@ namespace Unikraft.Build.Cli;
 /// <summary>The human-readable catalog: one table of libraries, one of options.</summary>
 public static class CatalogTableFormatter
 {
+    private static readonly string[] s_libraryHeadings = ["NAME", "KIND", "PROVIDES", "REQUIRES", "DESCRIPTION"];
+    private static readonly string[] s_optionHeadings = ["OPTION", "TYPE", "DEFAULT", "DESCRIPTION"];
+
     public static string Format(LibraryCatalog catalog)
     {
-        var libraries = new List<string[]> { new[] { "NAME", "KIND", "PROVIDES", "REQUIRES", "DESCRIPTION" } };
-        var options = new List<string[]> { new[] { "OPTION", "TYPE", "DEFAULT", "DESCRIPTION" } };
+        var libraries = new List<string[]> { s_libraryHeadings };
+        var options = new List<string[]> { s_optionHeadings };
         foreach (var library in catalog.Libraries)
         {
             libraries.Add(new[]

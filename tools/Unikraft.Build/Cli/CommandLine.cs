@@ -66,12 +66,12 @@ public sealed class CommandLine
     public string? Get(string name) => _options.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Names of given options that are not in <paramref name="known"/>.</summary>
-    public List<string> Unknown(ICollection<string> known)
+    public List<string> Unknown(params string[] known)
     {
         var result = new List<string>();
         foreach (var name in _options.Keys)
         {
-            if (!known.Contains(name))
+            if (System.Array.IndexOf(known, name) < 0)
             {
                 result.Add("--" + name);
             }

@@ -142,7 +142,7 @@ public sealed class MangledTypeName
         var dot = demangled.LastIndexOf('.');
         if (stop < text.Length && text[stop] == '<' && dot > 0 && dot < demangled.Length - 1 && IsDigits(demangled, dot + 1))
         {
-            demangled = demangled.Substring(0, dot) + "`" + demangled.Substring(dot + 1);
+            demangled = string.Concat(demangled.AsSpan(0, dot), "`", demangled.AsSpan(dot + 1));
         }
 
         return demangled;

@@ -41,9 +41,8 @@ public static class NasmTypeNameWriter
         var next = 0;
         foreach (var entry in table.Entries)
         {
-            if (!offsets.ContainsKey(entry.Name))
+            if (offsets.TryAdd(entry.Name, next))
             {
-                offsets[entry.Name] = next;
                 names.Add(entry.Name);
                 next += System.Text.Encoding.UTF8.GetByteCount(entry.Name) + 1;
             }

@@ -58,7 +58,7 @@ public sealed class TypeDefinitionCatalog
             }
 
             var isEnum = IsEnum(reader, definition);
-            var members = isEnum ? EnumMembers(reader, definition) : Array.Empty<EnumMember>();
+            IReadOnlyList<EnumMember> members = isEnum ? EnumMembers(reader, definition) : Array.Empty<EnumMember>();
             var isFlags = isEnum && HasFlagsAttribute(reader, definition);
             _byMangledName[prefix + mangled] = new TypeDefinitionInfo(fullName, isEnum, isFlags, members);
         }
@@ -126,7 +126,7 @@ public sealed class TypeDefinitionCatalog
         return false;
     }
 
-    private static IReadOnlyList<EnumMember> EnumMembers(MetadataReader reader, TypeDefinition definition)
+    private static List<EnumMember> EnumMembers(MetadataReader reader, TypeDefinition definition)
     {
         var members = new List<EnumMember>();
         foreach (var handle in definition.GetFields())

@@ -73,8 +73,8 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
         var catalog = LibraryCatalog.Load(repository);
         var missing = template.Needs.Where(n => catalog.Find(n) is null).ToList();
         if (missing.Count > 0)
-            Ui.Warn($"template {template.Name} needs libraries not yet in the catalog: {string.Join(", ", missing)}. " +
-                    "The app builds and boots, but only prints what it would do; see the comment in its unikernel.yaml.");
+            Ui.Warn($"template {template.Name} needs libraries that the catalog at {repository.Root} does not have: {string.Join(", ", missing)}. " +
+                    "Its build stops at them (unknown library) until the repository has them.");
         else
             Ui.Info($"  the libraries it needs are in the catalog: uk config --add {string.Join(" --add ", template.Needs)}");
     }

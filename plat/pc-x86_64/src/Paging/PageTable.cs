@@ -110,7 +110,7 @@ public sealed class PageTable : IAddressSpace
     }
 
     // Where virtualAddress leads and with which rights; false when it is not mapped.
-    public bool Translate(ulong virtualAddress, out ulong physicalAddress, out PageRights flags)
+    public bool Translate(ulong virtualAddress, out ulong physicalAddress, out PageRights rights)
     {
         ulong table = Root;
         for (int level = 3; level >= 0; level--)
@@ -123,13 +123,13 @@ public sealed class PageTable : IAddressSpace
             {
                 ulong pageSize = level == 0 ? PageSize : LargePageSize;
                 physicalAddress = (entry & PageTableEntry.AddressMask & ~(pageSize - 1)) + virtualAddress % pageSize;
-                flags = PageTableEntry.FlagsOf(entry);
+                rights = PageTableEntry.FlagsOf(entry);
                 return true;
             }
             table = entry & PageTableEntry.AddressMask;
         }
         physicalAddress = 0;
-        flags = PageRights.None;
+        rights = PageRights.None;
         return false;
     }
 
