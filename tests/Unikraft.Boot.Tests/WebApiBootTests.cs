@@ -40,7 +40,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
             Assert.Equal("Serve ASP.NET Core from it", second.RootElement.GetProperty("title").GetString());
         Assert.Equal("404", Curl("-o", "/dev/null", "-w", "%{http_code}", guest.Url("/todos/999")).Output);
 
-        string id = (1000 + Random.Shared.Next(100_000)).ToString();
+        string id = (1000 + Random.Shared.Next(100_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         ProcessResult created = Curl("-i", "-X", "POST", "-H", "Content-Type: application/json", "-d", "{\"id\":" + id + ",\"title\":\"from curl\",\"isComplete\":false}", guest.Url("/todos"));
         Assert.StartsWith("HTTP/1.1 201 Created", created.Output);
         Assert.Contains("Location: /todos/" + id, created.Output);
@@ -86,7 +86,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("Socket errors", run.Output);
         Assert.DoesNotContain("Non-2xx", run.Output);
-        string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:"));
+        string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal));
         Assert.True(double.Parse(rate["Requests/sec:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) > 100, run.Output);
     }
 
@@ -101,7 +101,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
             NetworkStream stream = client.GetStream();
             stream.Write(request);
             string answer = ReadToEnd(stream);
-            Assert.True(answer.StartsWith("HTTP/1.1 200 OK") && answer.EndsWith("Hello from ASP.NET Core on a unikernel"),
+            Assert.True(answer.StartsWith("HTTP/1.1 200 OK", StringComparison.Ordinal) && answer.EndsWith("Hello from ASP.NET Core on a unikernel", StringComparison.Ordinal),
                 "connection " + i + " got:\n" + answer + "\n" + guest.Session.Output);
         }
         Assert.Equal("Hello from ASP.NET Core on a unikernel", Curl(guest.Url("/")).Output);
