@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Uk.Core;
 
 namespace Uk.Drivers.Acpi;
@@ -29,8 +31,7 @@ internal sealed unsafe class MachineAcpiRegisters : IAcpiRegisters
                 ushort port = (ushort)register.Address;
                 return bits switch { 8 => PortIo.Read8(port), 16 => PortIo.Read16(port), _ => PortIo.Read32(port) };
             case AddressSpace.SystemMemory:
-                void* address = (void*)register.Address;
-                return bits switch { 8 => *(volatile byte*)address, 16 => *(volatile ushort*)address, _ => *(volatile uint*)address };
+                return ReadMemory(register.Address, bits);
             default:
                 SelectPciRegister(register.Address);
                 return PortIo.Read8((ushort)(PciDataPort + (register.Address & 3)));
@@ -51,13 +52,7 @@ internal sealed unsafe class MachineAcpiRegisters : IAcpiRegisters
                     PortIo.Write32(port, (uint)value);
                 break;
             case AddressSpace.SystemMemory:
-                void* address = (void*)register.Address;
-                if (bits == 8)
-                    *(volatile byte*)address = (byte)value;
-                else if (bits == 16)
-                    *(volatile ushort*)address = (ushort)value;
-                else
-                    *(volatile uint*)address = (uint)value;
+                WriteMemory(register.Address, bits, value);
                 break;
             default:
                 // ACPI allows only byte-wide registers in PCI configuration space (the reset register).
@@ -65,6 +60,22 @@ internal sealed unsafe class MachineAcpiRegisters : IAcpiRegisters
                 PortIo.Write8((ushort)(PciDataPort + (register.Address & 3)), (byte)value);
                 break;
         }
+    }
+
+    // The corlib has no Volatile: a call of its own keeps each device access where it is.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong ReadMemory(ulong address, int bits) =>
+        bits == 8 ? *(byte*)address : bits == 16 ? *(ushort*)address : *(uint*)address;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteMemory(ulong address, int bits, ulong value)
+    {
+        if (bits == 8)
+            *(byte*)address = (byte)value;
+        else if (bits == 16)
+            *(ushort*)address = (ushort)value;
+        else
+            *(uint*)address = (uint)value;
     }
 
     public void Settle()
