@@ -35,6 +35,16 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> ShutdownRebootImage = new(() => Build("tests/apps/shutdown-reboot", "shutdown-reboot"));
+
+    // hello's program with core.shutdown: reboot.
+    public static BuiltImage ShutdownReboot => ShutdownRebootImage.Value;
+
+    private static readonly Lazy<BuiltImage> ShutdownPowerOffImage = new(() => Build("tests/apps/shutdown-poweroff", "shutdown-poweroff"));
+
+    // hello's program with core.shutdown: poweroff.
+    public static BuiltImage ShutdownPowerOff => ShutdownPowerOffImage.Value;
+
     private static readonly Lazy<BuiltImage> ThreadsImage = new(() => Build("apps/threads", "threads"));
 
     public static BuiltImage Threads => ThreadsImage.Value;

@@ -71,7 +71,7 @@ public sealed class AcpiPowerControl : IPowerControl
             ? "power-off through " + SleepRegister().Describe() + " (S5 sleep type " + _softOff.A.ToString() + ")"
             : "no power-off (" + PowerOffUnavailable + ")";
         string reset = ResetUnavailable is null
-            ? "reset through " + _fadt!.ResetRegister.Describe() + " (0x" + _fadt.ResetValue.ToString("X2") + ")"
+            ? "reset through " + _fadt!.ResetRegister.Describe() + " (" + GenericAddress.Hex(_fadt.ResetValue, 2) + ")"
             : "no reset register (" + ResetUnavailable + ")";
         return power + ", " + reset;
     }

@@ -9,21 +9,39 @@ public sealed class AcpiDiscovery
 {
     private AcpiDiscovery(AcpiStatus status, RsdpSource source, Rsdp rsdp)
     {
-        Status = status;
+        _status = status;
         Source = source;
         Rsdp = rsdp;
         FadtStatus = status == AcpiStatus.Found ? AcpiStatus.TableNotFound : status;
     }
 
+    private AcpiStatus _status;
+    private byte[]? _madtBytes;
+    private Madt? _madt;
+
     // The MADT's: Found, or why there is no MADT.
-    public AcpiStatus Status { get; private set; }
+    public AcpiStatus Status
+    {
+        get
+        {
+            ParseMadt();
+            return _status;
+        }
+    }
 
     public RsdpSource Source { get; }
 
     public Rsdp Rsdp { get; }
 
     // Set when Status is Found.
-    public Madt? Madt { get; private set; }
+    public Madt? Madt
+    {
+        get
+        {
+            ParseMadt();
+            return _madt;
+        }
+    }
 
     // The MCFG table (PCIe configuration space windows) as found, checksum verified; null
     // when the machine has none. The pci library parses it.
@@ -56,14 +74,17 @@ public sealed class AcpiDiscovery
         discovery.ReadFadt(memory, tables!);
         discovery.Mcfg = tables!.Find(TableSignature.Mcfg, out byte[]? mcfgBytes) == AcpiStatus.Found ? mcfgBytes : null;
 
-        status = tables.Find(TableSignature.Madt, out byte[]? madtBytes);
-        if (status == AcpiStatus.Found)
-        {
-            status = MadtParser.Parse(madtBytes, out Madt? madt);
-            discovery.Madt = madt;
-        }
-        discovery.Status = status;
+        discovery._status = tables.Find(TableSignature.Madt, out discovery._madtBytes);
         return discovery;
+    }
+
+    // On first use: an image without apic leaves the MADT parser out.
+    private void ParseMadt()
+    {
+        if (_madtBytes is null)
+            return;
+        _status = MadtParser.Parse(_madtBytes, out _madt);
+        _madtBytes = null;
     }
 
     private void ReadFadt(IPhysicalBytes memory, SystemTables tables)

@@ -45,9 +45,26 @@ public readonly struct GenericAddress
 
     public string Describe() => Space switch
     {
-        AddressSpace.SystemIo => "port 0x" + Address.ToString("X"),
-        AddressSpace.SystemMemory => "memory 0x" + Address.ToString("X"),
-        AddressSpace.PciConfiguration => "PCI configuration 0x" + Address.ToString("X"),
-        _ => "address space " + ((byte)Space).ToString() + " 0x" + Address.ToString("X"),
+        AddressSpace.SystemIo => "port " + Hex(Address),
+        AddressSpace.SystemMemory => "memory " + Hex(Address),
+        AddressSpace.PciConfiguration => "PCI configuration " + Hex(Address),
+        _ => "address space " + ((byte)Space).ToString() + " " + Hex(Address),
     };
+
+    // "0x" and upper-case digits, without the standard format strings' parser, which an image
+    // as small as hello would otherwise link for these few messages.
+    public static string Hex(ulong value, int minDigits = 1)
+    {
+        int digits = 1;
+        while (digits < 16 && value >> (4 * digits) != 0)
+            digits++;
+        if (digits < minDigits)
+            digits = minDigits;
+        char[] text = new char[2 + digits];
+        text[0] = '0';
+        text[1] = 'x';
+        for (int i = text.Length - 1; i >= 2; i--, value >>= 4)
+            text[i] = "0123456789ABCDEF"[(int)(value & 0xF)];
+        return new string(text);
+    }
 }

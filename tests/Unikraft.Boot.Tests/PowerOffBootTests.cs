@@ -1,0 +1,80 @@
+namespace Unikraft.Boot.Tests;
+
+// Ending the machine as a PC does (core.shutdown, the acpi library): without QEMU's
+// isa-debug-exit the guest powers off through the FADT's PM1 control block with the DSDT's
+// \_S5 sleep type, and QEMU exits by itself with status 0; a reboot goes through the FADT's
+// reset register (q35) or the 8042 (pc, whose FADT names none).
+public sealed class PowerOffBootTests
+{
+    private const string Greeting = "Hello from C# on a unikernel!";
+    private const string ExitCodeLine = "[ info] exit code 0, shutting down";
+    private const int TimeoutSeconds = 60;
+
+    [Theory]
+    [InlineData("pc")]
+    [InlineData("q35")]
+    public void HelloPowersTheMachineOffWithoutIsaDebugExit(string machine)
+    {
+        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.Hello.Elf, machine, timeoutSeconds: TimeoutSeconds);
+
+        AssertPoweredOff(run);
+        // QEMU's firmware tables put the PM1a control block at 0x604 on both machines.
+        Assert.Contains("[ info] acpi: power-off through port 0x604 (S5 sleep type 0)", run.Output);
+    }
+
+    [Fact]
+    public void UnderOvmfThePowerOffPortComesFromTheFadt()
+    {
+        // OVMF moves the PIIX4's PM block to 0xB000: the old fixed guess (0x604) missed it.
+        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso, debugExit: false);
+
+        AssertPoweredOff(run);
+        Assert.Contains("[ info] acpi: power-off through port 0xB004 (S5 sleep type 0)", run.Output);
+    }
+
+    [Fact]
+    public void PoweroffIsChosenOverIsaDebugExitWhenTheManifestSaysSo()
+    {
+        ProcessResult run = Qemu.BootElf(Images.ShutdownPowerOff.Elf, timeoutSeconds: TimeoutSeconds);
+
+        // isa-debug-exit would have made it (0 << 1) | 1.
+        AssertPoweredOff(run);
+    }
+
+    [Theory]
+    [InlineData("q35", "reset through port 0xCF9")]
+    [InlineData("pc", "no reset register (the FADT names none)")]
+    public void RebootResetsTheMachineAndNoRebootEndsQemu(string machine, string resetPath)
+    {
+        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds);
+
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(run.Lines, line => line == Greeting);
+        Assert.Contains(ExitCodeLine, run.Lines);
+        Assert.Contains(resetPath, run.Output);
+        Assert.DoesNotContain("halting", run.Output);
+        // Where the FADT names a reset register the fallbacks are not reached.
+        Assert.Equal(machine == "pc", run.Output.Contains("shutdown: no ACPI reset register: the FADT names none; resetting through the platform"));
+    }
+
+    [Fact]
+    public void WithoutNoRebootTheMachineStartsAgain()
+    {
+        // Through SeaBIOS and GRUB, as a PC boots: QEMU's direct kernel boot does not survive a reset.
+        ProcessResult run = Qemu.BootIsoBios(Images.ShutdownReboot.Iso, extraArguments: ["-machine", "q35"], debugExit: false, timeoutSeconds: 20);
+
+        // It boots, greets, resets, boots again ... until the test stops it.
+        Assert.True(run.TimedOut, run.Output);
+        Assert.True(run.Lines.Count(line => line == Greeting) >= 2, run.Output);
+    }
+
+    private static void AssertPoweredOff(ProcessResult run)
+    {
+        Assert.False(run.TimedOut, run.Output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Contains(ExitCodeLine, run.Lines);
+        Assert.DoesNotContain("halting", run.Output);
+    }
+}
