@@ -45,6 +45,11 @@ internal sealed class Images
     // hello's program with core.shutdown: poweroff.
     public static BuiltImage ShutdownPowerOff => ShutdownPowerOffImage.Value;
 
+    private static readonly Lazy<BuiltImage> ShutdownHaltImage = new(() => Build("tests/apps/shutdown-halt", "shutdown-halt"));
+
+    // hello's program with core.shutdown: halt.
+    public static BuiltImage ShutdownHalt => ShutdownHaltImage.Value;
+
     private static readonly Lazy<BuiltImage> ThreadsImage = new(() => Build("apps/threads", "threads"));
 
     public static BuiltImage Threads => ThreadsImage.Value;

@@ -69,6 +69,18 @@ public sealed class PowerOffBootTests
         Assert.True(run.Lines.Count(line => line == Greeting) >= 2, run.Output);
     }
 
+    [Fact]
+    public void HaltStopsTheCpuAndLeavesQemuRunning()
+    {
+        // isa-debug-exit is there, but halt does not use it: QEMU runs until the test stops it.
+        ProcessResult run = Qemu.BootElf(Images.ShutdownHalt.Elf, timeoutSeconds: 10);
+
+        Assert.True(run.TimedOut, run.Output);
+        Assert.Contains(Greeting, run.Lines);
+        Assert.Contains(ExitCodeLine, run.Lines);
+        Assert.Equal("[ info] shutdown: core.shutdown is halt; halting", run.Lines.SkipWhile(line => line != ExitCodeLine).ElementAt(1));
+    }
+
     private static void AssertPoweredOff(ProcessResult run)
     {
         Assert.False(run.TimedOut, run.Output);
