@@ -94,17 +94,26 @@ public sealed class AcpiPowerControl : IPowerControl
         }
     }
 
-    // SLP_TYP is written with SLP_EN in one write; the other bits keep their values.
+    // SLP_TYP first, then again with SLP_EN, as ACPICA does: some chipsets latch the type only
+    // from a write that does not also start the transition. The other bits keep their values.
     private void EnterSleepState(GenericAddress control, byte sleepType)
     {
-        ulong value = _registers.Read(control, ControlBits) & ~(SleepTypeField | SleepEnable);
-        _registers.Write(control, ControlBits, value | (ulong)sleepType << SleepTypeShift | SleepEnable);
+        ulong value = _registers.Read(control, ControlBits) & ~(SleepTypeField | SleepEnable) | (ulong)sleepType << SleepTypeShift;
+        _registers.Write(control, ControlBits, value);
+        _registers.Write(control, ControlBits, value | SleepEnable);
     }
 
     private string? WhyNoPowerOff(AcpiDiscovery tables)
     {
         if (tables.Fadt is null)
             return "no FADT: " + AcpiStatusText.DescribeFadt(tables.FadtStatus);
+        if (tables.DsdtStatus != AcpiStatus.Found)
+            return tables.DsdtStatus switch
+            {
+                AcpiStatus.TableNotFound => "the FADT names no DSDT",
+                AcpiStatus.OutOfReach => "the DSDT at " + GenericAddress.Hex(tables.Fadt.DsdtAddress) + " is out of reach",
+                _ => "the DSDT at " + GenericAddress.Hex(tables.Fadt.DsdtAddress) + " has a bad signature or length",
+            };
         if (!tables.HasSoftOff)
             return "the DSDT defines no \\_S5 package";
         GenericAddress register = tables.Fadt.HardwareReduced ? tables.Fadt.SleepControl : tables.Fadt.Pm1aControl;

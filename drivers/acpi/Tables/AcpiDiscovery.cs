@@ -7,17 +7,18 @@ namespace Uk.Drivers.Acpi;
 // the 8259s, pci to the 0xCF8 ports, shutdown to halting).
 public sealed class AcpiDiscovery
 {
+    private AcpiStatus _status;
+    private byte[]? _madtBytes;
+    private Madt? _madt;
+
     private AcpiDiscovery(AcpiStatus status, RsdpSource source, Rsdp rsdp)
     {
         _status = status;
         Source = source;
         Rsdp = rsdp;
         FadtStatus = status == AcpiStatus.Found ? AcpiStatus.TableNotFound : status;
+        DsdtStatus = FadtStatus;
     }
-
-    private AcpiStatus _status;
-    private byte[]? _madtBytes;
-    private Madt? _madt;
 
     // The MADT's: Found, or why there is no MADT.
     public AcpiStatus Status
@@ -51,6 +52,9 @@ public sealed class AcpiDiscovery
     public Fadt? Fadt { get; private set; }
 
     public AcpiStatus FadtStatus { get; private set; }
+
+    // Found when the FADT's DSDT was read (TableNotFound: the FADT names none).
+    public AcpiStatus DsdtStatus { get; private set; }
 
     // The DSDT's \_S5 (soft-off) sleep types; false when the DSDT is missing or defines none.
     public bool HasSoftOff { get; private set; }
@@ -90,14 +94,20 @@ public sealed class AcpiDiscovery
     private void ReadFadt(IPhysicalBytes memory, SystemTables tables)
     {
         FadtStatus = tables.Find(TableSignature.Fadt, out byte[]? fadtBytes);
-        if (FadtStatus != AcpiStatus.Found)
-            return;
-        FadtStatus = FadtParser.Parse(fadtBytes, out Fadt? fadt);
+        Fadt? fadt = null;
+        if (FadtStatus == AcpiStatus.Found)
+            FadtStatus = FadtParser.Parse(fadtBytes, out fadt);
         Fadt = fadt;
-        if (fadt is null || fadt.DsdtAddress == 0)
+        DsdtStatus = FadtStatus;
+        if (Fadt is null)
             return;
-        if (SystemTables.ReadDsdt(memory, fadt.DsdtAddress, out byte[]? dsdt) == AcpiStatus.Found
-            && SleepPackageScanner.TryFind(dsdt, SleepPackageScanner.SoftOff, out SleepType softOff))
+        if (Fadt.DsdtAddress == 0)
+        {
+            DsdtStatus = AcpiStatus.TableNotFound;
+            return;
+        }
+        DsdtStatus = SystemTables.ReadDsdt(memory, Fadt.DsdtAddress, out byte[]? dsdt);
+        if (DsdtStatus == AcpiStatus.Found && SleepPackageScanner.TryFind(dsdt, SleepPackageScanner.SoftOff, out SleepType softOff))
         {
             HasSoftOff = true;
             SoftOff = softOff;

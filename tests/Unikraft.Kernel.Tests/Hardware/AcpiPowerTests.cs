@@ -180,7 +180,10 @@ public sealed class AcpiPowerTests
         Assert.Null(power.PowerOffUnavailable);
         string failure = power.PowerOff();
 
-        Assert.Equal([(0x604UL, 16, 0x0001UL | 5 << 10 | 1 << 13), (0x608UL, 16, 0x0001UL | 2 << 10 | 1 << 13)], registers.Writes);
+        Assert.Equal(
+            [(0x604UL, 16, 0x0001UL | 5 << 10), (0x604UL, 16, 0x0001UL | 5 << 10 | 1 << 13),
+             (0x608UL, 16, 0x0001UL | 2 << 10), (0x608UL, 16, 0x0001UL | 2 << 10 | 1 << 13)],
+            registers.Writes);
         Assert.Equal(1, registers.Settles);
         Assert.Contains("did not power off", failure);
     }
@@ -198,7 +201,7 @@ public sealed class AcpiPowerTests
 
         power.PowerOff();
 
-        Assert.Equal([(0xB2UL, 8, 0xF1UL), (0x604UL, 16, 0x0001UL | 1 << 13)], registers.Writes);
+        Assert.Equal([(0xB2UL, 8, 0xF1UL), (0x604UL, 16, 0x0001UL), (0x604UL, 16, 0x0001UL | 1 << 13)], registers.Writes);
     }
 
     [Fact]
@@ -239,6 +242,18 @@ public sealed class AcpiPowerTests
         Assert.Equal("no ACPI reset register: the FADT names none", power.Reset());
         Assert.Empty(registers.Writes);
         Assert.Equal(0, registers.Settles);
+    }
+
+    [Fact]
+    public void ADsdtThatCannotBeReadIsNamedAsTheReason()
+    {
+        var missing = new AcpiPowerControl(Discover(PowerFadt(0, 0x604), null), new FakeAcpiRegisters());
+        var unmapped = new AcpiPowerControl(Discover(PowerFadt((uint)DsdtAt, 0x604), null), new FakeAcpiRegisters());
+        var mislabelled = new AcpiPowerControl(Discover(PowerFadt((uint)DsdtAt, 0x604), Table("SSDT", QemuSoftOff)), new FakeAcpiRegisters());
+
+        Assert.Equal("the FADT names no DSDT", missing.PowerOffUnavailable);
+        Assert.Equal("the DSDT at 0x7FE5000 is out of reach", unmapped.PowerOffUnavailable);
+        Assert.Equal("the DSDT at 0x7FE5000 has a bad signature or length", mislabelled.PowerOffUnavailable);
     }
 
     [Fact]
