@@ -3,7 +3,7 @@ namespace Unikraft.Boot.Tests;
 // Ending the machine as a PC does (core.shutdown, the acpi library): without QEMU's
 // isa-debug-exit the guest powers off through the FADT's PM1 control block with the DSDT's
 // \_S5 sleep type, and QEMU exits by itself with status 0; a reboot goes through the FADT's
-// reset register (q35) or the 8042 (pc, whose FADT names none).
+// reset register (q35), the 8042 (pc, whose FADT names none) or a triple fault (no 8042).
 public sealed class PowerOffBootTests
 {
     private const string Greeting = "Hello from C# on a unikernel!";
@@ -41,12 +41,15 @@ public sealed class PowerOffBootTests
         AssertPoweredOff(run);
     }
 
+    // QEMU's -d cpu_reset logs "Triple fault" when that is what reset the CPU.
     [Theory]
-    [InlineData("q35", "reset through port 0xCF9")]
-    [InlineData("pc", "no reset register (the FADT names none)")]
-    public void RebootResetsTheMachineAndNoRebootEndsQemu(string machine, string resetPath)
+    [InlineData("q35", "reset through port 0xCF9", false)]
+    [InlineData("pc", "no reset register (the FADT names none)", false)]
+    [InlineData("pc,i8042=off", "no reset register (the FADT names none)", true)]
+    public void RebootResetsTheMachineAndNoRebootEndsQemu(string machine, string resetPath, bool tripleFault)
     {
-        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds);
+        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds,
+            extraArguments: ["-d", "cpu_reset"]);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Equal(0, run.ExitCode);
@@ -54,8 +57,10 @@ public sealed class PowerOffBootTests
         Assert.Contains(ExitCodeLine, run.Lines);
         Assert.Contains(resetPath, run.Output);
         Assert.DoesNotContain("halting", run.Output);
-        // Where the FADT names a reset register the fallbacks are not reached.
-        Assert.Equal(machine == "pc", run.Output.Contains("shutdown: no ACPI reset register: the FADT names none; resetting through the platform"));
+        // Where the FADT names a reset register the fallbacks are not reached; without it the
+        // 8042 resets the machine, and without an 8042 the triple fault does.
+        Assert.Equal(machine != "q35", run.Output.Contains("shutdown: no ACPI reset register: the FADT names none; resetting through the platform"));
+        Assert.Equal(tripleFault, run.Output.Contains("Triple fault"));
     }
 
     [Fact]

@@ -28,8 +28,8 @@ internal static class Qemu
     // A PC as real machines are, without isa-debug-exit: the guest ends QEMU itself by
     // powering off (ACPI S5) or, with noReboot, by resetting; otherwise QEMU runs until killed
     // at the timeout. machine: a QEMU machine type (pc, q35).
-    public static ProcessResult BootElfWithoutDebugExit(string elf, string machine, bool noReboot = false, int timeoutSeconds = 60) =>
-        Run(["-machine", machine, "-kernel", elf], 64, TimeSpan.FromSeconds(timeoutSeconds), debugExit: false, noReboot: noReboot);
+    public static ProcessResult BootElfWithoutDebugExit(string elf, string machine, bool noReboot = false, int timeoutSeconds = 60, IEnumerable<string>? extraArguments = null) =>
+        Run(["-machine", machine, "-kernel", elf, .. extraArguments ?? []], 64, TimeSpan.FromSeconds(timeoutSeconds), debugExit: false, noReboot: noReboot);
 
     // extraArguments: disks, devices, a machine type, as for BootElfWith.
     // debugExit false: no isa-debug-exit, and a reset restarts the machine (as on a PC).
