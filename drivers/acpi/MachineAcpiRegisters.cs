@@ -12,8 +12,9 @@ internal sealed unsafe class MachineAcpiRegisters : IAcpiRegisters
     private const ushort PciAddressPort = 0xCF8;
     private const ushort PciDataPort = 0xCFC;
     private const ushort DelayPort = 0x80;
-    // Writes to the POST port take about a microsecond each on PCs.
-    private const int SettleWrites = 100_000;
+    // Writes to the POST port take about a microsecond each on PCs: about a second, which
+    // also covers a power supply slow to drop and an emulator slow to act on the request.
+    private const int SettleWrites = 1_000_000;
 
     public bool CanReach(GenericAddress register) => register.Space switch
     {

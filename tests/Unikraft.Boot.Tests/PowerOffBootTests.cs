@@ -15,27 +15,29 @@ public sealed class PowerOffBootTests
     [InlineData("q35")]
     public void HelloPowersTheMachineOffWithoutIsaDebugExit(string machine)
     {
-        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.Hello.Elf, machine, timeoutSeconds: TimeoutSeconds);
+        ProcessResult run = Qemu.BootElfOn(Images.Hello.Elf, machine, timeoutSeconds: TimeoutSeconds);
 
         AssertPoweredOff(run);
         // QEMU's firmware tables put the PM1a control block at 0x604 on both machines.
         Assert.Contains("[ info] acpi: power-off through port 0x604 (S5 sleep type 0)", run.Output);
     }
 
-    [Fact]
-    public void UnderOvmfThePowerOffPortComesFromTheFadt()
+    // OVMF moves the PIIX4's PM block (pc) to 0xB000: the old fixed guess (0x604) missed it.
+    [Theory]
+    [InlineData("pc", "power-off through port 0xB004 (S5 sleep type 0)")]
+    [InlineData("q35", "power-off through port 0x604 (S5 sleep type 0), reset through port 0xCF9")]
+    public void UnderOvmfThePowerOffPortComesFromTheFadt(string machine, string acpi)
     {
-        // OVMF moves the PIIX4's PM block to 0xB000: the old fixed guess (0x604) missed it.
-        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso, debugExit: false);
+        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso, extraArguments: ["-machine", machine], debugExit: false);
 
         AssertPoweredOff(run);
-        Assert.Contains("[ info] acpi: power-off through port 0xB004 (S5 sleep type 0)", run.Output);
+        Assert.Contains("[ info] acpi: " + acpi, run.Output);
     }
 
     [Fact]
     public void PoweroffIsChosenOverIsaDebugExitWhenTheManifestSaysSo()
     {
-        ProcessResult run = Qemu.BootElf(Images.ShutdownPowerOff.Elf, timeoutSeconds: TimeoutSeconds);
+        ProcessResult run = Qemu.BootElfOn(Images.ShutdownPowerOff.Elf, "pc", debugExit: true, timeoutSeconds: TimeoutSeconds);
 
         // isa-debug-exit would have made it (0 << 1) | 1.
         AssertPoweredOff(run);
@@ -48,7 +50,7 @@ public sealed class PowerOffBootTests
     [InlineData("pc,i8042=off", "no reset register (the FADT names none)", true)]
     public void RebootResetsTheMachineAndNoRebootEndsQemu(string machine, string resetPath, bool tripleFault)
     {
-        ProcessResult run = Qemu.BootElfWithoutDebugExit(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds,
+        ProcessResult run = Qemu.BootElfOn(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds,
             extraArguments: ["-d", "cpu_reset"]);
 
         Assert.False(run.TimedOut, run.Output);
@@ -78,7 +80,7 @@ public sealed class PowerOffBootTests
     public void HaltStopsTheCpuAndLeavesQemuRunning()
     {
         // isa-debug-exit is there, but halt does not use it: QEMU runs until the test stops it.
-        ProcessResult run = Qemu.BootElf(Images.ShutdownHalt.Elf, timeoutSeconds: 10);
+        ProcessResult run = Qemu.BootElfOn(Images.ShutdownHalt.Elf, "pc", debugExit: true, noReboot: true, timeoutSeconds: 10);
 
         Assert.True(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -86,12 +88,14 @@ public sealed class PowerOffBootTests
         Assert.Equal("[ info] shutdown: core.shutdown is halt; halting", run.Lines.SkipWhile(line => line != ExitCodeLine).ElementAt(1));
     }
 
+    // Without isa-debug-exit and -no-reboot only a power-off ends QEMU with 0: a halt runs
+    // until the timeout, a reset boots again. (Whether the guest went on to say "did not power
+    // off" is a race with QEMU acting on the request, so it is not asserted.)
     private static void AssertPoweredOff(ProcessResult run)
     {
         Assert.False(run.TimedOut, run.Output);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(Greeting, run.Lines);
         Assert.Contains(ExitCodeLine, run.Lines);
-        Assert.DoesNotContain("halting", run.Output);
     }
 }

@@ -25,11 +25,13 @@ internal static class Qemu
     public static ProcessResult BootElfWith(string elf, string? commandLine, IEnumerable<string> extraArguments, int memoryMiB = 32) =>
         Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine]), .. extraArguments], memoryMiB, TimeSpan.FromSeconds(60));
 
-    // A PC as real machines are, without isa-debug-exit: the guest ends QEMU itself by
-    // powering off (ACPI S5) or, with noReboot, by resetting; otherwise QEMU runs until killed
-    // at the timeout. machine: a QEMU machine type (pc, q35).
-    public static ProcessResult BootElfWithoutDebugExit(string elf, string machine, bool noReboot = false, int timeoutSeconds = 60, IEnumerable<string>? extraArguments = null) =>
-        Run(["-machine", machine, "-kernel", elf, .. extraArguments ?? []], 64, TimeSpan.FromSeconds(timeoutSeconds), debugExit: false, noReboot: noReboot);
+    // A PC as real machines are, by default without isa-debug-exit and with a reset that
+    // restarts it: the guest ends QEMU itself by powering off (ACPI S5) or, with noReboot, by
+    // resetting; otherwise QEMU runs until killed at the timeout. machine: a QEMU machine
+    // type (pc, q35) with its properties.
+    public static ProcessResult BootElfOn(string elf, string machine, bool debugExit = false, bool noReboot = false, int timeoutSeconds = 60,
+        IEnumerable<string>? extraArguments = null) =>
+        Run(["-machine", machine, "-kernel", elf, .. extraArguments ?? []], 64, TimeSpan.FromSeconds(timeoutSeconds), debugExit, noReboot);
 
     // extraArguments: disks, devices, a machine type, as for BootElfWith.
     // debugExit false: no isa-debug-exit, and a reset restarts the machine (as on a PC).

@@ -11,6 +11,6 @@ public interface IAcpiRegisters
 
     void Write(GenericAddress register, int bits, ulong value);
 
-    // Waits as long as a machine may take to act on a power or reset write (~100 ms).
+    // Waits as long as a machine may take to act on a power or reset write (about a second).
     void Settle();
 }
