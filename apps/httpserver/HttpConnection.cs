@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Net.Sockets;
 using Uk.Core;
 
@@ -7,7 +8,7 @@ namespace HttpServer;
 // Serves one client connection: requests parsed as they arrive (pipelined ones too), each
 // answered in order, the connection kept open unless the client or an error says otherwise.
 // Its buffers come from the server's pool and go back to it however the connection ends.
-public sealed class HttpConnection
+public sealed class HttpConnection : IServedConnection
 {
     // With the object and heap headers a buffer fills a 16 KiB allocator block exactly.
     public const int BufferSize = 16 * 1024 - 256;
@@ -32,15 +33,18 @@ public sealed class HttpConnection
     private bool _lingerOnClose;
     private long _waitingSince;
 
-    public HttpConnection(Socket socket, Pages pages, HttpLimits limits, ServerStatistics statistics, BufferPool buffers)
+    public HttpConnection(Socket socket, IPAddress? peer, Pages pages, HttpLimits limits, ServerStatistics statistics, BufferPool buffers)
     {
         _socket = socket;
+        Peer = peer;
         _pages = pages;
         _limits = limits;
         _statistics = statistics;
         _buffers = buffers;
         _waitingSince = Clock.Monotonic;
     }
+
+    public IPAddress? Peer { get; }
 
     // When the connection began to wait for its next request head (its first byte included);
     // long.MaxValue while a request is being answered.

@@ -56,21 +56,29 @@ while (true)
         continue;
     }
     statistics.Connections++;
-    if (statistics.Active - shedding >= options.MaxConnections)
+    IPAddress? peer = PeerOf(client);
+    // Full (for this peer, or for everyone): the connection that has waited longest for a
+    // request makes room (slow clients cannot hold every slot); if every one is busy with a
+    // request, refuse.
+    AdmissionOutcome admission = Admission.Decide(table, peer, statistics.Active - shedding, options.MaxConnections,
+        options.MaxConnectionsPerPeer, out IServedConnection? victim);
+    if (admission == AdmissionOutcome.RefuseBusy || admission == AdmissionOutcome.RefusePeerLimit)
     {
-        // Full: the connection that has waited longest for a request makes room (slow
-        // clients cannot hold every slot); if every one is busy with a request, refuse.
-        HttpConnection? longest = table.LongestWaiting();
-        if (longest is null)
-        {
+        if (admission == AdmissionOutcome.RefuseBusy)
             statistics.RefusedBusy++;
-            Refusal.Send(client);
-            continue;
-        }
-        longest.Shed();
+        else
+            statistics.RefusedPeerLimit++;
+        Refusal.Send(client);
+        continue;
+    }
+    if (victim is not null)
+    {
+        if (admission == AdmissionOutcome.ShedForPeer)
+            statistics.ShedForPeer++;
+        victim.Shed();
         shedding++;
     }
-    if (!Serve(client))
+    if (!Serve(client, peer))
     {
         statistics.RefusedNoMemory++;
         Refusal.Send(client);
@@ -78,13 +86,13 @@ while (true)
 }
 
 // False when there is no memory to serve the client: for its thread's stack, or its objects.
-bool Serve(Socket client)
+bool Serve(Socket client, IPAddress? peer)
 {
     statistics.Active++;
     HttpConnection? connection = null;
     try
     {
-        var created = new HttpConnection(client, pages, options.Limits, statistics, buffers);
+        var created = new HttpConnection(client, peer, pages, options.Limits, statistics, buffers);
         connection = created;
         table.Add(created);
         if (Thread.TryStart(() =>
@@ -104,6 +112,20 @@ bool Serve(Socket client)
         table.Remove(connection);
     statistics.Active--;
     return false;
+}
+
+// The client's address, or null when it cannot be had (reset already, or no memory for the
+// end point object): such a connection is held to the server's limit only.
+static IPAddress? PeerOf(Socket client)
+{
+    try
+    {
+        return (client.RemoteEndPoint as IPEndPoint)?.Address;
+    }
+    catch (OutOfMemoryException)
+    {
+        return null;
+    }
 }
 
 // Every file under the folder, served at its path below it (index.html also at the folder).

@@ -4,12 +4,17 @@ namespace HttpServer;
 // value is an error naming it, never an exception.
 public sealed class ServerOptions
 {
-    public const string Usage = "usage: httpserver [port=80] [max-connections=512] [head-timeout-ms=10000] [idle-timeout-ms=15000]";
+    public const string Usage = "usage: httpserver [port=80] [max-connections=512] [max-connections-per-peer=max-connections/2] [head-timeout-ms=10000] [idle-timeout-ms=15000]";
 
     public int Port { get; private set; } = 80;
 
     // Connections served at once; one more is answered 503 and closed.
     public int MaxConnections { get; private set; } = 512;
+
+    // Connections one client address may hold at once; one more sheds that address's
+    // longest-waiting connection, or is answered 503 when all of them are busy. Half of
+    // max-connections unless given, so no one address can take every slot.
+    public int MaxConnectionsPerPeer { get; private set; }
 
     public HttpLimits Limits { get; } = new HttpLimits();
 
@@ -17,6 +22,7 @@ public sealed class ServerOptions
     public static string? TryParse(string[] args, out ServerOptions options)
     {
         options = new ServerOptions();
+        bool perPeerGiven = false;
         for (int i = 0; i < args.Length; i++)
         {
             string argument = args[i];
@@ -33,6 +39,10 @@ public sealed class ServerOptions
                 case "max-connections" when value >= 1:
                     options.MaxConnections = value;
                     break;
+                case "max-connections-per-peer" when value >= 1:
+                    options.MaxConnectionsPerPeer = value;
+                    perPeerGiven = true;
+                    break;
                 case "head-timeout-ms" when value >= 1:
                     options.Limits.HeadTimeoutMs = value;
                     break;
@@ -41,6 +51,7 @@ public sealed class ServerOptions
                     break;
                 case "port":
                 case "max-connections":
+                case "max-connections-per-peer":
                 case "head-timeout-ms":
                 case "idle-timeout-ms":
                     return "httpserver: '" + argument + "': out of range\n" + Usage;
@@ -48,6 +59,8 @@ public sealed class ServerOptions
                     return "httpserver: unknown argument '" + argument + "'\n" + Usage;
             }
         }
+        if (!perPeerGiven)
+            options.MaxConnectionsPerPeer = options.MaxConnections / 2 > 0 ? options.MaxConnections / 2 : 1;
         return null;
     }
 

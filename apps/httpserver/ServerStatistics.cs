@@ -23,6 +23,11 @@ public sealed class ServerStatistics
     // max-connections.
     public long Shed;
 
+    // Of those shed, the ones shed because their peer was at max-connections-per-peer; and
+    // connections refused (503) at that limit with all of the peer's connections busy.
+    public long ShedForPeer;
+    public long RefusedPeerLimit;
+
     // Connections closed because a buffer or a response could not be allocated.
     public long OutOfMemory;
 
@@ -37,7 +42,9 @@ public sealed class ServerStatistics
             + "\nhttp-not-found " + NotFound.ToString() + "\nhttp-bytes-generated " + BytesGenerated.ToString()
             + "\nhttp-refused-busy " + RefusedBusy.ToString() + "\nhttp-refused-no-memory " + RefusedNoMemory.ToString()
             + "\nhttp-head-timeouts " + HeadTimeouts.ToString() + "\nhttp-idle-timeouts " + IdleTimeouts.ToString()
-            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-shed " + Shed.ToString() + "\nhttp-out-of-memory " + OutOfMemory.ToString()
+            + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-shed " + Shed.ToString()
+            + "\nhttp-shed-peer-limit " + ShedForPeer.ToString() + "\nhttp-refused-peer-limit " + RefusedPeerLimit.ToString()
+            + "\nhttp-out-of-memory " + OutOfMemory.ToString()
             + "\nhttp-buffers-rented " + (Buffers?.Rented ?? 0).ToString() + "\nhttp-buffers-idle " + (Buffers?.Idle ?? 0).ToString() + "\n";
         return text + MemoryCounters.Render() + NetworkCounters.Render();
     }

@@ -54,6 +54,14 @@ public sealed class GuestVm : IDisposable
         lock (_output) _output.AppendLine(line);
     }
 
+    // Whether the guest printed a line starting with prefix.
+    public bool Printed(string prefix)
+    {
+        string text;
+        lock (_output) text = _output.ToString();
+        return text.Split('\n').Any(l => l.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
     public string LastLines(int count)
     {
         string text;

@@ -25,6 +25,7 @@ static int Run(string[] args)
     int runs = 3, threads = 2, connections = 16, seconds = 10, bulkMegabytes = 32;
     string memory = "256M", bulkPath = "/big", device = NetDevice.Virtio;
     bool skipBuild = false, linuxOnly = false;
+    int soakMinutes = 0;
     for (int i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -39,12 +40,22 @@ static int Run(string[] args)
             case "--skip-build": skipBuild = true; break;
             case "--linux-only": linuxOnly = true; break;
             case "--device": device = NetDevice.Check(args[++i]); break;
-            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --threads N, --connections N, --duration S, --bulk-mb MB, --bulk-path /PATH, --memory 256M, --skip-build, --linux-only, --device {NetDevice.Names})");
+            case "--soak": soakMinutes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --threads N, --connections N, --duration S, --bulk-mb MB, --bulk-path /PATH, --memory 256M, --skip-build, --linux-only, --device {NetDevice.Names}, --soak MINUTES)");
         }
     }
+    if (soakMinutes < 0 || soakMinutes > 24 * 60)
+        throw new BenchException($"--soak {soakMinutes}: minutes from 1 to 1440");
     if (ProcessRunner.Which("wrk") is null)
         throw new BenchException("wrk is not installed (apt-get install wrk)");
     string repo = RepoRoot.Find(AppContext.BaseDirectory);
+    if (soakMinutes > 0)
+    {
+        (string Elf, string Append, string Name) soaked = UnikernelImage(repo, device, skipBuild, bulkMegabytes);
+        if (soaked.Append.Length > 0)
+            throw new BenchException("--soak needs apps/httpserver");
+        return Soak.Run(soaked.Elf, memory, device, soakMinutes) ? 0 : 1;
+    }
 
     (string Elf, string Append, string Name)? guest = linuxOnly ? null : UnikernelImage(repo, device, skipBuild, bulkMegabytes);
     Console.WriteLine("preparing the Linux microVM");

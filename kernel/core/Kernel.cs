@@ -72,6 +72,7 @@ public static unsafe class Kernel
 #if UK_BCL_DOTNET
         // .NET's Environment reads the variables through System.Native's GetEnv and GetEnviron.
         Internal.Runtime.EnvironmentSeam.Install(ProcessEnvironment.Variables);
+        Internal.Runtime.EnvironmentSeam.InstallProcessPath("/" + ImageInfo.Name);
 #endif
         if (s_mainRunner != null)
             s_mainRunner(&RunMain);

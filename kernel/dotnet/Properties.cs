@@ -9,3 +9,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("ukgc-marksweep")]
 [assembly: InternalsVisibleTo("apic")]
 [assembly: InternalsVisibleTo("vfscore")]
+[assembly: InternalsVisibleTo("netstack")]

@@ -47,6 +47,7 @@ public static class NetstackLibrary
             MaxConnections = NetworkOptions.MaxConnections,
             SendBuffer = (int)NetworkOptions.TcpSendBuffer,
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
+            SynCookies = NetworkOptions.TcpSynCookies,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);
@@ -63,6 +64,10 @@ public static class NetstackLibrary
             stack.Configure(config.Address, config.Netmask, config.Gateway, config.Dns);
         Log.Info("netstack: " + device.Name + " " + device.Mac.ToString() + " mtu " + device.Mtu.ToString() + (device.LinkUp ? "" : " (link down)"));
         Network.Attach(device, stack, link, source);
+#if UK_BCL_DOTNET
+        // .NET's System.Net.Sockets reaches the stack through the dotnet library's System.Native.
+        Internal.Runtime.SocketSeam.Install(new Dotnet.DotnetSocketLayer());
+#endif
         if (stack.IsConfigured)
         {
             Network.PrintAddress();

@@ -30,6 +30,14 @@ public sealed partial class DifferentialTests
         { "bcl-corpus-preempt", "bcl-corpus" },
     };
 
+    // Programs that need a network device (virtio-net on QEMU's user network); they talk to
+    // themselves over the guest's loopback interface, as their host twin does over Linux's.
+    public static TheoryData<string, string> NetworkPrograms => new()
+    {
+        { "bcl-sockets", "bcl-sockets" },
+        { "bcl-sockets-preempt", "bcl-sockets" },
+    };
+
     // Where NativeAOT itself (PublishAot, checked on this machine) prints differently from the
     // host's JIT runtime, which the host run uses: an image on .NET's CoreLib must print
     // NativeAOT's text. The messages name no types because NativeAOT keeps no metadata for them.
@@ -48,6 +56,29 @@ public sealed partial class DifferentialTests
         ProcessResult host = HostTwin.Run("tests/apps/" + program, program);
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
         ProcessResult guest = Qemu.BootElf(image.Elf, memoryMiB: 64, timeoutSeconds: 120);
+        AssertSameOutput(host, guest, image);
+    }
+
+    [Theory]
+    [MemberData(nameof(NetworkPrograms))]
+    public void GuestOnTheNetworkPrintsWhatHostDotnetPrints(string name, string program)
+    {
+        BuiltImage image = Images.Differential("tests/apps/" + name, name);
+        ProcessResult host = HostTwin.Run("tests/apps/" + program, program);
+        Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
+        ProcessResult guest = Qemu.BootElfWith(image.Elf, null, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
+        AssertSameOutput(host, guest, image);
+    }
+
+    // HttpClient against a server on the host, which each run reaches at its own address.
+    [Fact]
+    public void HttpClientInTheGuestGetsWhatHostDotnetGets()
+    {
+        BuiltImage image = Images.Differential("tests/apps/bcl-http", "bcl-http");
+        using var server = new HostHttpServer();
+        ProcessResult host = HostTwin.Run("tests/apps/bcl-http", "bcl-http", arguments: [server.HostAddress]);
+        Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
+        ProcessResult guest = Qemu.BootElfWith(image.Elf, "-- " + server.GuestAddress, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
         AssertSameOutput(host, guest, image);
     }
 

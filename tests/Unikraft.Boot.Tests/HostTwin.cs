@@ -5,7 +5,7 @@ namespace Unikraft.Boot.Tests;
 // settings (kernel corlib, warnings as errors) apply; culture is invariant, as in the guest.
 internal static class HostTwin
 {
-    public static ProcessResult Run(string programDirectory, string name, string standardInput = "")
+    public static ProcessResult Run(string programDirectory, string name, string standardInput = "", IEnumerable<string>? arguments = null)
     {
         string sources = Repository.PathOf(programDirectory);
         // One folder per checkout: two clones testing at once must not build each other's sources.
@@ -36,7 +36,7 @@ internal static class HostTwin
         if (build.ExitCode != 0)
             throw new InvalidOperationException("the host twin of " + programDirectory + " does not build:\n" + build.Output);
         string assembly = Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
-        return ProcessRunner.Run("dotnet", [assembly], TimeSpan.FromMinutes(2), project, standardInput);
+        return ProcessRunner.Run("dotnet", [assembly, .. arguments ?? []], TimeSpan.FromMinutes(2), project, standardInput);
     }
 
     // The guest project's NuGet packages, at the same versions.

@@ -80,28 +80,17 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         var clients = new TcpClient[Connections];
         var failures = new List<Exception>();
         // Every connection is open before any request goes: 200 at once in the guest. They are
-        // opened one at a time, each once QEMU took the one before. QEMU's user network gets
-        // forwarded connections from a host socket that listens with a backlog of 1 (libslirp's
-        // listen(fd, 1)); with several handshakes in flight the host kernel can finish one for
-        // the client and then drop its last ACK because the others filled the accept queue
-        // meanwhile. Such a connection is open on the client's side, but slirp never accepts
-        // it and the guest never sees its SYN until a retransmission of the client's request
-        // finds the queue empty; the requests go out together, so their retransmissions
-        // arrive together too and most find it full again, past the receive timeout. A lone
-        // handshake into an empty queue always fits (it holds two), and waiting for QEMU to
-        // empty it also spares the connect a SYN dropped on a full queue and retried a second
-        // or more later.
+        // opened one at a time, each once QEMU took the one before (see ConnectForwarded):
+        // otherwise the requests go out together, so the retransmissions of those whose
+        // handshake slirp lost arrive together too and most find its queue full again, past
+        // the receive timeout.
         string stats;
         try
         {
             for (int c = 0; c < Connections; c++)
             {
                 clients[c] = new TcpClient { ReceiveTimeout = 60_000, SendTimeout = 60_000, NoDelay = true };
-                clients[c].Connect("127.0.0.1", guest.Port);
-                // Bounded: a QEMU that stopped accepting fails the requests rather than hanging here.
-                var accepting = System.Diagnostics.Stopwatch.StartNew();
-                while (guest.ForwardedConnectionsWaiting() > 0 && accepting.Elapsed < TimeSpan.FromSeconds(60))
-                    Thread.Sleep(1);
+                guest.ConnectForwarded(clients[c]);
             }
             var workers = new List<Thread>();
             for (int w = 0; w < Workers; w++)

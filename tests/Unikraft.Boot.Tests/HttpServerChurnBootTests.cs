@@ -72,7 +72,8 @@ public sealed class HttpServerChurnBootTests(HttpServerGuest guest) : IClassFixt
     private void Exchange(int i)
     {
         using var client = new TcpClient { ReceiveTimeout = 30_000, SendTimeout = 30_000, NoDelay = true };
-        client.Connect("127.0.0.1", guest.Port);
+        // The workers' handshakes one at a time (slirp's backlog of 1); their exchanges overlap.
+        guest.ConnectForwarded(client);
         NetworkStream stream = client.GetStream();
         switch (i % 10)
         {

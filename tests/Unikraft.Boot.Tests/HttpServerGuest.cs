@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace Unikraft.Boot.Tests;
 
 // One httpserver guest shared by a test class: booted once behind a free local port
@@ -55,6 +57,31 @@ public class HttpServerGuest : IDisposable
 
     public string Url(string path) => "http://127.0.0.1:" + Port + path;
 
+    private readonly object _connecting = new();
+
+    // Connects client and waits (up to a minute) until QEMU took the connection from its
+    // hostfwd socket, one caller at a time: tests opening many connections, in parallel or in
+    // a burst, go through here. QEMU's user network gets forwarded connections from a host
+    // socket that listens with a backlog of 1 (libslirp's listen(fd, 1)); with several
+    // handshakes in flight the host kernel can finish one for the client and then drop its
+    // last ACK because the others filled the accept queue meanwhile. Such a connection is
+    // open on the client's side, but slirp never accepts it and the guest never sees its SYN
+    // until a retransmission of the client's request finds the queue empty, and under load
+    // that can take past the client's timeout. A lone handshake into an empty queue always
+    // fits (it holds two), and waiting for QEMU to empty it also spares the connect a SYN
+    // dropped on a full queue and retried a second or more later.
+    public void ConnectForwarded(TcpClient client)
+    {
+        lock (_connecting)
+        {
+            client.Connect("127.0.0.1", Port);
+            // Bounded: a QEMU that stopped accepting fails the requests rather than hanging here.
+            var accepting = System.Diagnostics.Stopwatch.StartNew();
+            while (ForwardedConnectionsWaiting() > 0 && accepting.Elapsed < TimeSpan.FromSeconds(60))
+                Thread.Sleep(1);
+        }
+    }
+
     // Connections the host kernel finished for hostfwd that QEMU has not accepted yet: the
     // accept queue of its listening socket, which /proc/net/tcp gives as the LISTEN line's
     // rx_queue. 0 when there is no such line to read.
@@ -95,6 +122,9 @@ public class HttpServerGuest : IDisposable
 
 // httpserver in 24 MiB: memory runs out long before its connection limit does.
 public sealed class SmallHttpServerGuest() : HttpServerGuest(24, "-- max-connections=2000 head-timeout-ms=60000");
+
+// httpserver allowing 3 connections per client address, with timeouts that do not interfere.
+public sealed class PeerLimitHttpServerGuest() : HttpServerGuest(128, "-- max-connections-per-peer=3 head-timeout-ms=120000 idle-timeout-ms=120000");
 
 // httpserver with 20 slots and short timeouts, for slow clients.
 public sealed class SlowClientHttpServerGuest() : HttpServerGuest(128, "-- max-connections=20 head-timeout-ms=3000 idle-timeout-ms=2000");

@@ -11,6 +11,7 @@ public sealed class ServerArgumentsBootTests
         { "httpserver", "-- port=70000", "httpserver: 'port=70000': out of range" },
         { "httpserver", "-- max-connections=", "httpserver: 'max-connections=': the value is not a whole number" },
         { "httpserver", "-- threads=4", "httpserver: unknown argument 'threads=4'" },
+        { "httpserver", "-- max-connections-per-peer=0", "httpserver: 'max-connections-per-peer=0': out of range" },
         { "udpecho", "-- datagrams=x", "udpecho: 'datagrams=x': expected name=number" },
         { "udpecho", "-- size-probe=2", "udpecho: 'size-probe=2': unknown or out of range" },
     };

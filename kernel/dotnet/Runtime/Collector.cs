@@ -52,6 +52,17 @@ internal static unsafe class Collector
     [RuntimeExport("RhGetMaxGcGeneration")]
     private static int MaxGeneration() => 0;
 
+    // GC.GetTotalAllocatedBytes: every byte the collector handed out since boot.
+    [RuntimeExport("RhGetTotalAllocatedBytes")]
+    private static long TotalAllocatedBytes() => (long)HeapSeam.CollectorStatistics.BytesAllocated;
+
+    [RuntimeExport("RhGetTotalAllocatedBytesPrecise")]
+    private static long TotalAllocatedBytesPrecise() => (long)HeapSeam.CollectorStatistics.BytesAllocated;
+
+    // GC.GetTotalPauseDuration, in TimeSpan ticks (100 ns).
+    [RuntimeExport("RhGetTotalPauseDuration")]
+    private static long TotalPauseDuration() => (long)(HeapSeam.CollectorStatistics.TotalPauseNanoseconds / 100);
+
     [RuntimeExport("RhpGetGcTotalMemory")]
     private static long TotalMemory() => (long)HeapSeam.CollectorStatistics.BytesInUse;
 

@@ -12,6 +12,12 @@ internal static unsafe class EnvironmentSeam
     private static byte[][] s_entries = Array.Empty<byte[]>();
     private static nint[] s_environ = new nint[1];
 
+    // Environment.ProcessPath: the image, as the root's file named after it ("/hello"); its
+    // folder, the root, is AppContext.BaseDirectory.
+    internal static string ProcessPath { get; private set; } = "/";
+
+    internal static void InstallProcessPath(string path) => ProcessPath = path;
+
     internal static void Install(string[] variables)
     {
         byte[][] entries = new byte[variables.Length][];

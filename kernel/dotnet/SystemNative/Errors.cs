@@ -31,6 +31,35 @@ internal static unsafe class Errors
     internal const int ESPIPE = 0x10049;
     internal const int EXDEV = 0x1004F;
 
+    // Socket errors (Interop.Error), which .NET maps to SocketError.
+    internal const int EADDRINUSE = 0x10003;
+    internal const int EADDRNOTAVAIL = 0x10004;
+    internal const int EAFNOSUPPORT = 0x10005;
+    internal const int EAGAIN = 0x10006;
+    internal const int EALREADY = 0x10007;
+    internal const int ECONNABORTED = 0x1000D;
+    internal const int ECONNREFUSED = 0x1000E;
+    internal const int ECONNRESET = 0x1000F;
+    internal const int EDESTADDRREQ = 0x10011;
+    internal const int EHOSTUNREACH = 0x10017;
+    internal const int EINPROGRESS = 0x1001A;
+    internal const int EISCONN = 0x1001E;
+    internal const int EMSGSIZE = 0x10023;
+    internal const int ENETDOWN = 0x10026;
+    internal const int ENODEV = 0x1002C;
+    internal const int ENETUNREACH = 0x10028;
+    internal const int ENOBUFS = 0x1002A;
+    internal const int ENOPROTOOPT = 0x10033;
+    internal const int ENOTCONN = 0x10038;
+    internal const int ENOTSOCK = 0x1003C;
+    internal const int EPIPE = 0x10043;
+    internal const int EPROTONOSUPPORT = 0x10045;
+    internal const int EPROTOTYPE = 0x10046;
+    internal const int ETIMEDOUT = 0x1004D;
+    internal const int ESOCKTNOSUPPORT = 0x1005E;
+    // The PAL gives EOPNOTSUPP the value of ENOTSUP, as Linux does.
+    internal const int EOPNOTSUPP = ENOTSUP;
+
     internal static int Fail(int error)
     {
         Uk.Dotnet.Runtime.ThreadBlocks.Errno = error;
@@ -78,6 +107,31 @@ internal static unsafe class Errors
             EROFS => "Read-only file system"u8,
             ESPIPE => "Illegal seek"u8,
             EXDEV => "Invalid cross-device link"u8,
+            EADDRINUSE => "Address already in use"u8,
+            EADDRNOTAVAIL => "Cannot assign requested address"u8,
+            EAFNOSUPPORT => "Address family not supported by protocol"u8,
+            EAGAIN => "Resource temporarily unavailable"u8,
+            EALREADY => "Operation already in progress"u8,
+            ECONNABORTED => "Software caused connection abort"u8,
+            ECONNREFUSED => "Connection refused"u8,
+            ECONNRESET => "Connection reset by peer"u8,
+            EDESTADDRREQ => "Destination address required"u8,
+            EHOSTUNREACH => "No route to host"u8,
+            EINPROGRESS => "Operation now in progress"u8,
+            EISCONN => "Transport endpoint is already connected"u8,
+            EMSGSIZE => "Message too long"u8,
+            ENETDOWN => "Network is down"u8,
+            ENODEV => "No such device"u8,
+            ENETUNREACH => "Network is unreachable"u8,
+            ENOBUFS => "No buffer space available"u8,
+            ENOPROTOOPT => "Protocol not available"u8,
+            ENOTCONN => "Transport endpoint is not connected"u8,
+            ENOTSOCK => "Socket operation on non-socket"u8,
+            EPIPE => "Broken pipe"u8,
+            EPROTONOSUPPORT => "Protocol not supported"u8,
+            EPROTOTYPE => "Protocol wrong type for socket"u8,
+            ETIMEDOUT => "Connection timed out"u8,
+            ESOCKTNOSUPPORT => "Socket type not supported"u8,
             _ => "Unknown error"u8,
         };
         int count = Math.Min(text.Length, length - 1);

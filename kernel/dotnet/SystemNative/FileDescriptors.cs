@@ -3,9 +3,10 @@ using Internal.Runtime;
 
 namespace Uk.Dotnet.SystemNative;
 
-// The descriptors System.Native hands to .NET for open files and directories: 0 to 2 are the
-// consoles (Terminal), files start at 3. Each holds the tree's open file, the position read
-// and write move, and the access it was opened with, as a POSIX open file description.
+// The descriptors System.Native hands to .NET for open files, directories and sockets: 0 to 2
+// are the consoles (Terminal), the rest start at 3, from one table as on Linux. A file's
+// holds the tree's open file, the position read and write move, and the access it was
+// opened with, as a POSIX open file description; a socket's is a SocketDescription.
 internal static class FileDescriptors
 {
     internal const int FirstFile = 3;
@@ -14,13 +15,13 @@ internal static class FileDescriptors
     private const int MaxOpen = 1024;
 
     private static readonly Lock s_gate = new Lock();
-    private static OpenDescription?[] s_open = new OpenDescription?[16];
+    private static object?[] s_open = new object?[16];
 
     // Every call into the file tree holds this: the tree's file systems are not thread-safe,
     // and .NET's thread pool reads and writes files from several threads.
     internal static Lock Gate => s_gate;
 
-    internal static int Add(OpenDescription description)
+    internal static int Add(object description)
     {
         lock (s_gate)
         {
@@ -34,7 +35,7 @@ internal static class FileDescriptors
             }
             if (s_open.Length >= MaxOpen)
                 return -Errors.EMFILE;
-            OpenDescription?[] larger = new OpenDescription?[s_open.Length * 2];
+            object?[] larger = new object?[s_open.Length * 2];
             s_open.CopyTo(larger, 0);
             int index = s_open.Length;
             larger[index] = description;
@@ -43,7 +44,12 @@ internal static class FileDescriptors
         }
     }
 
-    internal static OpenDescription? Find(nint fd)
+    // The open file or directory behind fd (null for a socket or a closed descriptor).
+    internal static OpenDescription? Find(nint fd) => FindAny(fd) as OpenDescription;
+
+    internal static SocketDescription? FindSocket(nint fd) => FindAny(fd) as SocketDescription;
+
+    internal static object? FindAny(nint fd)
     {
         lock (s_gate)
         {
@@ -52,14 +58,14 @@ internal static class FileDescriptors
         }
     }
 
-    internal static OpenDescription? Remove(nint fd)
+    internal static object? Remove(nint fd)
     {
         lock (s_gate)
         {
             long index = fd - FirstFile;
             if (index < 0 || index >= s_open.Length)
                 return null;
-            OpenDescription? description = s_open[index];
+            object? description = s_open[index];
             s_open[index] = null;
             return description;
         }

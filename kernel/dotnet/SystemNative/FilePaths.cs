@@ -14,6 +14,10 @@ internal static unsafe class FilePaths
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_LStat")]
     private static int LStat(byte* path, FileStatus* status) => GetStatus(path, status);
 
+    // access(2): the process is root, so a file that exists may be read, written and run.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_Access")]
+    private static int Access(byte* path, int mode) => Call(path, static (tree, text) => tree.GetStatus(text, out _));
+
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Unlink")]
     private static int Unlink(byte* path) => Call(path, static (tree, text) => tree.Unlink(text));
 

@@ -52,8 +52,13 @@ internal static unsafe class Files
     {
         if (fd is 0 or 1 or 2)
             return 0;
-        OpenDescription? description = FileDescriptors.Remove(fd);
-        if (description is null)
+        object? removed = FileDescriptors.Remove(fd);
+        if (removed is SocketDescription socket)
+        {
+            socket.Close();
+            return 0;
+        }
+        if (removed is not OpenDescription description)
             return Errors.Fail(Errors.EBADF);
         lock (FileDescriptors.Gate)
             return Result(description.Node.Close());
@@ -315,9 +320,6 @@ internal static unsafe class Files
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_LChflagsCanSetHiddenFlag")]
     private static int LChflagsCanSetHiddenFlag() => 0;
-
-    [UnmanagedCallersOnly(EntryPoint = "SystemNative_Poll")]
-    private static int Poll(void* events, uint count, int timeout, uint* triggered) => Errors.Fail(Errors.ENOTSUP);
 
     private static int ReadAt(OpenDescription file, byte* buffer, int count, long offset)
     {

@@ -16,6 +16,16 @@ internal static unsafe class Memory
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Malloc")]
     private static void* Malloc(nuint size) => HeapSeam.AllocateAligned(size == 0 ? 1 : size, 16);
 
+    // The heap seam's aligned blocks come zeroed.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_Calloc")]
+    private static void* Calloc(nuint count, nuint size)
+    {
+        nuint total = count * size;
+        if (size != 0 && total / size != count)
+            return null;
+        return HeapSeam.AllocateAligned(total == 0 ? 1 : total, 16);
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Free")]
     private static void Free(void* block)
     {

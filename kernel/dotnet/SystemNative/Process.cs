@@ -33,6 +33,26 @@ internal static unsafe class Process
         return buffer;
     }
 
+    // Environment.ProcessPath (CoreLib frees the copy it is given).
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetProcessPath")]
+    private static byte* GetProcessPath() => NativePath.CopyOut(EnvironmentSeam.ProcessPath);
+
+    // Environment.OSVersion's text, as uname's "sysname release version".
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetUnixVersion")]
+    private static int GetUnixVersion(byte* version, int* capacity)
+    {
+        ReadOnlySpan<byte> text = "Unikraft 0.1 unikernel"u8;
+        if (version == null || capacity == null || *capacity <= text.Length)
+        {
+            if (capacity != null)
+                *capacity = text.Length + 1;
+            return -1;
+        }
+        text.CopyTo(new Span<byte>(version, text.Length));
+        version[text.Length] = 0;
+        return 0;
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetEUid")]
     private static uint GetEUid() => 0;
 

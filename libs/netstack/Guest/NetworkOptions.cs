@@ -12,6 +12,7 @@ public static class NetworkOptions
     public static int MaxConnections = 256;
     public static long TcpSendBuffer = 32 * 1024;
     public static long TcpReceiveBuffer = 32 * 1024;
+    public static bool TcpSynCookies = true;
     public static int BootWaitMs = 3000;
     public static int TickMs = 10;
 }

@@ -163,6 +163,9 @@ public sealed partial class TcpConnection
         return read;
     }
 
+    // Copies what Receive would return without taking it (MSG_PEEK).
+    public int Peek(Span<byte> buffer) => _receive.Peek(0, buffer);
+
     public void Close(long now)
     {
         switch (State)
@@ -225,7 +228,23 @@ public sealed partial class TcpConnection
         SendSyn(now);
     }
 
-    private static int DefaultMss(TcpLayer layer) => Math.Max(64, layer.MaxPayload - TcpSegment.HeaderLength);
+    // Established at once by the ACK that returned a SYN cookie: the SYN-ACK was the cookie
+    // (this connection's initial sequence number), the ACK's sequence number is where the
+    // peer's data starts, and mss is what the cookie kept of the peer's.
+    internal void StartFromCookie(in TcpSegment ack, int mss, long now)
+    {
+        _receiveNext = ack.SequenceNumber;
+        ApplyPeerMss((ushort)mss);
+        _sendUnacked = _sendNext = _sendMax = ack.AcknowledgmentNumber;
+        _sendWindow = ack.Window;
+        _windowUpdateSeq = ack.SequenceNumber;
+        _windowUpdateAck = ack.AcknowledgmentNumber;
+        SetState(TcpState.Established);
+        _layer.Statistics.Increment(TcpCounter.ConnectionsEstablished);
+        RestartKeepAlive(now);
+    }
+
+    internal static int DefaultMss(TcpLayer layer) => Math.Max(64, layer.MaxPayload - TcpSegment.HeaderLength);
 
     private void ApplyPeerMss(ushort peerMss)
     {

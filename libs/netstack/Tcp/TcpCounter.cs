@@ -35,4 +35,7 @@ public enum TcpCounter
     SendFailed,
     TimeWaitRecycled,
     DropNoMemory,
+    SynCookiesSent,
+    SynCookiesAccepted,
+    SynCookiesRejected,
 }

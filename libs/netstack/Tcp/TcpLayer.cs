@@ -17,6 +17,7 @@ public sealed class TcpLayer : IIpProtocolHandler
     private readonly byte[] _scratch;
     private readonly Random64 _random;
     private readonly InitialSequenceNumbers _isn;
+    private readonly SynCookies _cookies;
 
     public TcpLayer(IIpSender ip, TcpOptions options)
     {
@@ -25,6 +26,7 @@ public sealed class TcpLayer : IIpProtocolHandler
         _scratch = new byte[Math.Max(ip.MaxPayload, 128) + 64];
         _random = options.Key is null ? new Random64(options.Seed) : new Random64(options.Key);
         _isn = new InitialSequenceNumbers(_random);
+        _cookies = new SynCookies(_random);
     }
 
     public TcpStatistics Statistics { get; } = new TcpStatistics();
@@ -160,9 +162,13 @@ public sealed class TcpLayer : IIpProtocolHandler
     {
         if (segment.Has(TcpFlags.Ack))
         {
-            // An ACK for a handshake we do not know (ours expired, or a forged one).
-            Statistics.Increment(TcpCounter.DropNoConnection);
-            ResetUnknown(source, destination, segment);
+            CookieOutcome outcome = TryAcceptCookie(listener, source, destination, segment, now);
+            if (outcome == CookieOutcome.NotACookie)
+            {
+                // An ACK for a handshake we do not know (ours expired, or a forged one).
+                Statistics.Increment(TcpCounter.DropNoConnection);
+                ResetUnknown(source, destination, segment);
+            }
             return;
         }
         if (!segment.Has(TcpFlags.Syn) || segment.Has(TcpFlags.Fin))
@@ -172,7 +178,10 @@ public sealed class TcpLayer : IIpProtocolHandler
         }
         if (listener.IsFull)
         {
-            Statistics.Increment(TcpCounter.DropBacklogFull);
+            if (_options.SynCookies)
+                SendCookie(listener, source, destination, segment, now);
+            else
+                Statistics.Increment(TcpCounter.DropBacklogFull);
             return;
         }
         if (_connections.Count >= _options.MaxConnections && !RecycleOldestTimeWait())
@@ -193,16 +202,85 @@ public sealed class TcpLayer : IIpProtocolHandler
     // A connection's buffers are its largest allocation: when the heap cannot hold them the
     // SYN is dropped (the peer retries) or the connect fails, and the stack goes on.
     private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort, long now)
+        => NewConnection(local, localPort, remote, remotePort, _isn.For(local, localPort, remote, remotePort, now));
+
+    private TcpConnection? NewConnection(IPv4Address local, ushort localPort, IPv4Address remote, ushort remotePort, uint initialSequence)
     {
         try
         {
-            return new TcpConnection(this, _options, local, localPort, remote, remotePort, _isn.For(local, localPort, remote, remotePort, now));
+            return new TcpConnection(this, _options, local, localPort, remote, remotePort, initialSequence);
         }
         catch (OutOfMemoryException)
         {
             Statistics.Increment(TcpCounter.DropNoMemory);
             return null;
         }
+    }
+
+    // A SYN-ACK whose sequence number is a cookie; nothing is kept.
+    private void SendCookie(TcpListenerEndpoint listener, IPv4Address source, IPv4Address destination, in TcpSegment syn, long now)
+    {
+        uint cookie = _cookies.Make(destination, syn.DestinationPort, source, syn.SourcePort, syn.SequenceNumber, syn.MaxSegmentSize, now);
+        Span<byte> segment = _scratch;
+        int length = TcpSegment.WriteHeader(segment, syn.DestinationPort, syn.SourcePort, cookie, syn.SequenceNumber + 1,
+            TcpFlags.Syn | TcpFlags.Ack, (ushort)Math.Min(_options.ReceiveBuffer, 65535), (ushort)TcpConnection.DefaultMss(this));
+        listener.LastCookieAt = now;
+        Statistics.Increment(TcpCounter.SynCookiesSent);
+        Transmit(destination, source, segment.Slice(0, length));
+    }
+
+    // An ACK to a listener that sent cookies lately: when its acknowledgment number is one of
+    // our cookies plus one (and its sequence number the peer's first plus one), the handshake
+    // is done and the connection is made now, with the MSS the cookie carries (there is no
+    // window scaling or SACK to lose). The segment may already carry data or a FIN; the new
+    // connection takes it as any other.
+    private CookieOutcome TryAcceptCookie(TcpListenerEndpoint listener, IPv4Address source, IPv4Address destination, in TcpSegment segment, long now)
+    {
+        if (!_options.SynCookies || segment.Has(TcpFlags.Syn) || !listener.SentCookiesRecently(now))
+            return CookieOutcome.NotACookie;
+        uint cookie = segment.AcknowledgmentNumber - 1;
+        int mss = _cookies.Check(destination, segment.DestinationPort, source, segment.SourcePort, segment.SequenceNumber - 1, cookie, now);
+        // Refused without a reset: a forged or expired cookie gets no answer, and a later
+        // segment of a good handshake that overtook the first one (it does not carry the
+        // peer's first sequence number, so it cannot prove the cookie) must not kill that
+        // connection; the peer's retransmission of the first segment gets through.
+        if (mss == 0)
+        {
+            Statistics.Increment(TcpCounter.SynCookiesRejected);
+            return CookieOutcome.Rejected;
+        }
+        // A valid cookie the server has no room for: dropped, not reset, so the peer's
+        // retransmission (of its request, usually) can find room later.
+        if (listener.AcceptQueueFull)
+        {
+            Statistics.Increment(TcpCounter.DropBacklogFull);
+            return CookieOutcome.Shed;
+        }
+        if (_connections.Count >= _options.MaxConnections && !RecycleOldestTimeWait())
+        {
+            Statistics.Increment(TcpCounter.DropConnectionLimit);
+            return CookieOutcome.Shed;
+        }
+        TcpConnection? connection = NewConnection(destination, segment.DestinationPort, source, segment.SourcePort, cookie);
+        if (connection is null)
+            return CookieOutcome.Shed;
+        _connections.Add(connection);
+        Statistics.Increment(TcpCounter.PassiveOpens);
+        Statistics.Increment(TcpCounter.SynCookiesAccepted);
+        connection.StartFromCookie(segment, mss, now);
+        listener.OnCookieEstablished(connection);
+        if (connection.State != TcpState.Closed)
+            connection.OnSegment(segment, now);
+        return CookieOutcome.Accepted;
+    }
+
+    private enum CookieOutcome
+    {
+        NotACookie,
+        Rejected,
+        Accepted,
+        // Valid, but dropped for want of room (counted where it was).
+        Shed,
     }
 
     private void ResetUnknown(IPv4Address source, IPv4Address destination, in TcpSegment segment)

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace Uk.Net.Tcp;
 
 // A listening port: handshakes in progress and established connections waiting for Accept
-// together stay within the backlog; SYNs beyond it are dropped and counted.
+// together stay within the backlog; SYNs beyond it get a SYN cookie (or are dropped and
+// counted when TcpOptions.SynCookies is off).
 public sealed class TcpListenerEndpoint
 {
     private readonly TcpLayer _layer;
@@ -33,6 +34,16 @@ public sealed class TcpListenerEndpoint
 
     internal bool IsFull => HalfOpen + _ready.Count >= Backlog;
 
+    // No room even for a connection whose handshake a cookie completed.
+    internal bool AcceptQueueFull => _ready.Count >= Backlog;
+
+    // When this listener last answered a SYN with a cookie: an ACK for no connection is
+    // checked as a cookie only within a cookie's lifetime of that (as Linux does), so stray
+    // ACKs at other times are not counted as rejected cookies.
+    internal long LastCookieAt { get; set; } = long.MinValue;
+
+    internal bool SentCookiesRecently(long now) => LastCookieAt != long.MinValue && now - LastCookieAt <= SynCookies.Lifetime;
+
     // Called when a connection becomes ready to accept (with the stack's lock held).
     public System.Action? Changed { get; set; }
 
@@ -61,6 +72,14 @@ public sealed class TcpListenerEndpoint
     internal void OnEstablished(TcpConnection connection)
     {
         HalfOpen--;
+        Enqueue(connection);
+    }
+
+    // A connection a SYN cookie's ACK created: never counted as half-open.
+    internal void OnCookieEstablished(TcpConnection connection) => Enqueue(connection);
+
+    private void Enqueue(TcpConnection connection)
+    {
         if (IsClosed)
         {
             connection.Abort(_layer.LastNow);

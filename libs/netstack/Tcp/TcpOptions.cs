@@ -15,6 +15,10 @@ public sealed class TcpOptions
     // Half-open plus not-yet-accepted connections a listener keeps when Listen gives none.
     public int DefaultBacklog { get; set; } = 128;
 
+    // A SYN that finds its listener's backlog full is answered with a SYN cookie (SynCookies)
+    // rather than dropped; false restores the drop.
+    public bool SynCookies { get; set; } = true;
+
     // Out-of-order byte ranges kept per connection.
     public int OutOfOrderRanges { get; set; } = 8;
 

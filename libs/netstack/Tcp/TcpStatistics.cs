@@ -13,7 +13,8 @@ public sealed class TcpStatistics : CounterSet
         "drop-tcp-bad-checksum", "drop-tcp-bad-address", "drop-tcp-no-connection", "drop-tcp-out-of-window",
         "drop-tcp-ack-too-new", "drop-tcp-backlog-full", "drop-tcp-connection-limit",
         "drop-tcp-out-of-order-full", "drop-tcp-unexpected-flags", "tcp-send-failed",
-        "tcp-time-wait-recycled", "drop-tcp-no-memory",
+        "tcp-time-wait-recycled", "drop-tcp-no-memory", "tcp-syn-cookies-sent", "tcp-syn-cookies-accepted",
+        "tcp-syn-cookies-rejected",
     };
 
     public TcpStatistics() : base(s_names)

@@ -71,7 +71,13 @@ internal sealed class SimulatedNetwork
             if (packet.At <= Now)
             {
                 _inFlight.RemoveAt(i);
-                Host target = packet.Destination == AddressA ? _hosts[0] : _hosts[1];
+                // A segment to an address neither host has (a stranger a test spoke for) is lost.
+                Host? target = packet.Destination == AddressA ? _hosts[0] : packet.Destination == AddressB ? _hosts[1] : null;
+                if (target is null)
+                {
+                    Dropped++;
+                    continue;
+                }
                 Delivered++;
                 if (Trace)
                     Console.WriteLine($"{Now / Millisecond,8} {packet.Source}->{packet.Destination} seq {Uk.Net.NetworkOrder.ReadUInt32(packet.Data.AsSpan(4))} ack {Uk.Net.NetworkOrder.ReadUInt32(packet.Data.AsSpan(8))} flags {packet.Data[13]:x2} win {Uk.Net.NetworkOrder.ReadUInt16(packet.Data.AsSpan(14))} len {packet.Data.Length - (packet.Data[12] >> 4) * 4}");

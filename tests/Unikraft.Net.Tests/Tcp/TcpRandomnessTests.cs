@@ -19,6 +19,14 @@ public sealed class TcpRandomnessTests
     }
 
     [Fact]
+    public void SipHashOfThreeWordsMatchesTheReferenceVector()
+    {
+        // Key 00..0f, message 00..17: the reference implementation's vector for 24 bytes.
+        Assert.Equal(0xB8AD50C6F649AF94UL, SipHash.Hash(0x0706050403020100UL, 0x0F0E0D0C0B0A0908UL,
+            0x0706050403020100UL, 0x0F0E0D0C0B0A0908UL, 0x1716151413121110UL));
+    }
+
+    [Fact]
     public void OnOneFourTupleTheNumberAdvancesWithTheClock()
     {
         var isn = new InitialSequenceNumbers(new Random64(1));

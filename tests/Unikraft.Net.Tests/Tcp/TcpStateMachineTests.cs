@@ -226,17 +226,6 @@ public sealed class TcpStateMachineTests
     }
 
     [Fact]
-    public void SynsBeyondTheBacklogAreDroppedAndCounted()
-    {
-        TcpListenerEndpoint listener = _tcp.Listen(CapturingIp.Local, 80, 2);
-        for (ushort port = 6000; port < 6005; port++)
-            Deliver(CapturingIp.Build(port, 80, PeerIsn, 0, TcpFlags.Syn));
-        Assert.Equal(2, _tcp.ConnectionCount);
-        Assert.Equal(3UL, _tcp.Statistics[TcpCounter.DropBacklogFull]);
-        Assert.Equal(0, listener.Pending);
-    }
-
-    [Fact]
     public void HalfOpenConnectionsGiveUpAndFreeTheBacklog()
     {
         TcpListenerEndpoint listener = _tcp.Listen(CapturingIp.Local, 80, 1);

@@ -61,9 +61,10 @@ public sealed class TcpTransferPropertyTests
         return bytes;
     }
 
-    internal static void Transfer(SimulatedNetwork network, byte[] toB, byte[] toA)
+    // listener: B's, when the test set one up (on port 80) with something already in it.
+    internal static void Transfer(SimulatedNetwork network, byte[] toB, byte[] toA, TcpListenerEndpoint? listener = null)
     {
-        TcpListenerEndpoint listener = network.B.Listen(network.AddressB, 80, 4);
+        listener ??= network.B.Listen(network.AddressB, 80, 4);
         TcpConnection client = network.A.Connect(network.AddressB, 80, network.Now);
         TcpConnection? server = null;
         var receivedByB = new MemoryStream();
