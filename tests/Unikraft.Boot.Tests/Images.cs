@@ -35,6 +35,11 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
+
+    // hello's program with the acpi library (default core.shutdown: qemu-exit, else power-off).
+    public static BuiltImage HelloAcpi => HelloAcpiImage.Value;
+
     private static readonly Lazy<BuiltImage> ShutdownRebootImage = new(() => Build("tests/apps/shutdown-reboot", "shutdown-reboot"));
 
     // hello's program with core.shutdown: reboot.
