@@ -1,5 +1,5 @@
 using Uk.Core;
-using Uk.Drivers.Apic.Acpi;
+using Uk.Drivers.Acpi;
 using Uk.Drivers.Apic.Controllers;
 using Uk.Drivers.Apic.Time;
 
@@ -26,8 +26,8 @@ internal static class HardwareDiscovery
 
     private static void DiscoverInterruptControllers(IMmio mmio, ICpu cpu)
     {
-        AcpiDiscovery acpi = AcpiDiscovery.Run(new MachinePhysicalBytes(), BootAcpiPointer.Copy, BootAcpiPointer.Address, BootAcpiPointer.EbdaSegment);
-        PlatformHardware.Acpi = acpi;
+        // The acpi library (a requirement) read the tables in the same init step, before this.
+        AcpiDiscovery acpi = AcpiFirmware.Tables!;
         if (PlatformHardware.Cpu.HasLocalApic)
             PlatformHardware.LocalApic = new LocalApic(mmio, cpu, InterruptVectors.Spurious);
 
@@ -66,7 +66,7 @@ internal static class HardwareDiscovery
             timer = apic.UsesTscDeadline ? "tsc-deadline yes" : "tsc-deadline no, APIC timer " + TscClock.FormatHz(apic.TimerHz);
         }
 
-        byte century = PlatformHardware.Acpi?.CenturyRegister ?? 0;
+        byte century = AcpiFirmware.Tables?.CenturyRegister ?? 0;
         string wall = "wall clock unreadable";
         if (new CmosRtc(ports, century).TryRead(out CivilTime now))
         {

@@ -1,4 +1,4 @@
-using Uk.Drivers.Apic.Acpi;
+using Uk.Drivers.Acpi;
 using Uk.Drivers.Apic.Controllers;
 using Uk.Drivers.Apic.Time;
 
@@ -12,10 +12,8 @@ public static class PlatformHardware
 {
     public static CpuFeatures Cpu { get; internal set; }
 
-    public static AcpiDiscovery? Acpi { get; internal set; }
-
     // Null without ACPI: then the legacy PIC is the interrupt controller.
-    public static Madt? Madt => Acpi?.Madt;
+    public static Madt? Madt => AcpiFirmware.Tables?.Madt;
 
     // Remapped to InterruptVectors.PicBase and fully masked.
     public static LegacyPic? Pic { get; internal set; }

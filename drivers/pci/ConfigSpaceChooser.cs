@@ -1,5 +1,5 @@
 using Uk.Core;
-using Uk.Drivers.Apic;
+using Uk.Drivers.Acpi;
 
 namespace Uk.Drivers.Pci;
 
@@ -9,7 +9,7 @@ internal static class ConfigSpaceChooser
 {
     public static IPciConfigSpace Choose()
     {
-        if (McfgParser.TryFindSegmentZero(PlatformHardware.Acpi?.Mcfg, out EcamWindow window) && Reachable(window))
+        if (McfgParser.TryFindSegmentZero(AcpiFirmware.Tables?.Mcfg, out EcamWindow window) && Reachable(window))
         {
             Log.Info("pci: configuration space through ECAM at 0x" + window.BaseAddress.ToString("x") + " for buses "
                 + window.StartBus.ToString() + "-" + window.EndBus.ToString() + " (ACPI MCFG)");

@@ -8,4 +8,6 @@ public static class CoreOptions
     // Read by the build (the link leaves the tables out when false); the panic of an
     // exception says why nothing caught it.
     public static bool UnwindTables = true;
+    // What the machine does when Main returns: poweroff, reboot, halt or qemu-exit (Shutdown).
+    public static string Shutdown = "qemu-exit";
 }

@@ -88,7 +88,7 @@ public static unsafe class Kernel
     public static void Shutdown(int exitCode)
     {
         Log.Info("exit code " + exitCode.ToString() + ", shutting down");
-        Plat.Terminate(exitCode);
+        ShutdownPolicy.End(exitCode);
     }
 
     private static void SetArguments(string[] arguments)

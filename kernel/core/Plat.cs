@@ -5,8 +5,17 @@ namespace Uk.Core;
 // The platform API: symbols every platform provides (in NASM or C#), bound at link time.
 public static unsafe class Plat
 {
+    // QEMU's isa-debug-exit, then a halt: what a panic ends with.
     [DllImport("*", EntryPoint = "ukplat_terminate"), SuppressGCTransition]
     public static extern void Terminate(int exitCode);
+
+    // Ends QEMU with the exit code when it has an isa-debug-exit device; returns otherwise.
+    [DllImport("*", EntryPoint = "ukplat_qemu_exit"), SuppressGCTransition]
+    public static extern void QemuExit(int exitCode);
+
+    // Restarts the machine without firmware help (on PCs: the 8042, then a triple fault).
+    [DllImport("*", EntryPoint = "ukplat_reset"), SuppressGCTransition]
+    public static extern void Reset();
 
     [DllImport("*", EntryPoint = "ukplat_halt"), SuppressGCTransition]
     public static extern void Halt();

@@ -35,6 +35,26 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
+
+    // hello's program with the acpi library (default core.shutdown: qemu-exit, else power-off).
+    public static BuiltImage HelloAcpi => HelloAcpiImage.Value;
+
+    private static readonly Lazy<BuiltImage> ShutdownRebootImage = new(() => Build("tests/apps/shutdown-reboot", "shutdown-reboot"));
+
+    // hello's program with core.shutdown: reboot.
+    public static BuiltImage ShutdownReboot => ShutdownRebootImage.Value;
+
+    private static readonly Lazy<BuiltImage> ShutdownPowerOffImage = new(() => Build("tests/apps/shutdown-poweroff", "shutdown-poweroff"));
+
+    // hello's program with core.shutdown: poweroff.
+    public static BuiltImage ShutdownPowerOff => ShutdownPowerOffImage.Value;
+
+    private static readonly Lazy<BuiltImage> ShutdownHaltImage = new(() => Build("tests/apps/shutdown-halt", "shutdown-halt"));
+
+    // hello's program with core.shutdown: halt.
+    public static BuiltImage ShutdownHalt => ShutdownHaltImage.Value;
+
     private static readonly Lazy<BuiltImage> ThreadsImage = new(() => Build("apps/threads", "threads"));
 
     public static BuiltImage Threads => ThreadsImage.Value;

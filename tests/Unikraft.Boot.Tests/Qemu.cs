@@ -1,7 +1,8 @@
 namespace Unikraft.Boot.Tests;
 
 // Boots an image the three ways the project supports. The guest ends QEMU through
-// isa-debug-exit, so QEMU's exit code is (guest code << 1) | 1.
+// isa-debug-exit, so QEMU's exit code is (guest code << 1) | 1; without the device (as on
+// real machines) it powers off, and QEMU exits with 0.
 internal static class Qemu
 {
     private const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
@@ -24,11 +25,21 @@ internal static class Qemu
     public static ProcessResult BootElfWith(string elf, string? commandLine, IEnumerable<string> extraArguments, int memoryMiB = 32) =>
         Run(["-kernel", elf, .. (commandLine is null ? Array.Empty<string>() : ["-append", commandLine]), .. extraArguments], memoryMiB, TimeSpan.FromSeconds(60));
 
-    // extraArguments: disks, devices, a machine type, as for BootElfWith.
-    public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64, IEnumerable<string>? extraArguments = null) =>
-        Run(["-boot", "d", "-cdrom", iso, .. extraArguments ?? []], memoryMiB, TimeSpan.FromSeconds(60));
+    // A PC as real machines are, by default without isa-debug-exit and with a reset that
+    // restarts it: the guest ends QEMU itself by powering off (ACPI S5) or, with noReboot, by
+    // resetting; otherwise QEMU runs until killed at the timeout. machine: a QEMU machine
+    // type (pc, q35) with its properties.
+    public static ProcessResult BootElfOn(string elf, string machine, bool debugExit = false, bool noReboot = false, int timeoutSeconds = 60,
+        IEnumerable<string>? extraArguments = null) =>
+        Run(["-machine", machine, "-kernel", elf, .. extraArguments ?? []], 64, TimeSpan.FromSeconds(timeoutSeconds), debugExit, noReboot);
 
-    public static ProcessResult BootIsoUefi(string iso, int memoryMiB = 128, IEnumerable<string>? extraArguments = null)
+    // extraArguments: disks, devices, a machine type, as for BootElfWith.
+    // debugExit false: no isa-debug-exit, and a reset restarts the machine (as on a PC).
+    public static ProcessResult BootIsoBios(string iso, int memoryMiB = 64, IEnumerable<string>? extraArguments = null, bool debugExit = true, int timeoutSeconds = 60) =>
+        Run(["-boot", "d", "-cdrom", iso, .. extraArguments ?? []], memoryMiB, TimeSpan.FromSeconds(timeoutSeconds), debugExit, noReboot: debugExit);
+
+    // debugExit false: no isa-debug-exit, and a reset restarts the machine (as on a PC).
+    public static ProcessResult BootIsoUefi(string iso, int memoryMiB = 128, IEnumerable<string>? extraArguments = null, bool debugExit = true)
     {
         string vars = Path.Combine(Path.GetTempPath(), "uk-ovmf-vars-" + Guid.NewGuid().ToString("N") + ".fd");
         File.Copy(OvmfVars, vars);
@@ -38,7 +49,7 @@ internal static class Qemu
                 ["-boot", "d", "-cdrom", iso,
                  "-drive", "if=pflash,format=raw,readonly=on,file=" + OvmfCode,
                  "-drive", "if=pflash,format=raw,file=" + vars, .. extraArguments ?? []],
-                memoryMiB, TimeSpan.FromSeconds(120));
+                memoryMiB, TimeSpan.FromSeconds(120), debugExit, noReboot: debugExit);
         }
         finally
         {
@@ -46,14 +57,13 @@ internal static class Qemu
         }
     }
 
-    private static ProcessResult Run(string[] bootArguments, int memoryMiB, TimeSpan timeout)
+    private static ProcessResult Run(string[] bootArguments, int memoryMiB, TimeSpan timeout, bool debugExit = true, bool noReboot = true)
     {
-        List<string> arguments =
-        [
-            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot",
-            "-m", memoryMiB + "M",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-        ];
+        List<string> arguments = ["-nodefaults", "-display", "none", "-serial", "stdio", "-m", memoryMiB + "M"];
+        if (noReboot)
+            arguments.Add("-no-reboot");
+        if (debugExit)
+            arguments.AddRange(["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]);
         // /dev/kvm existing proves nothing here (nested paravirtual KVM cannot run the guests).
         if (Environment.GetEnvironmentVariable("UK_KVM") == "1")
             arguments.AddRange(["-enable-kvm", "-cpu", "host"]);

@@ -22,7 +22,7 @@ public sealed class CoreCommandTests(BuiltAppFixture fixture)
         Assert.True(build.ExitCode == 0, build.ToString());
         foreach (string step in new[] { "resolve", "ILC", "NASM", "ld", "grub" })
             Assert.Matches(@"✓ " + step + @"\s+\d+\.\d+s", build.Output);
-        Assert.Matches(@"built in \d+\.\d+s: demo\.elf \d+(\.\d+)? KB, demo\.iso [\d.]+ MB; libraries: core pc-x86_64 uart16550 vgacons apic ukalloc ukalloctlsf ukgc ukgc-marksweep uksched ukschedcoop", build.Output);
+        Assert.Matches(@"built in \d+\.\d+s: demo\.elf \d+(\.\d+)? KB, demo\.iso [\d.]+ MB; libraries: core pc-x86_64 uart16550 vgacons acpi apic ukalloc ukalloctlsf ukgc ukgc-marksweep uksched ukschedcoop", build.Output);
         Assert.True(File.Exists(Path.Combine(fixture.App, "bin/Debug/demo.elf")));
         Assert.True(File.Exists(Path.Combine(fixture.App, "bin/Debug/demo.iso")));
     }

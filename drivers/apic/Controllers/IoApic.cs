@@ -1,3 +1,4 @@
+using Uk.Drivers.Acpi;
 using Uk.Plat.PcX86_64;
 
 namespace Uk.Drivers.Apic.Controllers;

@@ -136,20 +136,56 @@ ukplat_enable_paging:              ; (ulong pml4)
     mov cr0, rax
     ret
 
-; Ends the machine with an exit code: QEMU's isa-debug-exit turns it into the process exit
-; status ((code << 1) | 1); elsewhere ACPI power-off on QEMU's PIIX4 PM port, then halt.
+; QEMU's isa-debug-exit turns a write into the process exit status ((code << 1) | 1).
+; Without the device nothing answers the port and the write is lost: the caller goes on.
+DEBUG_EXIT_PORT equ 0xF4
+global ukplat_qemu_exit
+ukplat_qemu_exit:                  ; (int code)
+    mov eax, edi
+    mov dx, DEBUG_EXIT_PORT
+    out dx, eax
+    ret
+
+; Ends the machine after a panic: QEMU's exit with the code, else a halt that keeps the
+; panic on the screen.
 global ukplat_terminate
 ukplat_terminate:                  ; (int code)
-    mov eax, edi
-    mov dx, 0xF4
-    out dx, eax
-    mov ax, 0x2000
-    mov dx, 0x604
-    out dx, ax
+    call ukplat_qemu_exit
+    jmp ukplat_halt
+
+; Restarts the machine without the firmware's help: the 8042 keyboard controller's reset
+; line (most PCs and VMs), then a triple fault (an exception with no IDT to take it), which
+; every x86 turns into a reset.
+KBC_STATUS equ 0x64
+KBC_INPUT_FULL equ 0x02
+KBC_PULSE_RESET equ 0xFE
+global ukplat_reset
+ukplat_reset:
     cli
-.halt:
-    hlt
-    jmp .halt
+    mov ecx, 0x10000               ; a machine without an 8042 reads 0xFF: do not wait forever
+.wait:
+    in al, KBC_STATUS
+    test al, KBC_INPUT_FULL
+    jz .pulse
+    dec ecx
+    jnz .wait
+.pulse:
+    mov al, KBC_PULSE_RESET
+    out KBC_STATUS, al
+    mov ecx, 0x100000              ; give the reset line time (port 0x80 writes take ~1 us)
+.settle:
+    out 0x80, al
+    dec ecx
+    jnz .settle
+    lidt [empty_idt]
+    int3
+    jmp ukplat_halt
+
+section .rodata
+empty_idt:
+    dw 0
+    dq 0
+section .text
 
 global ukplat_invalidate_page
 ukplat_invalidate_page:            ; (ulong virtualAddress)

@@ -36,6 +36,40 @@ internal static class AcpiTableBuilder
         return Table("FACP", body);
     }
 
+    // A FADT with power fields: 116 bytes (ACPI 1.0) or 276 (6.x) with the X_ fields.
+    public static byte[] PowerFadt(uint dsdt, uint pm1aControl, uint pm1bControl = 0, bool extended = false, uint flags = 0,
+        byte[]? resetRegister = null, byte resetValue = 0, ulong extendedDsdt = 0, byte[]? extendedPm1aControl = null,
+        uint smiCommand = 0, byte acpiEnable = 0, byte[]? sleepControl = null)
+    {
+        byte[] body = new byte[(extended ? 276 : 116) - 36];
+        void Put(int offset, byte[] bytes) => bytes.CopyTo(body, offset - 36);
+        Put(40, BitConverter.GetBytes(dsdt));
+        Put(48, BitConverter.GetBytes(smiCommand));
+        body[52 - 36] = acpiEnable;
+        Put(64, BitConverter.GetBytes(pm1aControl));
+        Put(68, BitConverter.GetBytes(pm1bControl));
+        body[89 - 36] = 2;
+        Put(112, BitConverter.GetBytes(flags));
+        if (extended)
+        {
+            if (resetRegister is not null)
+                Put(116, resetRegister);
+            body[128 - 36] = resetValue;
+            Put(140, BitConverter.GetBytes(extendedDsdt));
+            if (extendedPm1aControl is not null)
+                Put(172, extendedPm1aControl);
+            if (sleepControl is not null)
+                Put(244, sleepControl);
+        }
+        return Table("FACP", body);
+    }
+
+    // A Generic Address Structure: space (0 memory, 1 I/O, 2 PCI), bit width, address.
+    public static byte[] Gas(byte space, byte bitWidth, ulong address) =>
+        [space, bitWidth, 0, 0, .. BitConverter.GetBytes(address)];
+
+    public static byte[] Dsdt(params byte[] aml) => Table("DSDT", aml);
+
     public static byte[] Madt(uint localApic, uint flags, params byte[][] entries) =>
         Table("APIC", [.. BitConverter.GetBytes(localApic), .. BitConverter.GetBytes(flags), .. entries.SelectMany(e => e)]);
 

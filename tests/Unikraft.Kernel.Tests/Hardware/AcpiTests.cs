@@ -1,4 +1,4 @@
-using Uk.Drivers.Apic.Acpi;
+using Uk.Drivers.Acpi;
 using Uk.Drivers.Apic.Controllers;
 using static Unikraft.Kernel.Tests.Hardware.AcpiTableBuilder;
 
@@ -139,9 +139,9 @@ public sealed class AcpiTests
         byte[] v2 = Rsdp(2, 0x1000, 0x2000);
         v2[24] ^= 1;                       // covered only by the extended checksum
 
-        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Apic.Acpi.Rsdp.Parse(v1, out _));
-        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Apic.Acpi.Rsdp.Parse(v2, out _));
-        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Apic.Acpi.Rsdp.Parse(Rsdp(2, 0x1000, 0x2000).AsSpan(0, 20), out _));
+        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Acpi.Rsdp.Parse(v1, out _));
+        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Acpi.Rsdp.Parse(v2, out _));
+        Assert.Equal(AcpiStatus.BadRsdp, Uk.Drivers.Acpi.Rsdp.Parse(Rsdp(2, 0x1000, 0x2000).AsSpan(0, 20), out _));
         Assert.Equal(AcpiStatus.BadRsdp, AcpiDiscovery.Run(new FakePhysicalBytes(), v1, 0, 0).Status);
     }
 

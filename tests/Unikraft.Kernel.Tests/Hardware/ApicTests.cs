@@ -1,4 +1,4 @@
-using Uk.Drivers.Apic.Acpi;
+using Uk.Drivers.Acpi;
 using Uk.Drivers.Apic.Controllers;
 
 namespace Unikraft.Kernel.Tests.Hardware;

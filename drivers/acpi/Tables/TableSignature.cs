@@ -1,6 +1,4 @@
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // Table signatures as the little-endian uint their four ASCII bytes make.
 public static class TableSignature
@@ -10,4 +8,5 @@ public static class TableSignature
     public const uint Madt = 0x43495041; // "APIC"
     public const uint Fadt = 0x50434146; // "FACP"
     public const uint Mcfg = 0x4746434D; // "MCFG"
+    public const uint Dsdt = 0x54445344; // "DSDT"
 }

@@ -1,6 +1,4 @@
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 public enum RsdpSource
 {

@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // Physical memory through the kernel's identity map, which leaves page 0 out and stops at
 // 4 GiB: a table pointer outside that would fault, so it is refused instead.

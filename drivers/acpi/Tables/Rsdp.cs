@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // The Root System Description Pointer: where the RSDT (ACPI 1.0) or XSDT (2.0+) is.
 public readonly struct Rsdp

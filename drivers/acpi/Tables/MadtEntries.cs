@@ -1,8 +1,5 @@
-using Uk.Drivers.Apic.Controllers;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 public readonly struct IoApicDescription
 {

@@ -1,6 +1,4 @@
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Controllers;
+namespace Uk.Drivers.Acpi;
 
 // The MPS INTI flag encodings the MADT uses; Conforming means "as the bus specifies"
 // (ISA: active high, edge).

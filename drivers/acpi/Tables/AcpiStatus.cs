@@ -1,6 +1,4 @@
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 public enum AcpiStatus
 {
@@ -24,5 +22,12 @@ public static class AcpiStatusText
         AcpiStatus.TableNotFound => "no MADT (APIC) table",
         AcpiStatus.BadTable => "MADT has a bad checksum, length or entry",
         _ => "a table lies outside the identity map",
+    };
+
+    public static string DescribeFadt(AcpiStatus status) => status switch
+    {
+        AcpiStatus.TableNotFound => "the RSDT/XSDT lists none",
+        AcpiStatus.BadTable => "it has a bad checksum or length",
+        _ => Describe(status),
     };
 }

@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // The tables the RSDT or XSDT lists, each checked (signature, length, checksum) as it is
 // copied out of firmware memory.
@@ -11,6 +9,8 @@ public sealed class SystemTables
     public const int HeaderLength = 36;
     // Far above any MADT or FADT; a larger length is a corrupt header, not a table to copy.
     public const uint MaxTableLength = 64 * 1024;
+    // DSDTs of real machines run to a few hundred KiB of AML.
+    public const uint MaxDsdtLength = 4 * 1024 * 1024;
 
     private readonly IPhysicalBytes _memory;
     private readonly ulong[] _entries;
@@ -29,7 +29,7 @@ public sealed class SystemTables
         tables = null;
         bool extended = rsdp.Revision >= 2 && rsdp.XsdtAddress != 0;
         uint signature = extended ? TableSignature.Xsdt : TableSignature.Rsdt;
-        AcpiStatus status = Read(memory, extended ? rsdp.XsdtAddress : rsdp.RsdtAddress, signature, out byte[]? root);
+        AcpiStatus status = Read(memory, extended ? rsdp.XsdtAddress : rsdp.RsdtAddress, signature, MaxTableLength, verifyChecksum: true, out byte[]? root);
         if (status != AcpiStatus.Found)
             return status == AcpiStatus.BadTable ? AcpiStatus.BadRootTable : status;
 
@@ -54,25 +54,30 @@ public sealed class SystemTables
         for (int i = 0; i < _entries.Length; i++)
         {
             if (_memory.TryRead(_entries[i], header) && LittleEndian.U32(header, 0) == signature)
-                return Read(_memory, _entries[i], signature, out table);
+                return Read(_memory, _entries[i], signature, MaxTableLength, verifyChecksum: true, out table);
         }
         table = null;
         return AcpiStatus.TableNotFound;
     }
 
-    private static AcpiStatus Read(IPhysicalBytes memory, ulong address, uint signature, out byte[]? table)
+    // The DSDT is not listed in the RSDT/XSDT; the FADT points at it. Its checksum is not
+    // held against it: firmware ships DSDTs with wrong ones, which operating systems accept.
+    public static AcpiStatus ReadDsdt(IPhysicalBytes memory, ulong address, out byte[]? table) =>
+        Read(memory, address, TableSignature.Dsdt, MaxDsdtLength, verifyChecksum: false, out table);
+
+    private static AcpiStatus Read(IPhysicalBytes memory, ulong address, uint signature, uint maxLength, bool verifyChecksum, out byte[]? table)
     {
         table = null;
         Span<byte> header = stackalloc byte[HeaderLength];
         if (!memory.TryRead(address, header))
             return AcpiStatus.OutOfReach;
         uint length = LittleEndian.U32(header, 4);
-        if (LittleEndian.U32(header, 0) != signature || length < HeaderLength || length > MaxTableLength)
+        if (LittleEndian.U32(header, 0) != signature || length < HeaderLength || length > maxLength)
             return AcpiStatus.BadTable;
         byte[] bytes = new byte[length];
         if (!memory.TryRead(address, bytes))
             return AcpiStatus.OutOfReach;
-        if (!TableChecksum.IsValid(bytes))
+        if (verifyChecksum && !TableChecksum.IsValid(bytes))
             return AcpiStatus.BadTable;
         table = bytes;
         return AcpiStatus.Found;

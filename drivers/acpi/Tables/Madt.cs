@@ -1,6 +1,4 @@
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // What the Multiple APIC Description Table says about the interrupt controllers.
 public sealed class Madt

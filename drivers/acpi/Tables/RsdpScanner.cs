@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // Finds the RSDP the way BIOS firmware publishes it: on a 16-byte boundary in the first KiB
 // of the Extended BIOS Data Area, or in the BIOS ROM area 0xE0000-0xFFFFF.

@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // The seam of the table parsers: firmware tables are read as bytes at physical addresses.
 // The image reads the identity map; host tests hand in byte arrays.

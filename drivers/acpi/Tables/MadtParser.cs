@@ -1,9 +1,6 @@
 using System;
-using Uk.Drivers.Apic.Controllers;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // Reads the MADT's variable-length entries; an entry shorter than its type needs or
 // running past the table makes the whole table BadTable rather than half-read.

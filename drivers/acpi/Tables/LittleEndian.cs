@@ -1,8 +1,6 @@
 using System;
 
-using Uk.Plat.PcX86_64;
-
-namespace Uk.Drivers.Apic.Acpi;
+namespace Uk.Drivers.Acpi;
 
 // Firmware tables are little-endian and their fields unaligned.
 internal static class LittleEndian

@@ -1,0 +1,50 @@
+namespace Uk.Drivers.Acpi;
+
+// What the Fixed ACPI Description Table ("FACP") says about power and reset.
+public sealed class Fadt
+{
+    public Fadt(ulong dsdtAddress, GenericAddress pm1aControl, GenericAddress pm1bControl, uint smiCommandPort,
+        byte acpiEnableValue, byte centuryRegister, bool hardwareReduced, GenericAddress resetRegister, byte resetValue,
+        GenericAddress sleepControl)
+    {
+        DsdtAddress = dsdtAddress;
+        Pm1aControl = pm1aControl;
+        Pm1bControl = pm1bControl;
+        SmiCommandPort = smiCommandPort;
+        AcpiEnableValue = acpiEnableValue;
+        CenturyRegister = centuryRegister;
+        HardwareReduced = hardwareReduced;
+        ResetRegister = resetRegister;
+        ResetValue = resetValue;
+        SleepControl = sleepControl;
+    }
+
+    // X_DSDT when the table has a non-zero one, else DSDT.
+    public ulong DsdtAddress { get; }
+
+    // PM1a_CNT: where SLP_TYP and SLP_EN are written to enter a sleep state (S5 is off).
+    public GenericAddress Pm1aControl { get; }
+
+    // Not present on most machines.
+    public GenericAddress Pm1bControl { get; }
+
+    // Writing AcpiEnableValue here hands the PM registers from SMM to the OS; 0 when the
+    // machine is always in ACPI mode.
+    public uint SmiCommandPort { get; }
+
+    public byte AcpiEnableValue { get; }
+
+    // The CMOS index of the century, 0 when the RTC has none.
+    public byte CenturyRegister { get; }
+
+    // HW_REDUCED_ACPI: no PM1 blocks; sleep goes through SleepControl.
+    public bool HardwareReduced { get; }
+
+    // Not present when the FADT is too old or its RESET_REG_SUP flag is clear.
+    public GenericAddress ResetRegister { get; }
+
+    public byte ResetValue { get; }
+
+    // SLEEP_CONTROL_REG of hardware-reduced machines; not present otherwise.
+    public GenericAddress SleepControl { get; }
+}
