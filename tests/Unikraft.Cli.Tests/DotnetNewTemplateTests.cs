@@ -20,6 +20,12 @@ public sealed class DotnetNewTemplateTests
         Assert.Contains("Hello from tmpl", File.ReadAllText(scratch.Combine("tmpl", "Program.cs")));
         Assert.True(File.Exists(scratch.Combine("tmpl", "tmpl.csproj")));
         Assert.Contains($"<UkRoot>{RepositoryRoot.Path}/</UkRoot>", File.ReadAllText(scratch.Combine("tmpl", "Directory.Build.props")));
+
+        // The web template: an ASP.NET Core minimal API.
+        Run(scratch.Path, "new", "uk-webapi", "-n", "api", "-o", scratch.Combine("api"), "--repo", RepositoryRoot.Path, "--debug:custom-hive", hive);
+        Assert.Contains("name: api", File.ReadAllText(scratch.Combine("api", "unikernel.yaml")));
+        Assert.Contains("WebApplication.CreateSlimBuilder(args)", File.ReadAllText(scratch.Combine("api", "Program.cs")));
+        Assert.Contains("Microsoft.AspNetCore.App", File.ReadAllText(scratch.Combine("api", "api.csproj")));
     }
 
     private static void Run(string workingDirectory, params string[] arguments)

@@ -101,6 +101,22 @@ public sealed class NewAndErrorTests
         Assert.Contains("sockets", File.ReadAllText(scratch.Combine("web", "unikernel.yaml")));
     }
 
+    // The template is apps/webapi (which the boot tests build and serve) as a new app.
+    [Fact]
+    public void New_webapi_makes_the_minimal_api_the_boot_tests_serve()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var result = Uk.Run(scratch.Path, "new", "shop", "--template", "webapi");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("the libraries it needs are in the catalog: uk config --add virtio-net --add netstack", result.All);
+        string app = Path.Combine(RepositoryRoot.Path, "apps", "webapi");
+        Assert.Equal(File.ReadAllText(Path.Combine(app, "Program.cs")), File.ReadAllText(scratch.Combine("shop", "Program.cs")));
+        Assert.Equal(Libraries(File.ReadAllText(Path.Combine(app, "unikernel.yaml"))), Libraries(File.ReadAllText(scratch.Combine("shop", "unikernel.yaml"))));
+        Assert.Contains("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />", File.ReadAllText(scratch.Combine("shop", "shop.csproj")), StringComparison.Ordinal);
+
+        static string Libraries(string manifest) => manifest.Split('\n').Single(line => line.StartsWith("libraries:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void New_kvstore_finds_its_storage_libraries_in_the_catalog()
     {

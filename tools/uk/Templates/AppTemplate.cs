@@ -7,7 +7,7 @@ namespace Unikraft.Cli.Templates;
 public sealed partial class AppTemplate
 {
     public const string SourceName = "ukapp";
-    public static readonly string[] Names = ["console", "dotnet", "hello", "httpserver", "kvstore"];
+    public static readonly string[] Names = ["console", "dotnet", "hello", "httpserver", "kvstore", "webapi"];
     private static readonly string[] OutsideRepositoryFiles = ["Directory.Build.props", "Directory.Build.targets"];
 
     private readonly Dictionary<string, string> _files;
