@@ -37,6 +37,7 @@ public static class VfsLibrary
         }
         for (int i = 0; i < entries.Length; i++)
             MountEntry(entries[i]);
+        ImageFiles.Unpack(Vfs.Current);
     }
 
     private static void MountEntry(FstabEntry entry)

@@ -44,7 +44,31 @@ internal static class HostTwin
         ProcessResult build = ProcessRunner.Run("dotnet", ["build", projectFile, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), project);
         if (build.ExitCode != 0)
             throw new InvalidOperationException("the host twin of " + programDirectory + " does not build:\n" + build.Output);
-        return Path.Combine(project, "bin", "Release", "net10.0", name + ".dll");
+        string output = Path.Combine(project, "bin", "Release", "net10.0");
+        CopyOutputFiles(guestProject, sources, output);
+        return Path.Combine(output, name + ".dll");
+    }
+
+    // The files the guest project copies to its output (<None Update="appsettings.json;wwwroot/**"
+    // CopyToOutputDirectory=...>), which its image carries in /: next to the twin's assembly,
+    // its working directory, as dotnet run has them.
+    private static void CopyOutputFiles(string guestProject, string sources, string output)
+    {
+        IEnumerable<string> patterns = System.Xml.Linq.XDocument.Load(guestProject).Descendants("None")
+            .Where(item => item.Attribute("CopyToOutputDirectory") is not null)
+            .SelectMany(item => (item.Attribute("Update") ?? item.Attribute("Include"))!.Value.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        foreach (string pattern in patterns)
+        {
+            bool tree = pattern.EndsWith("/**", StringComparison.Ordinal);
+            string path = Path.Combine(sources, tree ? pattern[..^3] : pattern);
+            IEnumerable<string> files = tree ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : [path];
+            foreach (string file in files)
+            {
+                string target = Path.Combine(output, Path.GetRelativePath(sources, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
+        }
     }
 
     // The guest project's NuGet packages (at the same versions) and shared frameworks.

@@ -29,7 +29,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
     [Fact]
     public void CurlGetsEveryEndpoint()
     {
-        Assert.Equal("Hello from ASP.NET Core on a unikernel", CurlText(guest.Url("/")));
+        Assert.Equal("Hello from ASP.NET Core on a unikernel", CurlText(guest.Url("/hello")));
 
         using (JsonDocument todos = JsonDocument.Parse(Curl(guest.Url("/todos")).Output))
         {
@@ -51,6 +51,22 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
             Assert.Equal("from curl", fetched.RootElement.GetProperty("title").GetString());
         Assert.Equal("409", CurlText("-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Content-Type: application/json",
             "-d", "{\"id\":" + id + ",\"title\":\"again\",\"isComplete\":false}", guest.Url("/todos")));
+    }
+
+    // wwwroot/ and appsettings.json are files the project copies to its output: the image
+    // carries them in /, the content root, so static files are served and the log levels hold.
+    [Fact]
+    public void StaticFilesFromTheProjectAreServed()
+    {
+        string page = File.ReadAllText(Path.Combine(Repository.PathOf("apps/webapi"), "wwwroot", "index.html"));
+        Assert.Equal(page.TrimEnd('\n'), CurlText(guest.Url("/")));
+        Assert.Equal(page.TrimEnd('\n'), CurlText(guest.Url("/index.html")));
+        ProcessResult head = Curl("-sI", guest.Url("/index.html"));
+        Assert.Contains("Content-Type: text/html", head.Output, StringComparison.Ordinal);
+        Assert.Equal("404", CurlText("-o", "/dev/null", "-w", "%{http_code}", guest.Url("/missing.css")));
+        // appsettings.json's "Microsoft.AspNetCore": "Warning" holds: no request is logged.
+        Assert.DoesNotContain("Request starting", guest.Session.Output, StringComparison.Ordinal);
+        Assert.Contains("vfs: 2 file(s) from the image in /", guest.Session.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,10 +101,11 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
     [Fact]
     public void WrkRunsThirtySecondsWithoutErrors()
     {
-        ProcessResult run = ProcessRunner.Run("wrk", ["-t2", "-c16", "-d30s", "--latency", guest.Url("/todos")], TimeSpan.FromSeconds(90));
+        // A request counts as failed after 10 s rather than wrk's 2 s: under TCG on a loaded
+        // host a collection can hold one that long, and that is slowness, not an error.
+        ProcessResult run = ProcessRunner.Run("wrk", ["-t2", "-c16", "-d30s", "--timeout", "10s", "--latency", guest.Url("/todos")], TimeSpan.FromSeconds(90));
         Assert.Equal(0, run.ExitCode);
-        Assert.DoesNotContain("Socket errors", run.Output);
-        Assert.DoesNotContain("Non-2xx", run.Output);
+        Assert.False(run.Output.Contains("Socket errors", StringComparison.Ordinal) || run.Output.Contains("Non-2xx", StringComparison.Ordinal), run.Output);
         string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal));
         Assert.True(double.Parse(rate["Requests/sec:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) > 100, run.Output);
     }
@@ -96,7 +113,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
     [Fact]
     public void ThreeThousandConnectionsOneAfterAnother()
     {
-        byte[] request = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: guest\r\nConnection: close\r\n\r\n");
+        byte[] request = Encoding.ASCII.GetBytes("GET /hello HTTP/1.1\r\nHost: guest\r\nConnection: close\r\n\r\n");
         for (int i = 0; i < 3000; i++)
         {
             using var client = new TcpClient { ReceiveTimeout = 30_000, SendTimeout = 30_000 };
@@ -107,7 +124,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
             Assert.True(answer.StartsWith("HTTP/1.1 200 OK", StringComparison.Ordinal) && answer.EndsWith("Hello from ASP.NET Core on a unikernel", StringComparison.Ordinal),
                 "connection " + i + " got:\n" + answer + "\n" + guest.Session.Output);
         }
-        Assert.Equal("Hello from ASP.NET Core on a unikernel", CurlText(guest.Url("/")));
+        Assert.Equal("Hello from ASP.NET Core on a unikernel", CurlText(guest.Url("/hello")));
     }
 
     // Requests Kestrel refuses, answered by the guest with the status host Kestrel gives.

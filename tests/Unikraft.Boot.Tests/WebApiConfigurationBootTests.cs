@@ -15,7 +15,7 @@ public sealed class WebApiConfigurationBootTests
         session.WaitForLine("      Now listening on: http://0.0.0.0:8081", TimeSpan.FromSeconds(90));
         ProcessResult curl = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "60", "http://127.0.0.1:" + port + "/todos/1"], TimeSpan.FromSeconds(90));
         Assert.Contains("\"title\":\"Boot a unikernel\"", curl.Output, StringComparison.Ordinal);
-        // The request log the app turns off in code, turned back on for one category.
+        // The request log appsettings.json turns off, turned back on for one category.
         session.WaitForLine("      Request starting HTTP/1.1 GET http://127.0.0.1:" + port + "/todos/1", TimeSpan.FromSeconds(30));
     }
 }

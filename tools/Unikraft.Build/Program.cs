@@ -13,6 +13,7 @@ public static class Program
         + "  Unikraft.Build typenames --object <ilc output .o> --assemblies <name,name,...> --out <file.asm> [--symbols <file.asm>] [--metadata <assembly.dll;...>]\n"
         + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
         + "  Unikraft.Build strip-sections --elf <linked image.elf> --out <bootable image.elf>\n"
+        + "  Unikraft.Build image-files --list <path TAB source lines> --out <ImageFiles.g.cs>\n"
         + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
         + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
 
@@ -138,6 +139,24 @@ public static class Program
                 }
 
                 return StripSectionsCommand.Run(elf, output, stdout, stderr);
+            }
+
+            case "image-files":
+            {
+                var unknown = commandLine.Unknown("list", "out");
+                var list = commandLine.Get("list");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'image-files'");
+                }
+
+                if (list is null || output is null)
+                {
+                    return UsageError(stderr, "'image-files' needs --list and --out");
+                }
+
+                return ImageFilesCommand.Run(list, output, stdout, stderr);
             }
 
             case "bcl-check":

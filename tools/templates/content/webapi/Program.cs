@@ -4,17 +4,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 // The ASP.NET Core minimal API as `dotnet new webapiaot` writes it: the slim builder (what
 // NativeAOT supports), endpoints compiled by the request delegate generator, JSON through a
-// source-generated context.
+// source-generated context; appsettings.json sets the log levels, and wwwroot/ is served as
+// static files.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
-
-// What the template's appsettings.json says (the image has no such file): the framework
-// logs warnings only, so the console is not written for every request.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 var app = builder.Build();
 
@@ -22,7 +18,10 @@ var todos = new ConcurrentDictionary<int, Todo>();
 todos[1] = new Todo(1, "Boot a unikernel", true);
 todos[2] = new Todo(2, "Serve ASP.NET Core from it", false);
 
-app.MapGet("/", () => "Hello from ASP.NET Core on a unikernel");
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapGet("/hello", () => "Hello from ASP.NET Core on a unikernel");
 app.MapGet("/todos", () => todos.Values.OrderBy(todo => todo.Id).ToArray());
 app.MapGet("/todos/{id}", (int id) => todos.TryGetValue(id, out Todo? todo) ? Results.Ok(todo) : Results.NotFound());
 app.MapPost("/todos", (Todo todo) =>
