@@ -8,10 +8,11 @@
 #                              build, then boot in QEMU with the serial console here;
 #                              the guest's exit code becomes this command's
 #   test                       every test project; ends with "N passed, N failed"
-#   bench [boot|sched|blk|gc|bcl|net] [opts]
+#   bench [boot|sched|blk|gc|bcl|net|web] [opts]
 #                              run the named benchmark with opts: boot (boot time beside a
 #                              Linux microVM), sched (scheduler cycles beside pthreads), blk,
-#                              gc, bcl, net; none named: boot and sched, or boot alone with opts
+#                              gc, bcl, net, web (ASP.NET Core beside Kestrel on Linux); none
+#                              named: boot and sched, or boot alone with opts
 #   clean                      remove build outputs (bin/ and obj/ folders)
 
 [CmdletBinding(PositionalBinding = $false)]
@@ -200,7 +201,7 @@ switch ($Command) {
         Invoke-Setup -OnlyIfMissing
         # A bench named first gets the options; options without a name go to bench/boot.
         $benches = @('boot', 'sched')
-        if ($Rest.Count -gt 0 -and $Rest[0] -in @('boot', 'sched', 'blk', 'gc', 'bcl', 'net')) { $benches = @($Rest[0]); $Rest = @($Rest | Select-Object -Skip 1) }
+        if ($Rest.Count -gt 0 -and $Rest[0] -in @('boot', 'sched', 'blk', 'gc', 'bcl', 'net', 'web')) { $benches = @($Rest[0]); $Rest = @($Rest | Select-Object -Skip 1) }
         elseif ($Rest.Count -gt 0) { $benches = @('boot') }
         $worst = 0
         foreach ($bench in $benches) {

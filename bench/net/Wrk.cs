@@ -9,12 +9,13 @@ namespace Unikraft.Bench.Net;
 // and errors (socket errors of every kind plus non-2xx/3xx answers).
 public sealed record WrkResult(double RequestsPerSecond, double P50, double P90, double P99, long Requests, long Errors)
 {
-    // header: one more request header ("Connection: close" for a connection per request).
-    public static WrkResult Run(int port, int threads, int connections, int seconds, string? header = null)
+    // header: one more request header ("Connection: close" for a connection per request);
+    // path: what is requested.
+    public static WrkResult Run(int port, int threads, int connections, int seconds, string? header = null, string path = "/")
     {
         string[] extra = header is null ? [] : ["-H", header];
         ProcessRunner.Result r = ProcessRunner.Run("wrk",
-            [$"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "--latency", .. extra, $"http://127.0.0.1:{port}/"]);
+            [$"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "--latency", .. extra, $"http://127.0.0.1:{port}{path}"]);
         if (r.ExitCode != 0)
             throw new BenchException($"wrk failed (exit {r.ExitCode}): {r.StdErr.Trim()}{r.StdOut.Trim()}");
         return Parse(r.StdOut);
