@@ -60,7 +60,7 @@ static int Run(string[] args)
         Console.WriteLine($"run {run}/{runs}: Linux (Kestrel, PublishAot)");
         if (Measure(memory, linuxBoot, threads, connections, seconds) is { } l) baseline.Add(l); else failures++;
     }
-    string unikernelMemory = "-", linuxMemory = "-";
+    int? unikernelMemory = null, linuxMemory = null;
     if (probeMemory)
     {
         Console.WriteLine("searching the smallest -m at which each serves (8..256 MiB)");
@@ -78,7 +78,8 @@ static int Run(string[] args)
     Row("latency p99 (ms)", unikernel, baseline, s => s.Wrk.P99, "0.00", higherIsBetter: false);
     Row("errors", unikernel, baseline, s => s.Wrk.Errors, "0", higherIsBetter: null);
     Row("QEMU start to first answer (s)", unikernel, baseline, s => s.ServingSeconds, "0.00", higherIsBetter: false);
-    Console.WriteLine($"| smallest -m that serves | {unikernelMemory} | {linuxMemory} | - |");
+    string memoryRatio = unikernelMemory is int um && linuxMemory is int lm ? ((double)lm / um).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
+    Console.WriteLine($"| smallest -m that serves (MiB) | {MiB(unikernelMemory, probeMemory)} | {MiB(linuxMemory, probeMemory)} | {memoryRatio} |");
     return failures == 0 ? 0 : 1;
 }
 
@@ -112,9 +113,11 @@ static (WrkResult, double)? Measure(string memory, string[] boot, int threads, i
     return (wrk, took.TotalSeconds);
 }
 
-// The smallest -m (MiB, between 8 and 256) at which the guest answers GET / within a minute;
-// assumes serving is monotonic in memory.
-static string SmallestMemory(string[] boot, string name)
+static string MiB(int? value, bool probed) => !probed ? "-" : value is int v ? v.ToString(CultureInfo.InvariantCulture) : ">256";
+
+// The smallest -m (MiB, between 8 and 256) at which the guest answers GET / within a minute
+// (null when 256 does not); assumes serving is monotonic in memory.
+static int? SmallestMemory(string[] boot, string name)
 {
     bool Serves(int mib)
     {
@@ -125,13 +128,13 @@ static string SmallestMemory(string[] boot, string name)
     }
     int low = 8, high = 256;
     if (!Serves(high))
-        return $">{high} MiB";
+        return null;
     while (low < high)
     {
         int middle = low + (high - low) / 2;
         if (Serves(middle)) high = middle; else low = middle + 1;
     }
-    return $"{high} MiB";
+    return high;
 }
 
 static void Row(string name, List<(WrkResult Wrk, double ServingSeconds)> unikernel, List<(WrkResult Wrk, double ServingSeconds)> linux,
