@@ -260,14 +260,20 @@ public sealed class NetStack : IIpSender
 
     public bool SendIp(IPv4Address source, IPv4Address destination, byte protocol, ReadOnlySpan<byte> payload)
     {
-        // The loopback queue's slots hold one frame each: nothing longer goes that way.
-        if (payload.Length > Ipv4Header.MaxPayload || payload.Length > MaxPayload && IsLocal(destination))
+        if (payload.Length > Ipv4Header.MaxPayload)
         {
             Statistics.Increment(NetCounter.SendTooBig);
             return false;
         }
         if (IsLocal(destination))
-            return SendLoopback(source.IsAny ? LocalAddressFor(destination) : source, destination, protocol, payload);
+        {
+            source = source.IsAny ? LocalAddressFor(destination) : source;
+            // The loopback queue's slots hold one frame each: a longer datagram goes as
+            // fragments, which the receive path reassembles as it does the wire's.
+            return payload.Length > MaxPayload
+                ? SendLoopbackFragments(source, destination, protocol, payload)
+                : SendLoopback(source, destination, protocol, payload);
+        }
         bool broadcast = destination.IsBroadcast || (IsConfigured && destination == SubnetBroadcast);
         IPv4Address nextHop = destination;
         if (!broadcast)
@@ -345,6 +351,33 @@ public sealed class NetStack : IIpSender
         Ipv4Header.Write(datagram, payload.Length, _identification++, (byte)_options.DefaultTtl, protocol, source, destination);
         payload.CopyTo(datagram.Slice(Ipv4Header.MinLength));
         _loopback.Commit();
+        Statistics.Increment(NetCounter.LoopbackSent);
+        Statistics.Increment(NetCounter.IpSent);
+        LoopbackPending?.Invoke();
+        return true;
+    }
+
+    // All the fragments or none: a datagram half in the queue would only expire in reassembly.
+    private bool SendLoopbackFragments(IPv4Address source, IPv4Address destination, byte protocol, ReadOnlySpan<byte> payload)
+    {
+        int step = MaxPayload & ~7;
+        if (_loopback.Free < (payload.Length + step - 1) / step)
+        {
+            Statistics.Increment(NetCounter.SendLoopbackFull);
+            return false;
+        }
+        ushort identification = _identification++;
+        for (int offset = 0; offset < payload.Length; offset += step)
+        {
+            int length = Math.Min(step, payload.Length - offset);
+            Span<byte> datagram = _loopback.Reserve(Ipv4Header.MinLength + length);
+            Ipv4Header.WriteFragment(datagram, length, identification, (byte)_options.DefaultTtl, protocol,
+                source, destination, offset, offset + length < payload.Length);
+            payload.Slice(offset, length).CopyTo(datagram.Slice(Ipv4Header.MinLength));
+            _loopback.Commit();
+            Statistics.Increment(NetCounter.FragmentsSent);
+        }
+        Statistics.Increment(NetCounter.DatagramsFragmented);
         Statistics.Increment(NetCounter.LoopbackSent);
         Statistics.Increment(NetCounter.IpSent);
         LoopbackPending?.Invoke();

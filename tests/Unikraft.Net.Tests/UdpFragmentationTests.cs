@@ -99,11 +99,34 @@ public class UdpFragmentationTests
         Assert.Equal(1UL, a.Statistics[NetCounter.SendTooBig]);
     }
 
-    [Fact]
-    public void LoopbackRefusesWhatDoesNotFitAFrame()
+    // As on Linux, whose loopback carries 64 KiB frames: a datagram longer than one of the
+    // queue's frames goes as fragments through it and is reassembled on the way in.
+    [Theory]
+    [InlineData(1473)]
+    [InlineData(65507)]
+    public void LoopbackCarriesDatagramsLongerThanAFrame(int size)
     {
-        var (a, _, _, _) = TwoStacks(65535);
-        Assert.False(a.OpenUdp(0).Send(Packets.StackIp, 9, new byte[2000]));
-        Assert.Equal(1UL, a.Statistics[NetCounter.SendTooBig]);
+        // The second stack is the one whose reassembly and UDP queue hold 64 KiB.
+        var (_, _, b, linkB) = TwoStacks(65535);
+        UdpEndpoint server = b.OpenUdp(9);
+        byte[] data = new byte[size];
+        new Random(size).NextBytes(data);
+        Assert.True(b.OpenUdp(0).Send(IPv4Address.Loopback, 9, data));
+        b.Tick(1);
+        byte[] received = new byte[65536];
+        Assert.True(server.TryReceive(received, out int length, out _, out _));
+        Assert.Equal(data, received[..length]);
+        Assert.Empty(linkB.Sent);
+        Assert.Equal(1UL, b.Statistics[NetCounter.DatagramsReassembled]);
+    }
+
+    // All the fragments fit in the queue or none is queued.
+    [Fact]
+    public void LoopbackRefusesAFragmentedDatagramItsQueueCannotHoldWhole()
+    {
+        var a = TestStack.Create(out _, new NetStackOptions { LoopbackQueue = 4 });
+        Assert.False(a.OpenUdp(0).Send(IPv4Address.Loopback, 9, new byte[8000]));
+        Assert.Equal(1UL, a.Statistics[NetCounter.SendLoopbackFull]);
+        Assert.True(a.OpenUdp(0).Send(IPv4Address.Loopback, 9, new byte[4000]));
     }
 }

@@ -25,6 +25,9 @@ public sealed class LoopbackQueue
 
     public int Count => _count;
 
+    // Slots left.
+    public int Free => _datagrams.Length - _count;
+
     // A slot to write a datagram of length bytes into, or an empty span when full; Commit
     // makes it visible.
     public Span<byte> Reserve(int length)

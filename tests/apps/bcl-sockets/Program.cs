@@ -255,13 +255,25 @@ using (var sender = new UdpClient(AddressFamily.InterNetwork))
 {
     var target = (IPEndPoint)receiver.Client.LocalEndPoint!;
     sender.Connect(target);
-    foreach (int size in new[] { 1, 100, 1472 })
+    receiver.Client.ReceiveTimeout = 10_000;
+    // Past 1,472 bytes a datagram is sent in IP fragments and reassembled (in the guest over
+    // its loopback's 1,500-byte frames), up to the 65,507 bytes UDP over IPv4 carries.
+    foreach (int size in new[] { 1, 100, 1472, 1473, 8192, 65507 })
     {
         byte[] datagram = Enumerable.Range(0, size).Select(i => (byte)(i ^ size)).ToArray();
         sender.Send(datagram, datagram.Length);
         IPEndPoint? from = null;
         byte[] received = receiver.Receive(ref from);
         Check("datagram " + size, received.Length + " " + received.AsSpan().SequenceEqual(datagram) + " " + (from!.Port == ((IPEndPoint)sender.Client.LocalEndPoint!).Port));
+    }
+    try
+    {
+        sender.Send(new byte[65508], 65508);
+        Check("datagram 65508", "sent");
+    }
+    catch (SocketException e)
+    {
+        Check("datagram 65508", e.SocketErrorCode.ToString());
     }
     await sender.SendAsync(Encoding.ASCII.GetBytes("async datagram"));
     UdpReceiveResult result = await receiver.ReceiveAsync();
