@@ -17,13 +17,17 @@ public sealed unsafe class NvmeController
 
     private readonly INvmeRegisters _registers;
     private readonly bool _interrupts;
+    private readonly bool _maskDuringSetup;
     private QueuePair? _admin;
     private byte* _identify;
 
-    public NvmeController(INvmeRegisters registers, bool interrupts)
+    // interrupts: the I/O completion queue signals vector 0. maskDuringSetup: vector 0 is MSI
+    // or INTx, held off with INTMS while admin commands are polled.
+    public NvmeController(INvmeRegisters registers, bool interrupts, bool maskDuringSetup = false)
     {
         _registers = registers;
         _interrupts = interrupts;
+        _maskDuringSetup = maskDuringSetup;
     }
 
     public INvmeRegisters Registers => _registers;
@@ -78,6 +82,14 @@ public sealed unsafe class NvmeController
             refusal = "no memory for the queues";
             return false;
         }
+        MaskInterrupt(true);
+        bool started = Bringup(out refusal);
+        MaskInterrupt(false);
+        return started;
+    }
+
+    private bool Bringup(out string refusal)
+    {
         if (!Disable())
         {
             refusal = "the controller did not stop (CSTS 0x" + _registers.Read(NvmeRegisters.Status).ToString("x") + ")";
@@ -105,7 +117,16 @@ public sealed unsafe class NvmeController
     {
         if (_admin is null || Io is null)
             return false;
-        return Disable() && Enable() && CreateIoQueues();
+        MaskInterrupt(true);
+        bool restarted = Disable() && Enable() && CreateIoQueues();
+        MaskInterrupt(false);
+        return restarted;
+    }
+
+    private void MaskInterrupt(bool masked)
+    {
+        if (_maskDuringSetup)
+            _registers.Write(masked ? NvmeRegisters.InterruptMaskSet : NvmeRegisters.InterruptMaskClear, 1);
     }
 
     private bool Identify(out string refusal)

@@ -1,3 +1,4 @@
+using System;
 using Uk.BlkDev;
 using Uk.Core;
 using Uk.Drivers.Pci;
@@ -33,7 +34,11 @@ public static class NvmeLibrary
             return false;
         }
         device.Enable(busMaster: true, legacyInterrupts: NvmeOptions.Interrupts);
-        var controller = new NvmeController(new MmioRegisters(bar.Address), NvmeOptions.Interrupts);
+        // The interrupt goes up before the I/O queues are made: QEMU (7.2) only signals an
+        // MSI-X vector that was enabled when the completion queue using it was created.
+        var relay = new InterruptRelay();
+        string signal = NvmeOptions.Interrupts ? AttachInterrupt(device, relay.OnInterrupt, out relay.MaskDuringSetup) : "polled";
+        var controller = new NvmeController(new MmioRegisters(bar.Address), signal != "polled", relay.MaskDuringSetup);
         if (!controller.Start(out string refusal))
         {
             Log.Warn("nvme: " + at + ": " + refusal);
@@ -47,9 +52,8 @@ public static class NvmeLibrary
         }
         NvmeIdentity identity = controller.Identity!;
         string name = "nvme" + s_controllers.ToString() + "n1";
-        var disk = new NvmeDisk(name, queue, identity);
-        string signal = NvmeOptions.Interrupts ? AttachInterrupt(device, disk) : "polled";
-        disk.UsesInterrupts = signal != "polled";
+        var disk = new NvmeDisk(name, queue, identity) { UsesInterrupts = signal != "polled" };
+        relay.Disk = disk;
         s_controllers++;
         BlockDevices.Register(disk);
         Log.Info("nvme: " + name + " at " + at + ", NVMe " + controller.Version + ", " + (identity.Model.Length > 0 ? identity.Model : "unnamed")
@@ -59,25 +63,31 @@ public static class NvmeLibrary
         return true;
     }
 
-    // The I/O completion queue's interrupt (vector 0): an MSI-X entry where the function has
-    // a table, else an MSI message, else the INTx line the firmware routed (possibly
-    // shared). How it is signalled, for the log, or "polled" when none is there.
-    private static string AttachInterrupt(PciDevice device, NvmeDisk disk)
+    // The controller's interrupt vector 0, which the I/O completion queue uses: an MSI-X
+    // entry where the function has a table, else an MSI message, else the INTx line the
+    // firmware routed (possibly shared). How it is signalled, for the log, or "polled" when
+    // none is there. maskable: MSI or INTx, which INTMS can hold off (MSI-X it must not touch).
+    private static string AttachInterrupt(PciDevice device, Action handler, out bool maskable)
     {
+        maskable = false;
         PciMsiX? msix = PciMsiX.Open(device);
         if (msix is not null)
         {
             msix.Enable();
-            int entry = msix.Attach(0, disk.OnInterrupt);
+            int entry = msix.Attach(0, handler);
             if (entry >= 0)
                 return "msi-x vector 0x" + entry.ToString("x2");
             msix.Disable();
         }
+        maskable = true;
         PciMsi? msi = PciMsi.Open(device);
-        int vector = msi is null ? -1 : msi.Attach(disk.OnInterrupt);
+        int vector = msi is null ? -1 : msi.Attach(handler);
         if (vector >= 0)
             return "msi vector 0x" + vector.ToString("x2");
-        return PciInterrupts.AttachLegacy(device, disk.OnInterrupt) ? "irq " + device.InterruptLine.ToString() : "polled";
+        if (PciInterrupts.AttachLegacy(device, handler))
+            return "irq " + device.InterruptLine.ToString();
+        maskable = false;
+        return "polled";
     }
 
     // The first 4 GiB are identity-mapped; a BAR the firmware put higher is mapped 1:1 too.
