@@ -114,7 +114,7 @@ public sealed unsafe class NvmeDisk : IAsyncBlockDevice
         record.Async = request;
         ulong data = 0;
         // The pointer outlives the fixed block: the request keeps the array alive and the
-        // kernel's heap does not move objects, so the HBA may use it until completion.
+        // kernel's heap does not move objects, so the controller may use it until completion.
         if (request.Count > 0)
         {
             fixed (byte* start = &request.Buffer![request.Offset])
