@@ -36,9 +36,10 @@ public static class NvmeLibrary
         device.Enable(busMaster: true, legacyInterrupts: NvmeOptions.Interrupts);
         // The interrupt goes up before the I/O queues are made: QEMU (7.2) only signals an
         // MSI-X vector that was enabled when the completion queue using it was created.
-        var relay = new InterruptRelay();
-        string signal = NvmeOptions.Interrupts ? AttachInterrupt(device, relay.OnInterrupt, out relay.MaskDuringSetup) : "polled";
-        var controller = new NvmeController(new MmioRegisters(bar.Address), signal != "polled", relay.MaskDuringSetup);
+        var registers = new MmioRegisters(bar.Address);
+        var relay = new InterruptRelay(registers);
+        string signal = NvmeOptions.Interrupts ? AttachInterrupt(device, relay) : "polled";
+        var controller = new NvmeController(registers, signal != "polled", relay.MaskDuringSetup);
         if (!controller.Start(out string refusal))
         {
             Log.Warn("nvme: " + at + ": " + refusal);
@@ -53,7 +54,7 @@ public static class NvmeLibrary
         NvmeIdentity identity = controller.Identity!;
         string name = "nvme" + s_controllers.ToString() + "n1";
         var disk = new NvmeDisk(name, queue, identity) { UsesInterrupts = signal != "polled" };
-        relay.Disk = disk;
+        relay.Attach(disk);
         s_controllers++;
         BlockDevices.Register(disk);
         Log.Info("nvme: " + name + " at " + at + ", NVMe " + controller.Version + ", " + (identity.Model.Length > 0 ? identity.Model : "unnamed")
@@ -66,10 +67,10 @@ public static class NvmeLibrary
     // The controller's interrupt vector 0, which the I/O completion queue uses: an MSI-X
     // entry where the function has a table, else an MSI message, else the INTx line the
     // firmware routed (possibly shared). How it is signalled, for the log, or "polled" when
-    // none is there. maskable: MSI or INTx, which INTMS can hold off (MSI-X it must not touch).
-    private static string AttachInterrupt(PciDevice device, Action handler, out bool maskable)
+    // none is there. MSI and INTx are masked with INTMS during set-up (MSI-X must not be).
+    private static string AttachInterrupt(PciDevice device, InterruptRelay relay)
     {
-        maskable = false;
+        Action handler = relay.OnInterrupt;
         PciMsiX? msix = PciMsiX.Open(device);
         if (msix is not null)
         {
@@ -79,14 +80,14 @@ public static class NvmeLibrary
                 return "msi-x vector 0x" + entry.ToString("x2");
             msix.Disable();
         }
-        maskable = true;
+        relay.MaskDuringSetup = true;
         PciMsi? msi = PciMsi.Open(device);
         int vector = msi is null ? -1 : msi.Attach(handler);
         if (vector >= 0)
             return "msi vector 0x" + vector.ToString("x2");
         if (PciInterrupts.AttachLegacy(device, handler))
             return "irq " + device.InterruptLine.ToString();
-        maskable = false;
+        relay.MaskDuringSetup = false;
         return "polled";
     }
 

@@ -92,6 +92,21 @@ public sealed class NvmeBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
+    // Without ACPI the machine has only the PICs, so no message vector: MSI-X is turned off
+    // again and the controller's INTx line completes the requests of four threads. The line
+    // SeaBIOS's own queues may leave raised is held off with INTMS until the disk exists.
+    [Fact]
+    public void OnThePicWithoutAcpiTheControllerUsesItsIntxLine()
+    {
+        using var disk = new DiskImage(4 << 20);
+
+        ProcessResult run = Boot("threads nvme0n1", ["-machine", "acpi=off"], disk.Nvme("d0"));
+
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at 00:02.0,", StringComparison.Ordinal) && line.EndsWith(", irq 10", StringComparison.Ordinal));
+        Assert.Contains("threads: all regions ok", run.Lines);
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     // QEMU's blkdebug driver fails the first flush that reaches the disk: QEMU answers with
     // a write fault (media errors 0x80), the guest's Flush reports IoError, and the read
     // after it works.

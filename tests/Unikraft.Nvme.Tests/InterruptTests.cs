@@ -72,4 +72,39 @@ public sealed class InterruptTests
         Assert.Equal(BlockStatus.IoError, first.Status);
         Assert.Equal(BlockStatus.Ok, second.Status);
     }
+
+    // Before the disk exists an MSI or INTx interrupt masks itself (a level line would
+    // otherwise fire again and again); attaching the disk unmasks it and passes them on.
+    [Fact]
+    public void TheRelayMasksAnInterruptUntilTheDiskIsAttached()
+    {
+        var rig = new NvmeRig(interrupts: true);
+        var relay = new InterruptRelay(rig.Controller) { MaskDuringSetup = true };
+
+        relay.OnInterrupt();
+        Assert.True(rig.Controller.InterruptMasked);
+
+        relay.Attach(rig.Device);
+        Assert.False(rig.Controller.InterruptMasked);
+        rig.Controller.Deferred = true;
+        var read = BlockRequest.Read(0, new byte[512], 0, 512);
+        rig.Device.Submit(read);
+        rig.Controller.Interrupt = relay.OnInterrupt;
+        rig.Controller.Complete();
+        Assert.Equal(BlockStatus.Ok, read.Status);
+    }
+
+    // MSI-X: the relay never touches INTMS.
+    [Fact]
+    public void WithMsiXTheRelayLeavesTheMaskAlone()
+    {
+        var rig = new NvmeRig(interrupts: true);
+        var relay = new InterruptRelay(rig.Controller);
+        int writes = rig.Controller.Writes.Count;
+
+        relay.OnInterrupt();
+        relay.Attach(rig.Device);
+
+        Assert.Equal(writes, rig.Controller.Writes.Count);
+    }
 }
