@@ -64,6 +64,24 @@ public sealed class NvmeBootTests
         Assert.Equal(Qemu.ExitCodeFor(1), otherSeed.ExitCode);
     }
 
+    // A namespace formatted with 4 KiB sectors: the size comes from the LBA format, and
+    // sector numbers count 4 KiB blocks on the host's file too.
+    [Fact]
+    public void FourKibSectorsComeFromTheLbaFormat()
+    {
+        using var disk = new DiskImage(4 << 20);
+        string[] drive = ["-drive", "file=" + disk.Path + ",if=none,id=d0,format=raw",
+            "-device", "nvme,drive=d0,serial=uk-4k,logical_block_size=4096,physical_block_size=4096"];
+
+        ProcessResult run = Boot("write nvme0n1 7 9 42", drive);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at 00:02.0,", StringComparison.Ordinal) && line.Contains(", 1024 sectors of 4096 bytes,"));
+        Assert.Contains("read back: Ok, pattern ok", run.Lines);
+        Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(7 * 4096, 9 * 4096), 7 * 4096, 42));
+        Assert.All(disk.Read(6 * 4096, 4096), b => Assert.Equal(0, b));
+        Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
+    }
+
     // The asynchronous requests, several threads at once, and the range checks.
     [Theory]
     [InlineData("async nvme0n1", "async: in flight after submitting 16 of 16, writes Ok, flush Ok, reads Ok, callbacks 33, pattern ok")]
