@@ -9,8 +9,9 @@ using Unikraft.Bench.Blk;
 using Unikraft.Bench.Boot;
 
 // bench/blk: 4 KiB sequential and random reads and writes, one request at a time, by the
-// unikernel (guest/) and by a Linux microVM (linux/blkbench.c, O_DIRECT) on the same kind
-// of disk image with the same QEMU options, alternating boots in the same run.
+// unikernel (guest/, guest-nvme/) and by a Linux microVM (linux/blkbench.c, O_DIRECT) on the
+// same kind of disk image with the same QEMU options, alternating boots in the same run;
+// once per emulated disk controller (virtio-blk, NVMe).
 try
 {
     return Run(args);
@@ -27,6 +28,7 @@ static int Run(string[] args)
     long sequential = 4096;
     long random = 2048;
     bool skipBuild = false;
+    string[] wanted = ["virtio-blk", "nvme"];
     for (int i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -35,55 +37,65 @@ static int Run(string[] args)
             case "--sequential": sequential = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
             case "--random": random = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
             case "--skip-build": skipBuild = true; break;
-            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --sequential OPS, --random OPS, --skip-build)");
+            case "--devices": wanted = args[++i].Split(','); break;
+            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --sequential OPS, --random OPS, --devices virtio-blk,nvme, --skip-build)");
         }
     }
     string repo = RepoRoot.Find(AppContext.BaseDirectory);
-    string elf = Path.Combine(repo, "bench", "blk", "guest", "bin", "Release", "blk-bench.elf");
-    if (!skipBuild)
-    {
-        Console.WriteLine("building bench/blk/guest (Release)");
-        ProcessRunner.Result build = ProcessRunner.Run("dotnet", ["build", Path.Combine(repo, "bench", "blk", "guest"), "-c", "Release", "-nologo", "-v", "q"]);
-        if (build.ExitCode != 0)
-            throw new BenchException("guest build failed:\n" + build.StdOut + build.StdErr);
-    }
-    Console.WriteLine("preparing the Linux microVM");
-    LinuxMicroVm.Images linux = LinuxMicroVm.Prepare(repo, sequential, random);
-
-    string disk = Path.Combine(Path.GetTempPath(), "uk-blkbench-" + Environment.ProcessId + ".img");
-    var guestRuns = new List<Dictionary<string, long>>();
-    var linuxRuns = new List<Dictionary<string, long>>();
+    BenchDevice[] devices = wanted.Select(name => BenchDevice.All.FirstOrDefault(d => d.Name == name)
+        ?? throw new BenchException($"unknown device '{name}' (virtio-blk, nvme)")).ToArray();
     int failures = 0;
-    try
+    var tables = new List<string>();
+    foreach (BenchDevice device in devices)
     {
-        for (int run = 1; run <= runs; run++)
+        string guestDir = Path.Combine(repo, "bench", "blk", device.GuestFolder);
+        string elf = Path.Combine(guestDir, "bin", "Release", device.GuestImage + ".elf");
+        if (!skipBuild)
         {
-            Console.WriteLine($"run {run}/{runs}: unikernel");
-            var guest = Boot(disk, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", $"{sequential} {random}"]);
-            if (guest is null) failures++; else guestRuns.Add(guest);
-            Console.WriteLine($"run {run}/{runs}: Linux");
-            var baseline = Boot(disk, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"]);
-            if (baseline is null) failures++; else linuxRuns.Add(baseline);
+            Console.WriteLine($"building bench/blk/{device.GuestFolder} (Release)");
+            ProcessRunner.Result build = ProcessRunner.Run("dotnet", ["build", guestDir, "-c", "Release", "-nologo", "-v", "q"]);
+            if (build.ExitCode != 0)
+                throw new BenchException("guest build failed:\n" + build.StdOut + build.StdErr);
         }
-    }
-    finally
-    {
-        File.Delete(disk);
+        Console.WriteLine($"preparing the Linux microVM ({device.Name})");
+        LinuxMicroVm.Images linux = LinuxMicroVm.Prepare(repo, sequential, random, device.LinuxModules, device.LinuxDisk, device.Name);
+
+        string disk = Path.Combine(Path.GetTempPath(), "uk-blkbench-" + Environment.ProcessId + ".img");
+        var guestRuns = new List<Dictionary<string, long>>();
+        var linuxRuns = new List<Dictionary<string, long>>();
+        try
+        {
+            for (int run = 1; run <= runs; run++)
+            {
+                Console.WriteLine($"{device.Name} run {run}/{runs}: unikernel");
+                var guest = Boot(disk, device.Qemu, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", $"{sequential} {random} {device.GuestDisk}"]);
+                if (guest is null) failures++; else guestRuns.Add(guest);
+                Console.WriteLine($"{device.Name} run {run}/{runs}: Linux");
+                var baseline = Boot(disk, device.Qemu, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"]);
+                if (baseline is null) failures++; else linuxRuns.Add(baseline);
+            }
+        }
+        finally
+        {
+            File.Delete(disk);
+        }
+        tables.Add(Table(device, guestRuns, linuxRuns, runs, sequential, random));
     }
 
-    PrintTable(guestRuns, linuxRuns, runs, sequential, random);
+    foreach (string table in tables)
+        Console.Write(table);
     return failures == 0 ? 0 : 1;
 }
 
 // A fresh 64 MiB image per boot, so both guests start from the same disk.
-static Dictionary<string, long>? Boot(string disk, string[] bootArguments)
+static Dictionary<string, long>? Boot(string disk, string device, string[] bootArguments)
 {
     using (FileStream image = File.Create(disk))
         image.SetLength(64L << 20);
     var arguments = new List<string>
     {
         "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "256M",
-        "-drive", $"file={disk},if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0",
+        "-drive", $"file={disk},if=none,id=d0,format=raw", "-device", device,
     };
     if (Environment.GetEnvironmentVariable("UK_KVM") == "1")
         arguments.AddRange(["-enable-kvm", "-cpu", "host"]);
@@ -122,20 +134,22 @@ static Dictionary<string, long>? Boot(string disk, string[] bootArguments)
     return results;
 }
 
-static void PrintTable(List<Dictionary<string, long>> guest, List<Dictionary<string, long>> linux, int runs, long sequential, long random)
+static string Table(BenchDevice device, List<Dictionary<string, long>> guest, List<Dictionary<string, long>> linux, int runs, long sequential, long random)
 {
-    Console.WriteLine();
-    Console.WriteLine($"4 KiB requests, queue depth 1, 64 MiB raw image, virtio-blk-pci; medians of {guest.Count} unikernel / {linux.Count} Linux boots of {runs}");
-    Console.WriteLine("| test | unikernel MB/s | unikernel IOPS | Linux MB/s | Linux IOPS | unikernel/Linux (throughput) |");
-    Console.WriteLine("|---|---|---|---|---|---|");
+    var table = new StringBuilder();
+    table.AppendLine();
+    table.AppendLine($"4 KiB requests, queue depth 1, 64 MiB raw image, {device.Qemu}; medians of {guest.Count} unikernel / {linux.Count} Linux boots of {runs}");
+    table.AppendLine("| test | unikernel MB/s | unikernel IOPS | Linux MB/s | Linux IOPS | unikernel/Linux (throughput) |");
+    table.AppendLine("|---|---|---|---|---|---|");
     foreach (string test in new[] { "seq-read", "seq-write", "rand-read", "rand-write" })
     {
         long ops = test.StartsWith("seq", StringComparison.Ordinal) ? sequential : random;
         double? g = Median(guest, test);
         double? l = Median(linux, test);
         string ratio = g is null || l is null ? "-" : (l.Value / g.Value).ToString("0.00", CultureInfo.InvariantCulture) + "x";
-        Console.WriteLine($"| {test} | {MegabytesPerSecond(ops, g)} | {Iops(ops, g)} | {MegabytesPerSecond(ops, l)} | {Iops(ops, l)} | {ratio} |");
+        table.AppendLine($"| {test} | {MegabytesPerSecond(ops, g)} | {Iops(ops, g)} | {MegabytesPerSecond(ops, l)} | {Iops(ops, l)} | {ratio} |");
     }
+    return table.ToString();
 }
 
 static double? Median(List<Dictionary<string, long>> runs, string test)

@@ -29,7 +29,7 @@ public static class LinuxModules
             kernel ??= DebianPackage.ExtractFile(deb, new Regex(@"^boot/vmlinuz-"), cache);
             foreach (string module in modules)
             {
-                string extracted = DebianPackage.ExtractFile(deb, new Regex(@"^lib/modules/[^/]+/kernel/(drivers|net)/.*/" + module + @"\.ko$"), cache);
+                string extracted = DebianPackage.ExtractFile(deb, new Regex(@"^lib/modules/[^/]+/kernel/(drivers|net|block|lib|crypto)/(.*/)?" + Regex.Escape(module) + @"\.ko$"), cache);
                 File.Move(extracted, Path.Combine(cache, module + ".ko"), overwrite: true);
             }
             File.Delete(deb);

@@ -1,7 +1,8 @@
 namespace Unikraft.Boot.Tests;
 
 // A raw disk image file for one test, deleted afterwards, and the QEMU arguments that
-// attach it as a virtio-blk PCI device or as a SATA disk on an AHCI port.
+// attach it as a virtio-blk PCI device, as a SATA disk on an AHCI port or as an NVMe
+// controller's namespace.
 internal sealed class DiskImage : IDisposable
 {
     public DiskImage(long bytes)
@@ -24,6 +25,12 @@ internal sealed class DiskImage : IDisposable
 
     public static string[] AhciDisk(string path, string id, string bus = "ide.0") =>
         ["-drive", "file=" + path + ",if=none,id=" + id + ",format=raw", "-device", "ide-hd,drive=" + id + ",bus=" + bus];
+
+    // An NVMe controller (QEMU's -device nvme) with the image as its namespace 1.
+    public string[] Nvme(string id, string serial = "uk-nvme-0") => NvmeDisk(Path, id, serial);
+
+    public static string[] NvmeDisk(string path, string id, string serial = "uk-nvme-0", string driveOptions = "") =>
+        ["-drive", "file=" + path + ",if=none,id=" + id + ",format=raw" + driveOptions, "-device", "nvme,drive=" + id + ",serial=" + serial];
 
     // q35, whose ICH9 south bridge brings an AHCI controller at 00:1f.2.
     public static readonly string[] Q35 = ["-machine", "q35"];

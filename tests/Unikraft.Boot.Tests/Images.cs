@@ -89,6 +89,21 @@ internal sealed class Images
     // The same with ahci.timeout-ms 300, for a disk QEMU throttles past it.
     public static BuiltImage BlkAhciDeadline => BlkAhciDeadlineImage.Value;
 
+    private static readonly Lazy<BuiltImage> BlkNvmeImage = new(() => Build("tests/apps/blk-nvme", "blk-nvme"));
+
+    // tests/apps/blk-nvme: the blk-disk scenarios on NVMe disks through the nvme driver.
+    public static BuiltImage BlkNvme => BlkNvmeImage.Value;
+
+    private static readonly Lazy<BuiltImage> BlkNvmePolledImage = new(() => Build("tests/apps/blk-nvme-polled", "blk-nvme-polled"));
+
+    // The same with nvme.interrupts false.
+    public static BuiltImage BlkNvmePolled => BlkNvmePolledImage.Value;
+
+    private static readonly Lazy<BuiltImage> BlkNvmeDeadlineImage = new(() => Build("tests/apps/blk-nvme-deadline", "blk-nvme-deadline"));
+
+    // The same with nvme.timeout-ms 300, for a disk QEMU throttles past it.
+    public static BuiltImage BlkNvmeDeadline => BlkNvmeDeadlineImage.Value;
+
     private static readonly Lazy<BuiltImage> FsRamfsImage = new(() => Build("tests/apps/fs-ramfs", "fs-ramfs"));
 
     // tests/apps/fs-ramfs: System.IO over vfscore and ramfs, collections, Console.ReadLine.
@@ -112,6 +127,16 @@ internal sealed class Images
 
     // tests/apps/fs-fat-ahci: fs-fat's program with its disk on an AHCI port (sda).
     public static BuiltImage FsFatAhci => FsFatAhciImage.Value;
+
+    private static readonly Lazy<BuiltImage> KvStoreNvmeImage = new(() => Build("tests/apps/kvstore-nvme", "kvstore-nvme"));
+
+    // tests/apps/kvstore-nvme: apps/kvstore's program with its disk on an NVMe controller (nvme0n1).
+    public static BuiltImage KvStoreNvme => KvStoreNvmeImage.Value;
+
+    private static readonly Lazy<BuiltImage> FsFatNvmeImage = new(() => Build("tests/apps/fs-fat-nvme", "fs-fat-nvme"));
+
+    // tests/apps/fs-fat-nvme: fs-fat's program with its disk on an NVMe controller (nvme0n1).
+    public static BuiltImage FsFatNvme => FsFatNvmeImage.Value;
 
     private static readonly Lazy<BuiltImage> NetRawImage = new(() => Build("tests/apps/net-raw", "net-raw"));
 

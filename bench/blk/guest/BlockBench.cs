@@ -4,15 +4,17 @@ using Uk.Core;
 
 // The same pattern as linux/blkbench.c: 4 KiB requests one at a time, sequential then
 // random (xorshift64 with the same seed), writes before reads. Prints
-// "BLK <test> <ops> <bytes> <nanoseconds>" per test, then "BLK done".
+// "BLK <test> <ops> <bytes> <nanoseconds>" per test, then "BLK done". The third argument
+// names the disk (vda unless told; guest-nvme's image is given nvme0n1).
 const int Block = 4096;
 
 ulong sequential = args.Length > 0 ? (ulong)long.Parse(args[0]) : 4096;
 ulong random = args.Length > 1 ? (ulong)long.Parse(args[1]) : 2048;
-IBlockDevice? disk = BlockDevices.Find("vda");
+string name = args.Length > 2 ? args[2] : "vda";
+IBlockDevice? disk = BlockDevices.Find(name);
 if (disk is null)
 {
-    Console.WriteLine("BLK-ERROR no disk vda");
+    Console.WriteLine("BLK-ERROR no disk " + name);
     return 1;
 }
 ulong blocks = disk.SectorCount * (ulong)disk.SectorSize / Block;
