@@ -1,22 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
-using System.Text;
-using System.Text.RegularExpressions;
 using Unikraft.Bench.Boot;
 using Unikraft.Bench.Net;
 
 namespace Unikraft.Bench.Web;
 
 // The Linux side: apps/webapi's own sources published by the SDK with PublishAot for
-// linux-x64 (what `dotnet publish` of a webapiaot app gives), in an initramfs with the shared
-// libraries it links (from ldd), its wwwroot/ and appsettings.json, a static busybox and the
-// NIC's modules, over Debian's stock kernel (bench/net's). /init configures eth0 as slirp
-// expects and runs the app on port 80. Cached under <repo>/.bench/web.
+// linux-x64 (what `dotnet publish` of a webapiaot app gives), with its wwwroot/ and
+// appsettings.json, in a microVM initramfs (MicroVmInitramfs) over Debian's stock kernel
+// (bench/net's). Cached under <repo>/.bench/web.
 public static class KestrelLinuxVm
 {
-    public sealed record Images(string Kernel, string Initrd, long BinaryBytes);
+    public sealed record Images(string Kernel, string Initrd, long BinaryBytes, LinuxModules.Parts Parts);
 
     const string App = "apps/webapi";
 
@@ -28,8 +24,17 @@ public static class KestrelLinuxVm
         LinuxModules.Parts parts = LinuxModules.Prepare(repoRoot, Path.Combine(repoRoot, ".bench", "net", "linux"), modules, NetDevice.Virtio);
         string published = Publish(repoRoot, skipBuild);
         string initrd = Path.Combine(cache, "initramfs-kestrel.cpio.gz");
-        WriteInitramfs(initrd, parts.Busybox, Path.Combine(repoRoot, ".bench", "net", "linux"), modules, published);
-        return new Images(parts.Kernel, initrd, new FileInfo(Path.Combine(published, "webapi")).Length);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(published, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(published, file);
+            if (relative != "webapi" && !relative.EndsWith(".dbg", StringComparison.Ordinal))
+                files["app/" + relative] = File.ReadAllBytes(file);
+        }
+        MicroVmInitramfs.Write(initrd, parts, Path.Combine(repoRoot, ".bench", "net", "linux"), modules, Path.Combine(published, "webapi"), "app/webapi", files,
+            "cd /app\nexport HOME=/tmp DOTNET_USE_POLLING_FILE_WATCHER=1\nexec /app/webapi --urls http://0.0.0.0:80",
+            "webbench: eth0 10.0.2.15/24 gw 10.0.2.2 (static), Kestrel on :80");
+        return new Images(parts.Kernel, initrd, new FileInfo(Path.Combine(published, "webapi")).Length, parts);
     }
 
     // The same sources as the image, in an ordinary project published with PublishAot.
@@ -66,75 +71,5 @@ public static class KestrelLinuxVm
         if (r.ExitCode != 0 || !File.Exists(Path.Combine(output, "webapi")))
             throw new BenchException("PublishAot of apps/webapi failed:\n" + (r.StdOut + r.StdErr).Trim());
         return output;
-    }
-
-    static void WriteInitramfs(string path, string busybox, string moduleCache, string[] modules, string published)
-    {
-        const string bb = "/bin/busybox";
-        var init = new StringBuilder();
-        init.Append("#!/bin/busybox sh\n");
-        init.Append($"{bb} mount -t proc proc /proc\n");
-        init.Append($"{bb} mount -t sysfs sys /sys\n");
-        init.Append($"{bb} mount -t devtmpfs dev /dev\n");
-        init.Append($"{bb} mount -t tmpfs tmp /tmp\n");
-        foreach (string module in modules)
-            init.Append($"{bb} insmod /lib/{module}.ko\n");
-        init.Append($"{bb} ip link set lo up\n");
-        init.Append($"{bb} ip addr add 10.0.2.15/24 dev eth0\n");
-        init.Append($"{bb} ip link set eth0 up\n");
-        init.Append($"{bb} ip route add default via 10.0.2.2\n");
-        init.Append("echo 'webbench: eth0 10.0.2.15/24 gw 10.0.2.2 (static), Kestrel on :80'\n");
-        init.Append("cd /app\n");
-        init.Append("export HOME=/tmp DOTNET_USE_POLLING_FILE_WATCHER=1\n");
-        init.Append("exec /app/webapi --urls http://0.0.0.0:80\n");
-
-        using FileStream file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.Optimal);
-        var cpio = new CpioWriter(gzip);
-        var directories = new HashSet<string>(StringComparer.Ordinal);
-        void Directory(string name)
-        {
-            string? parent = Path.GetDirectoryName(name);
-            if (!string.IsNullOrEmpty(parent))
-                Directory(parent);
-            if (directories.Add(name))
-                cpio.Directory(name);
-        }
-        foreach (string name in new[] { "bin", "dev", "lib", "proc", "sys", "tmp", "app" })
-            Directory(name);
-        cpio.CharDevice("dev/console", 5, 1);
-        cpio.File("bin/busybox", File.ReadAllBytes(busybox));
-        foreach (string module in modules)
-            cpio.File($"lib/{module}.ko", File.ReadAllBytes(Path.Combine(moduleCache, module + ".ko")), 0x1A4);
-        foreach (string library in SharedLibraries(Path.Combine(published, "webapi")))
-        {
-            string inside = library.TrimStart('/');
-            Directory(Path.GetDirectoryName(inside)!);
-            cpio.File(inside, File.ReadAllBytes(library));
-        }
-        foreach (string published1 in System.IO.Directory.EnumerateFiles(published, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(published, published1);
-            if (relative.EndsWith(".dbg", StringComparison.Ordinal))
-                continue;
-            string inside = "app/" + relative;
-            Directory(Path.GetDirectoryName(inside)!);
-            cpio.File(inside, File.ReadAllBytes(published1), relative == "webapi" ? 0x1ED : 0x1A4);
-        }
-        cpio.File("init", Encoding.ASCII.GetBytes(init.ToString()));
-        cpio.Finish();
-    }
-
-    // The binary's shared libraries and its ELF interpreter, as the host's ldd resolves them
-    // (the bench's guest runs on the same glibc).
-    static List<string> SharedLibraries(string binary)
-    {
-        ProcessRunner.Result r = ProcessRunner.Run("ldd", [binary]);
-        if (r.ExitCode != 0)
-            throw new BenchException("ldd " + binary + " failed: " + r.StdErr.Trim());
-        var libraries = new List<string>();
-        foreach (Match m in Regex.Matches(r.StdOut, @"(?:=>\s*)?(/\S+)\s+\(0x", RegexOptions.Multiline))
-            libraries.Add(m.Groups[1].Value);
-        return libraries;
     }
 }

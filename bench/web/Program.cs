@@ -7,11 +7,12 @@ using Unikraft.Bench.Boot;
 using Unikraft.Bench.Net;
 using Unikraft.Bench.Web;
 
-// bench/web: ASP.NET Core's minimal API (apps/webapi) served by Kestrel in the unikernel and,
-// published with PublishAot for linux-x64, by Kestrel in a Linux microVM; both booted
-// alternately in the same run with the same QEMU options and driven by the same wrk: requests/s
-// and latency on GET /todos (JSON), the time from QEMU's start to the first answer, and the
-// smallest -m at which each still serves. Medians of --runs boots of each.
+// bench/web: ASP.NET Core's minimal API (apps/webapi) served by Kestrel in the unikernel, by
+// Kestrel in a Linux microVM (the same sources published with PublishAot for linux-x64), and
+// as static files by nginx in the same microVM; all booted alternately in the same run with
+// the same QEMU options and driven by the same wrk: requests/s and latency on GET /todos
+// (JSON), the time from QEMU's start to the first answer, and the smallest -m at which each
+// still serves. Medians of --runs boots of each.
 try
 {
     return Run(args);
@@ -49,9 +50,14 @@ static int Run(string[] args)
     KestrelLinuxVm.Images linux = KestrelLinuxVm.Prepare(repo, skipBuild);
     string[] unikernelBoot = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf];
     string[] linuxBoot = ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"];
+    Console.WriteLine("preparing nginx in the same microVM, serving the API's answers as files");
+    (byte[] todos, byte[] index) = Answers(memory, unikernelBoot);
+    string nginxInitrd = NginxLinuxVm.Prepare(repo, linux.Parts, todos, index);
+    string[] nginxBoot = ["-kernel", linux.Kernel, "-initrd", nginxInitrd, "-append", "console=ttyS0 quiet panic=-1"];
 
     var unikernel = new List<(WrkResult Wrk, double ServingSeconds)>();
     var baseline = new List<(WrkResult Wrk, double ServingSeconds)>();
+    var nginx = new List<(WrkResult Wrk, double ServingSeconds)>();
     int failures = 0;
     for (int run = 1; run <= runs; run++)
     {
@@ -59,27 +65,29 @@ static int Run(string[] args)
         if (Measure(memory, unikernelBoot, threads, connections, seconds) is { } u) unikernel.Add(u); else failures++;
         Console.WriteLine($"run {run}/{runs}: Linux (Kestrel, PublishAot)");
         if (Measure(memory, linuxBoot, threads, connections, seconds) is { } l) baseline.Add(l); else failures++;
+        Console.WriteLine($"run {run}/{runs}: Linux (nginx, the same answers as files)");
+        if (Measure(memory, nginxBoot, threads, connections, seconds) is { } n) nginx.Add(n); else failures++;
     }
-    int? unikernelMemory = null, linuxMemory = null;
+    int? unikernelMemory = null, linuxMemory = null, nginxMemory = null;
     if (probeMemory)
     {
         Console.WriteLine("searching the smallest -m at which each serves (8..256 MiB)");
         unikernelMemory = SmallestMemory(unikernelBoot, "unikernel");
-        linuxMemory = SmallestMemory(linuxBoot, "Linux");
+        linuxMemory = SmallestMemory(linuxBoot, "Linux Kestrel");
+        nginxMemory = SmallestMemory(nginxBoot, "Linux nginx");
     }
 
     Console.WriteLine();
     Console.WriteLine($"wrk -t{threads} -c{connections} -d{seconds}s --latency on GET /todos (JSON), -m {memory}, virtio-net-pci on slirp with hostfwd, TCG;");
-    Console.WriteLine($"medians of {unikernel.Count} unikernel / {baseline.Count} Linux boots; unikernel: apps/webapi ({new FileInfo(elf).Length / 1024} KiB ELF); Linux: the same sources, PublishAot ({linux.BinaryBytes / 1024} KiB binary)");
-    Console.WriteLine("| figure | unikernel | Linux | unikernel/Linux |");
-    Console.WriteLine("|---|---|---|---|");
-    Row("requests/s", unikernel, baseline, s => s.Wrk.RequestsPerSecond, "0", higherIsBetter: true);
-    Row("latency p50 (ms)", unikernel, baseline, s => s.Wrk.P50, "0.00", higherIsBetter: false);
-    Row("latency p99 (ms)", unikernel, baseline, s => s.Wrk.P99, "0.00", higherIsBetter: false);
-    Row("errors", unikernel, baseline, s => s.Wrk.Errors, "0", higherIsBetter: null);
-    Row("QEMU start to first answer (s)", unikernel, baseline, s => s.ServingSeconds, "0.00", higherIsBetter: false);
-    string memoryRatio = unikernelMemory is int um && linuxMemory is int lm ? ((double)lm / um).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
-    Console.WriteLine($"| smallest -m that serves (MiB) | {MiB(unikernelMemory, probeMemory)} | {MiB(linuxMemory, probeMemory)} | {memoryRatio} |");
+    Console.WriteLine($"medians of {unikernel.Count} unikernel / {baseline.Count} Kestrel / {nginx.Count} nginx boots; unikernel: apps/webapi ({new FileInfo(elf).Length / 1024} KiB ELF); Linux: the same sources, PublishAot ({linux.BinaryBytes / 1024} KiB binary), and nginx serving the same answers as files");
+    Console.WriteLine("| figure | unikernel | Kestrel on Linux | nginx on Linux | unikernel/Kestrel | unikernel/nginx |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    Row("requests/s", unikernel, baseline, nginx, s => s.Wrk.RequestsPerSecond, "0", higherIsBetter: true);
+    Row("latency p50 (ms)", unikernel, baseline, nginx, s => s.Wrk.P50, "0.00", higherIsBetter: false);
+    Row("latency p99 (ms)", unikernel, baseline, nginx, s => s.Wrk.P99, "0.00", higherIsBetter: false);
+    Row("errors", unikernel, baseline, nginx, s => s.Wrk.Errors, "0", higherIsBetter: null);
+    Row("QEMU start to first answer (s)", unikernel, baseline, nginx, s => s.ServingSeconds, "0.00", higherIsBetter: false);
+    Console.WriteLine($"| smallest -m that serves (MiB) | {MiB(unikernelMemory, probeMemory)} | {MiB(linuxMemory, probeMemory)} | {MiB(nginxMemory, probeMemory)} | {Ratio(linuxMemory, unikernelMemory)} | {Ratio(nginxMemory, unikernelMemory)} |");
     return failures == 0 ? 0 : 1;
 }
 
@@ -137,15 +145,34 @@ static int? SmallestMemory(string[] boot, string name)
     return high;
 }
 
-static void Row(string name, List<(WrkResult Wrk, double ServingSeconds)> unikernel, List<(WrkResult Wrk, double ServingSeconds)> linux,
-    Func<(WrkResult Wrk, double ServingSeconds), double> figure, string format, bool? higherIsBetter)
+// Above 1 means the unikernel does better (more requests, less latency, less memory).
+static void Row(string name, List<(WrkResult Wrk, double ServingSeconds)> unikernel, List<(WrkResult Wrk, double ServingSeconds)> kestrel,
+    List<(WrkResult Wrk, double ServingSeconds)> nginx, Func<(WrkResult Wrk, double ServingSeconds), double> figure, string format, bool? higherIsBetter)
 {
     double? u = Median(unikernel.Select(figure));
-    double? l = Median(linux.Select(figure));
-    string ratio = "-";
-    if (u is double a && l is double b && higherIsBetter is bool higher && a > 0 && b > 0)
-        ratio = (higher ? a / b : b / a).ToString("0.00", CultureInfo.InvariantCulture) + "x";
-    Console.WriteLine($"| {name} | {Text(u, format)} | {Text(l, format)} | {ratio} |");
+    double? k = Median(kestrel.Select(figure));
+    double? n = Median(nginx.Select(figure));
+    Console.WriteLine($"| {name} | {Text(u, format)} | {Text(k, format)} | {Text(n, format)} | {FigureRatio(u, k, higherIsBetter)} | {FigureRatio(u, n, higherIsBetter)} |");
+}
+
+static string FigureRatio(double? unikernel, double? other, bool? higherIsBetter) =>
+    unikernel is double a && other is double b && higherIsBetter is bool higher && a > 0 && b > 0
+        ? (higher ? a / b : b / a).ToString("0.00", CultureInfo.InvariantCulture) + "x"
+        : "-";
+
+static string Ratio(int? other, int? unikernel) =>
+    other is int o && unikernel is int u && u > 0 ? ((double)o / u).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
+
+// What apps/webapi answers on GET /todos and GET /, for nginx to serve as files.
+static (byte[] Todos, byte[] Index) Answers(string memory, string[] unikernelBoot)
+{
+    using GuestVm vm = GuestVm.Start(memory, NetDevice.Virtio, unikernelBoot);
+    if (!vm.WaitServing(TimeSpan.FromMinutes(3), out _))
+        throw new BenchException("apps/webapi does not serve; last lines:\n" + vm.LastLines(10));
+    using var http = new System.Net.Http.HttpClient();
+    byte[] todos = http.GetByteArrayAsync($"http://127.0.0.1:{vm.Port}/todos").GetAwaiter().GetResult();
+    byte[] index = http.GetByteArrayAsync($"http://127.0.0.1:{vm.Port}/").GetAwaiter().GetResult();
+    return (todos, index);
 }
 
 static string Text(double? value, string format) => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
