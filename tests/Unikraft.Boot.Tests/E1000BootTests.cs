@@ -66,11 +66,10 @@ public sealed class E1000TwoNicsBootTests
     [Fact]
     public void An82540EMAndAn82574LBecomeEth0AndEth1()
     {
-        int port = Random.Shared.Next(20000, 60000);
-        using QemuSession session = QemuSession.BootElf(Images.HttpE1000.Elf, "", 128,
-            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:80", "-device", "e1000,netdev=n0,addr=04",
-            "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,addr=05,mac=52:54:00:00:00:02");
-        session.WaitForLine("httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90));
+        using QemuSession session = QemuSession.BootElfForwarded(Images.HttpE1000.Elf, "", 128,
+            port => ["-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:80", "-device", "e1000,netdev=n0,addr=04",
+                     "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,addr=05,mac=52:54:00:00:00:02"],
+            "httpserver: listening on http://10.0.2.15:80/", TimeSpan.FromSeconds(90), out int port);
         string[] lines = session.Lines;
         Assert.Contains(lines, l => l.Contains("e1000: eth0 at 00:04.0, 82540EM, mac 52:54:00:12:34:56, link up") && l.Contains(", irq "));
         Assert.Contains(lines, l => l.Contains("e1000: eth1 at 00:05.0, 82574L, mac 52:54:00:00:00:02, link up") && l.Contains(", msi-x vectors 0x"));

@@ -230,10 +230,9 @@ public sealed class NetDeviceBootTests
     public void DatagramsFromTheHostArriveIntact(string deviceOptions)
     {
         const int Count = 5000;
-        int port = Random.Shared.Next(20000, 60000);
-        using QemuSession session = QemuSession.BootElf(Images.NetRaw.Elf, "virtio-net.rx-queue-size=64 -- ping=0 dhcp=off sink=" + Count, 64,
-            "-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:5555", "-device", "virtio-net-pci,netdev=n0" + deviceOptions);
-        session.WaitForLine("sink: ready on udp 5555", TimeSpan.FromSeconds(60));
+        using QemuSession session = QemuSession.BootElfForwarded(Images.NetRaw.Elf, "virtio-net.rx-queue-size=64 -- ping=0 dhcp=off sink=" + Count, 64,
+            port => ["-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:5555", "-device", "virtio-net-pci,netdev=n0" + deviceOptions],
+            "sink: ready on udp 5555", TimeSpan.FromSeconds(60), out int port);
 
         using (var sender = new System.Net.Sockets.UdpClient())
         {

@@ -66,11 +66,10 @@ public sealed class NetStackBootTests
     {
         const int Count = 200;
         const int Big = 4;
-        int port = Random.Shared.Next(20000, 60000);
         string elf = scheduler == "preempt" ? Images.NetPingPreempt.Elf : Images.NetPing.Elf;
-        using QemuSession session = QemuSession.BootElf(elf, "pings=1 echo=" + (Count + Big), 64,
-            "-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0");
-        session.WaitForLine("net-ping: udp echo on 7", TimeSpan.FromSeconds(60));
+        using QemuSession session = QemuSession.BootElfForwarded(elf, "pings=1 echo=" + (Count + Big), 64,
+            port => ["-netdev", "user,id=n0,hostfwd=udp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0"],
+            "net-ping: udp echo on 7", TimeSpan.FromSeconds(60), out int port);
 
         using var client = new UdpClient();
         client.Client.ReceiveTimeout = 2000;
@@ -114,11 +113,10 @@ public sealed class NetStackBootTests
     [MemberData(nameof(Schedulers))]
     public void TcpStreamIsEchoedWhole(string scheduler)
     {
-        int port = Random.Shared.Next(20000, 60000);
         string elf = scheduler == "preempt" ? Images.NetPingPreempt.Elf : Images.NetPing.Elf;
-        using QemuSession session = QemuSession.BootElf(elf, "pings=1 tcp", 64,
-            "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0");
-        session.WaitForLine("net-ping: tcp echo on 7", TimeSpan.FromSeconds(60));
+        using QemuSession session = QemuSession.BootElfForwarded(elf, "pings=1 tcp", 64,
+            port => ["-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-10.0.2.15:7", "-device", "virtio-net-pci,netdev=n0"],
+            "net-ping: tcp echo on 7", TimeSpan.FromSeconds(60), out int port);
 
         var data = new byte[1 << 20];
         new Random(9).NextBytes(data);

@@ -57,6 +57,33 @@ internal sealed class QemuSession : IDisposable
         _process.WaitForExit();
     }
 
+    // Boots with host ports forwarded (arguments builds QEMU's extra arguments for a port) and
+    // waits for readyLine. QEMU exits at once, printing nothing, when the port was taken
+    // between LocalPorts' pick and its start (by another test's guest or a client's
+    // connection): then another port, up to three times.
+    public static QemuSession BootElfForwarded(string elf, string commandLine, int memoryMiB, Func<int, string[]> arguments, string readyLine, TimeSpan timeout, out int port)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            port = LocalPorts.PickFree();
+            QemuSession session = BootElf(elf, commandLine, memoryMiB, arguments(port));
+            try
+            {
+                session.WaitForLine(readyLine, timeout);
+                return session;
+            }
+            catch (TimeoutException) when (attempt < 3 && session.HasExited && session.Output.Length == 0)
+            {
+                session.Dispose();
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+    }
+
     public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("qemu-system-x86_64")
