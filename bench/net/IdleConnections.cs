@@ -15,7 +15,7 @@ namespace Unikraft.Bench.Net;
 // httpserver, a forked process in busybox httpd), divided by Count.
 public static class IdleConnections
 {
-    public const int Count = 64;
+    public const int Count = 128;
 
     // KiB per connection, or null when a reading failed. memoryInUse: the guest's figure in
     // bytes (UnikernelHeapInUse or LinuxMemoryInUse).
