@@ -27,12 +27,12 @@ public static class Soak
         // before the first collection) and stopped, as the churn boot test does.
         SoakLoadFigures warmLoads = SoakLoads.Run(vm.Port, 60, WrkResult.RunForOutput, null, () => vm.Printed("PANIC"));
         Console.WriteLine("  warm-up loads: " + warmLoads.Describe());
-        Dictionary<string, long> warm = SoakReadings.Settled(() => Stats(vm.Port));
+        Dictionary<string, long> warm = SoakReadings.Settled(vm.Port, WrkResult.RunForOutput, () => Stats(vm.Port));
         Print("after the warm-up", warm);
         SoakLoadFigures loads = SoakLoads.Run(vm.Port, minutes * 60, WrkResult.RunForOutput,
             elapsed => Print($"{elapsed.TotalMinutes:0} min", Stats(vm.Port)), () => vm.Printed("PANIC"));
         Console.WriteLine("  loads: " + loads.Describe());
-        Dictionary<string, long> end = SoakReadings.Settled(() => Stats(vm.Port));
+        Dictionary<string, long> end = SoakReadings.Settled(vm.Port, WrkResult.RunForOutput, () => Stats(vm.Port));
         Print("end", end);
         bool panicked = vm.Printed("PANIC");
         List<string> leaks = SoakReadings.Leaks(warm, end, panicked);

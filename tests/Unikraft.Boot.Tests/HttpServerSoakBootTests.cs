@@ -17,10 +17,10 @@ public sealed class HttpServerSoakBootTests(SoakHttpServerGuest guest) : IClassF
         int minutes = int.TryParse(Environment.GetEnvironmentVariable("UK_SOAK_MINUTES"), out int m) && m > 0 ? m : 5;
 
         SoakLoadFigures warmLoads = SoakLoads.Run(guest.Port, 60, RunWrk, null, Panicked);
-        Dictionary<string, long> warm = SoakReadings.Settled(guest.Stats);
+        Dictionary<string, long> warm = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
         SoakLoadFigures loads = SoakLoads.Run(guest.Port, minutes * 60, RunWrk,
             elapsed => Console.WriteLine("httpserver soak, " + (int)elapsed.TotalMinutes + " min: " + SoakReadings.Describe(guest.Stats())), Panicked);
-        Dictionary<string, long> end = SoakReadings.Settled(guest.Stats);
+        Dictionary<string, long> end = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
 
         string figures = "warm-up loads: " + warmLoads.Describe() + "\nafter the warm-up: " + SoakReadings.Describe(warm)
             + "\n" + minutes + " min of loads: " + loads.Describe() + "\nat the end: " + SoakReadings.Describe(end);
