@@ -45,6 +45,9 @@ public static class LinuxHttpVm
         init.Append($"{bb} ip route add default via 10.0.2.2\n");
         // The bulk file lives in the initramfs' tmpfs, so the disk is not what is measured.
         init.Append($"{bb} dd if=/dev/urandom of=/www/big bs=1048576 count={bulkMegabytes} 2>/dev/null\n");
+        // A copy of /proc/meminfo for httpd to serve (the memory-per-idle-connection row),
+        // refreshed every second and renamed into place so a reader never sees half of one.
+        init.Append($"({bb} sh -c 'while :; do {bb} cat /proc/meminfo > /www/meminfo.new; {bb} mv /www/meminfo.new /www/meminfo.txt; {bb} sleep 1; done' &)\n");
         init.Append($"echo 'netbench: eth0 10.0.2.15/24 gw 10.0.2.2 (static), httpd on :80'\n");
         init.Append($"exec {bb} httpd -f -p 80 -h /www\n");
 

@@ -23,6 +23,10 @@ public static class Report
         Row("latency p90 (ms)", unikernel, linux, s => s.Wrk.P90, "0.00", higherIsBetter: false, hadUnikernel);
         Row("latency p99 (ms)", unikernel, linux, s => s.Wrk.P99, "0.00", higherIsBetter: false, hadUnikernel);
         Row("errors", unikernel, linux, s => s.Wrk.Errors, "0", higherIsBetter: null, hadUnikernel);
+        Row("new connections/s (Connection: close)", unikernel, linux, s => s.Close.RequestsPerSecond, "0", higherIsBetter: true, hadUnikernel);
+        Row("latency p99, Connection: close (ms)", unikernel, linux, s => s.Close.P99, "0.00", higherIsBetter: false, hadUnikernel);
+        Row("errors, Connection: close", unikernel, linux, s => s.Close.Errors, "0", higherIsBetter: null, hadUnikernel);
+        Row($"memory per idle connection (KiB, {IdleConnections.Count} open)", unikernel, linux, s => s.IdleConnectionKiB, "0.0", higherIsBetter: false, hadUnikernel);
         Row("bulk guest->host (MiB/s)", unikernel, linux, s => s.BulkMiBps, "0.0", higherIsBetter: true, hadUnikernel);
     }
 

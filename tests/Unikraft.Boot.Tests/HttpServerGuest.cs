@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 
 namespace Unikraft.Boot.Tests;
@@ -87,20 +86,8 @@ public class HttpServerGuest : IDisposable
         }
     }
 
-    // Connections the host kernel finished for hostfwd that QEMU has not accepted yet: the
-    // accept queue of its listening socket, which /proc/net/tcp gives as the LISTEN line's
-    // rx_queue. 0 when there is no such line to read.
-    public int ForwardedConnectionsWaiting()
-    {
-        string local = "0100007F:" + Port.ToString("X4", CultureInfo.InvariantCulture);
-        foreach (string line in File.ReadLines("/proc/net/tcp"))
-        {
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 4 && fields[1] == local && fields[3] == "0A")
-                return Convert.ToInt32(fields[4][(fields[4].IndexOf(':') + 1)..], 16);
-        }
-        return 0;
-    }
+    // Connections the host kernel finished for hostfwd that QEMU has not accepted yet.
+    public int ForwardedConnectionsWaiting() => Unikraft.Bench.Net.HostForward.ConnectionsWaiting(Port);
 
     // The guest's /stats as name → value.
     public Dictionary<string, long> Stats()
@@ -108,14 +95,7 @@ public class HttpServerGuest : IDisposable
         ProcessResult run = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "30", Url("/stats")], TimeSpan.FromSeconds(40));
         if (run.ExitCode != 0)
             throw new InvalidOperationException("curl /stats failed: " + run.Output + "\n" + Session.Output);
-        var counters = new Dictionary<string, long>();
-        foreach (string line in run.Lines)
-        {
-            int space = line.IndexOf(' ');
-            if (space > 0 && long.TryParse(line[(space + 1)..], out long value))
-                counters[line[..space]] = value;
-        }
-        return counters;
+        return Unikraft.Bench.Net.SoakReadings.Parse(run.Output);
     }
 
     public void Dispose()
@@ -130,6 +110,10 @@ public sealed class SmallHttpServerGuest() : HttpServerGuest(24, "-- max-connect
 
 // httpserver allowing 3 connections per client address, with timeouts that do not interfere.
 public sealed class PeerLimitHttpServerGuest() : HttpServerGuest(128, "-- max-connections-per-peer=3 head-timeout-ms=120000 idle-timeout-ms=120000");
+
+// httpserver for the soak's loads, as bench/net's hand soak boots it: every host client
+// arrives from 10.0.2.2, so the per-peer limit is lifted to max-connections.
+public sealed class SoakHttpServerGuest() : HttpServerGuest(128, "-- max-connections-per-peer=512");
 
 // httpserver with 20 slots and short timeouts, for slow clients.
 public sealed class SlowClientHttpServerGuest() : HttpServerGuest(128, "-- max-connections=20 head-timeout-ms=3000 idle-timeout-ms=2000");

@@ -2,7 +2,7 @@ namespace Unikraft.Boot.Tests;
 
 // Bad arguments to the server apps (the issue's `port=abc` and `datagrams=x` panicked with a
 // FormatException): each prints what is wrong with it and the usage, and the guest exits with
-// code 2 without a panic.
+// code 2 without a panic; so does random garbage in every argument.
 public sealed class ServerArgumentsBootTests
 {
     public static TheoryData<string, string, string> Cases() => new()
@@ -20,11 +20,38 @@ public sealed class ServerArgumentsBootTests
     [MemberData(nameof(Cases))]
     public void ABadArgumentIsNamedAndExitsWithTwo(string app, string commandLine, string message)
     {
+        AssertRefused(app, commandLine, message);
+    }
+
+    // Random printable garbage as the value of each argument of each server (as
+    // KvStoreArgumentsBootTests does for kvstore); the seed is fixed, so a failure repeats.
+    [Fact]
+    public void RandomGarbageValuesAreNamedWithoutAPanic()
+    {
+        var random = new Random(20261207);
+        foreach (string name in new[] { "port", "max-connections", "max-connections-per-peer", "head-timeout-ms", "idle-timeout-ms" })
+        {
+            string argument = name + "=x" + Garbage(random, random.Next(1, 30));
+            AssertRefused("httpserver", "-- " + argument, "httpserver: '" + argument + "': the value is not a whole number");
+        }
+        foreach (string name in new[] { "port", "datagrams", "size-probe" })
+        {
+            string argument = name + "=x" + Garbage(random, random.Next(1, 30));
+            AssertRefused("udpecho", "-- " + argument, "udpecho: '" + argument + "': expected name=number");
+        }
+    }
+
+    private static void AssertRefused(string app, string commandLine, string message)
+    {
         BuiltImage image = app == "httpserver" ? Images.HttpServer : Images.UdpEcho;
         ProcessResult run = Qemu.BootElf(image.Elf, commandLine, 128);
-        Assert.Contains(message, run.Lines);
+        Assert.True(run.Lines.Contains(message), "expected '" + message + "':\n" + run.Output);
         Assert.Contains(run.Lines, l => l.StartsWith("usage: " + app + " ", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(2), run.ExitCode);
     }
+
+    // Printable ASCII without spaces (a space ends a word of the command line).
+    private static string Garbage(Random random, int length) =>
+        new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x21, 0x7F)).ToArray());
 }

@@ -1,0 +1,52 @@
+using Unikraft.Bench.Net;
+
+namespace Unikraft.Boot.Tests;
+
+// The soak, 5 minutes of it (the 30-minute one is bench/net's hand run, `--soak 30`,
+// with the same loads and verdict from bench/net's SoakLoads and SoakReadings): keep-alive
+// requests, a connection per request, downloads abandoned after their first bytes and slow
+// clients cut at the head timeout, all at once against apps/httpserver. After a 1-minute
+// warm-up of the same loads and again at the end, with the loads stopped: no panic, live
+// objects within 10%, the heap not past the warm-up's peak by more than 10%, threads back,
+// and not one error for the clients that asked properly. UK_SOAK_MINUTES sets the length.
+public sealed class HttpServerSoakBootTests(SoakHttpServerGuest guest) : IClassFixture<SoakHttpServerGuest>
+{
+    [Fact]
+    public void FiveMinutesOfMixedLoadLeaveMemoryAndThreadsFlat()
+    {
+        int minutes = int.TryParse(Environment.GetEnvironmentVariable("UK_SOAK_MINUTES"), out int m) && m > 0 ? m : 5;
+
+        SoakLoadFigures warmLoads = SoakLoads.Run(guest.Port, 60, RunWrk, null, Panicked);
+        Dictionary<string, long> warm = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
+        SoakLoadFigures loads = SoakLoads.Run(guest.Port, minutes * 60, RunWrk,
+            elapsed => Console.WriteLine("httpserver soak, " + (int)elapsed.TotalMinutes + " min: " + SoakReadings.Describe(guest.Stats())), Panicked);
+        Dictionary<string, long> end = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
+
+        string figures = "warm-up loads: " + warmLoads.Describe() + "\nafter the warm-up: " + SoakReadings.Describe(warm)
+            + "\n" + minutes + " min of loads: " + loads.Describe() + "\nat the end: " + SoakReadings.Describe(end);
+        Console.WriteLine("httpserver soak:\n" + figures);
+        List<string> leaks = SoakReadings.Leaks(warm, end, Panicked());
+        Assert.True(leaks.Count == 0, string.Join("; ", leaks) + "\n" + figures + (Panicked() ? "\n" + guest.Session.Output : ""));
+        // The loads ran: requests of both kinds, downloads cut short, slow clients cut by the
+        // server at its head timeout.
+        Assert.True(loads.KeepAlive.Requests > 0 && loads.Close.Requests > 0, figures);
+        Assert.True(loads.DownloadsAbandoned > 0, figures);
+        Assert.True(loads.SlowClientsCut > 0 && end["http-head-timeouts"] > warm["http-head-timeouts"], figures);
+        // Real clients never see an error: no socket error, timeout or non-2xx answer.
+        Assert.True(loads.KeepAlive.Errors == 0 && loads.Close.Errors == 0, figures);
+        Assert.True(warmLoads.KeepAlive.Errors == 0 && warmLoads.Close.Errors == 0, figures);
+        Assert.Equal(0, end["http-refused-no-memory"]);
+        Assert.Equal(0, end["heap-failures"]);
+    }
+
+    private bool Panicked() => guest.Session.Lines.Any(l => l.StartsWith("PANIC", StringComparison.Ordinal));
+
+    private static string RunWrk(IReadOnlyList<string> arguments)
+    {
+        // Bounded far past any -d the soak gives wrk: a wrk that hangs fails the test.
+        ProcessResult run = ProcessRunner.Run("wrk", arguments, TimeSpan.FromMinutes(40));
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException("wrk " + string.Join(' ', arguments) + " failed: " + run.Output);
+        return run.Output;
+    }
+}
