@@ -172,7 +172,7 @@ function Invoke-Test {
     $results = Join-Path $Root 'TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $projects = Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj' | Sort-Object FullName
-    $passed = 0; $failed = 0; $broken = @()
+    $passed = 0; $failed = 0; $broken = @(); $failures = @()
     foreach ($project in $projects) {
         Write-Step "testing $($project.BaseName)"
         $trx = "$($project.BaseName).trx"
@@ -185,7 +185,14 @@ function Invoke-Test {
         $passed += [int] $counters.passed
         $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
         if ($exit -ne 0 -and ([int] $counters.failed) -eq 0) { $broken += $project.BaseName }
+        foreach ($result in $report.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -ne 'Passed' -and $_.outcome -ne 'NotExecuted' }) {
+            $failures += "$($result.outcome): $($result.testName)"
+            $message = "$($result.Output.ErrorInfo.Message)".Trim()
+            if ($message) { $failures += '    ' + (($message -split "`n" | Select-Object -First 3) -join "`n    ") }
+        }
     }
+    # Repeated at the end so that the tail of the log a CI keeps names what failed.
+    foreach ($line in $failures) { Write-Host $line -ForegroundColor Red }
     foreach ($name in $broken) { Write-Host "error: $name did not run to completion" -ForegroundColor Red; $failed++ }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
