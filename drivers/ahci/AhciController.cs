@@ -1,3 +1,5 @@
+using Uk.BlkDev;
+
 namespace Uk.Drivers.Ahci;
 
 // The HBA as a whole (AHCI 1.3.1, 10.1 and 10.4.3): reset into AHCI mode, which ports are

@@ -1,3 +1,5 @@
+using Uk.BlkDev;
+
 namespace Uk.Drivers.Ahci;
 
 // One port of the HBA with a SATA disk behind it: starting and stopping its command engine,

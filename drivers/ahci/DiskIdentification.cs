@@ -1,3 +1,5 @@
+using Uk.BlkDev;
+
 namespace Uk.Drivers.Ahci;
 
 // The first command a new disk gets, before an AhciDisk exists for it: IDENTIFY DEVICE into

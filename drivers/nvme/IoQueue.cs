@@ -1,3 +1,4 @@
+using Uk.BlkDev;
 using Uk.Drivers.Pci;
 
 namespace Uk.Drivers.Nvme;

@@ -1,4 +1,5 @@
 using System;
+using Uk.BlkDev;
 
 namespace Uk.Drivers.Nvme;
 

@@ -1,6 +1,6 @@
 using Uk.Core;
 
-namespace Uk.Drivers.Ahci;
+namespace Uk.BlkDev;
 
 // Time limits in Clock.Monotonic nanoseconds. Without a clock a budget of polls stands in
 // for time (about 10 µs a poll, an MMIO read under emulation), so nothing waits forever.

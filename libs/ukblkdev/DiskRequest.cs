@@ -1,24 +1,23 @@
-using Uk.BlkDev;
 using Uk.Sched;
 
-namespace Uk.Drivers.Ahci;
+namespace Uk.BlkDev;
 
-// One request the disk holds: the ATA command it becomes, where its data is, and the
-// driver's record of its progress. The port runs one command at a time (commands that are
-// not queued run one after another on a SATA link anyway), so requests wait in AhciDisk's
-// FIFO until the port is free; that keeps every error tied to the one command that caused it.
+// One request a QueuedCommandDisk holds: the device command it becomes, where its data is,
+// and the driver's record of its progress. The device runs one command at a time, so
+// requests wait in the disk's FIFO until it is free; that keeps every error and every
+// deadline tied to the one command it concerns.
 internal sealed class DiskRequest
 {
     public bool InUse;
 
     public bool Done;
 
-    // The waiter gave up before the request reached the port: it is dropped, not issued.
+    // The waiter gave up before the request reached the device: it is dropped, not issued.
     public bool Abandoned;
 
     public BlockStatus Result;
 
-    // It failed because its deadline passed (the port was stopped under it).
+    // It failed because its deadline passed (the device was stopped under it).
     public bool TimedOut;
 
     public byte Command;
@@ -35,14 +34,14 @@ internal sealed class DiskRequest
     public bool IsWrite;
 
     // Clock.Monotonic nanoseconds by which the command must have finished, counted from
-    // when it was issued to the port.
+    // when it was issued to the device.
     public long Deadline;
 
     // The asynchronous request this carries, or null for a caller waiting in Read/Write/Flush.
     public BlockRequest? Async;
 
     // An aligned copy of an asynchronous request's buffer, when that sat at an odd address
-    // (the HBA's region descriptors need even ones); copied back when a read completes.
+    // (DMA descriptors need aligned ones); copied back when a read completes.
     public byte[]? Bounce;
 
     // Signalled when a thread sleeps on this request.

@@ -1,6 +1,6 @@
-namespace Uk.Drivers.Ahci;
+namespace Uk.BlkDev;
 
-// The requests waiting for the port, oldest first, in a ring as large as the disk's pool of
+// The requests waiting for the device, oldest first, in a ring as large as the disk's pool of
 // requests (so it never overflows). Callers hold interrupts off.
 internal sealed class RequestFifo
 {
