@@ -44,6 +44,9 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
         var image = Uk.Run(fixture.App, "image", "--format", "vmdk", "--output", vmdk);
         Assert.True(image.ExitCode == 0, image.ToString());
         Assert.StartsWith("KDMV", File.ReadAllText(vmdk)[..4]);
+        var machine = VmwareMachineTests.Parse(File.ReadAllText(scratch.Combine("demo.vmx")));
+        Assert.Equal("demo.vmdk", machine["sata0:0.fileName"]);
+        Assert.Equal("efi", machine["firmware"]);
         var boot = Boot(["-drive", $"file={vmdk},format=vmdk"]);
         Assert.True(boot.ExitCode == 1, boot.ToString());
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);

@@ -3,12 +3,13 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Unikraft.Cli.Building;
 using Unikraft.Cli.Infrastructure;
+using Unikraft.Cli.Packaging;
 
 namespace Unikraft.Cli.Commands;
 
 // Exports the built image. grub-mkrescue's ISO is hybrid (MBR + El Torito + EFI system
 // partition), so its bytes are also a raw disk that boots under BIOS and UEFI; the VMDK is
-// that raw disk converted by qemu-img.
+// that raw disk converted by qemu-img, with a .vmx beside it that VMware opens.
 public sealed class ImageCommand : UkCommand<ImageCommand.Settings>
 {
     public static readonly string[] Formats = ["iso", "elf", "raw", "vmdk"];
@@ -41,8 +42,12 @@ public sealed class ImageCommand : UkCommand<ImageCommand.Settings>
             throw new UkException($"{source} was not built (UkBuildIso=false in the project?); only --format elf is available.");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 
+        string? machine = null;
         if (settings.Format == "vmdk")
+        {
             ConvertToVmdk(iso, output);
+            machine = WriteVmwareMachine(image, output);
+        }
         else if (!string.Equals(source, output, StringComparison.Ordinal))
             File.Copy(source, output, overwrite: true);
 
@@ -50,11 +55,20 @@ public sealed class ImageCommand : UkCommand<ImageCommand.Settings>
         Ui.Info(settings.Format switch
         {
             "raw" => $"  boots under BIOS and UEFI: qemu-system-x86_64 -drive file={output},format=raw; on a PC: dd if={output} of=/dev/sdX bs=4M conv=fsync",
-            "vmdk" => "  VMware: new virtual machine, 'Other 64-bit', use an existing disk -> this file (serial port to a file shows the console)",
+            "vmdk" => $"  VMware Workstation/Player: File > Open -> {machine}; the serial console goes to {image.Name}-serial.log beside it",
             "iso" => "  boots under BIOS and UEFI from a CD/DVD drive (VMware, QEMU -cdrom, Ventoy)",
             _ => "  boot with qemu-system-x86_64 -kernel (PVH) or any multiboot2 loader",
         });
         return 0;
+    }
+
+    private static string WriteVmwareMachine(ImageInfo image, string disk)
+    {
+        string? nic = VmwareMachine.NicFor(image.Libraries);
+        string path = Path.ChangeExtension(disk, ".vmx");
+        File.WriteAllText(path, VmwareMachine.Describe(image.Name, Path.GetFileName(disk), image.MemoryMiB, nic));
+        Ui.Success($"vmx: {path} (UEFI, SATA disk, {(nic is null ? "no NIC: the image has no e1000 or vmxnet3 driver" : nic + " NIC")})");
+        return path;
     }
 
     private static void ConvertToVmdk(string raw, string output)
