@@ -12,7 +12,9 @@ public static class AcpiLibrary
     {
         AcpiDiscovery tables = AcpiDiscovery.Run(new MachinePhysicalBytes(), BootAcpiPointer.Copy, BootAcpiPointer.Address, BootAcpiPointer.EbdaSegment);
         AcpiFirmware.Tables = tables;
-        var power = new AcpiPowerControl(tables, new MachineAcpiRegisters());
+        var registers = new MachineAcpiRegisters();
+        AcpiFirmware.Registers = registers;
+        var power = new AcpiPowerControl(tables, registers);
         ShutdownPolicy.InstallPowerControl(power);
         Log.Info(tables.Fadt is null
             ? "acpi: no FADT (" + AcpiStatusText.DescribeFadt(tables.FadtStatus) + "); no ACPI power-off or reset"

@@ -1,6 +1,7 @@
 using Uk.Core;
 using Uk.Drivers.Acpi;
 using Uk.Drivers.Apic.Controllers;
+using Uk.Drivers.Apic.Kernel;
 using Uk.Drivers.Apic.Time;
 
 using Uk.Plat.PcX86_64;
@@ -49,12 +50,13 @@ internal static class HardwareDiscovery
 
     private static void StartClocks(IPortIo ports, ICpu cpu)
     {
-        ulong tscHz = PlatformHardware.Cpu.HasTimestampCounter ? PitCalibration.TscHz(ports, cpu, CalibrationMilliseconds) : 0;
+        string reference = "";
+        ulong tscHz = PlatformHardware.Cpu.HasTimestampCounter ? CalibrateTsc(ports, cpu, out reference) : 0;
         string tsc = "TSC not calibrated";
         if (tscHz != 0)
         {
             PlatformHardware.Clock = new TscClock(cpu, tscHz, cpu.ReadTimestampCounter());
-            tsc = "TSC " + TscClock.FormatHz(tscHz) + " (calibrated against the PIT in " + CalibrationMilliseconds.ToString() + " ms"
+            tsc = "TSC " + TscClock.FormatHz(tscHz) + " (calibrated against " + reference + " in " + CalibrationMilliseconds.ToString() + " ms"
                 + (PlatformHardware.Cpu.HasInvariantTsc ? ", invariant)" : ")");
         }
 
@@ -79,6 +81,26 @@ internal static class HardwareDiscovery
             wall = "wall clock " + now.ToIso8601();
         }
         Log.Info("time: " + tsc + ", " + timer + ", " + wall);
+    }
+
+    // The ACPI PM timer where the FADT names one (it is there whether or not the machine has
+    // a PIT); else the PIT, which machines without ACPI tables have.
+    private static ulong CalibrateTsc(IPortIo ports, ICpu cpu, out string reference)
+    {
+        Fadt? fadt = AcpiFirmware.Tables?.Fadt;
+        IAcpiRegisters? registers = AcpiFirmware.Registers;
+        if (fadt is not null && fadt.PmTimer.IsPresent && registers is not null && registers.CanReach(fadt.PmTimer))
+        {
+            ulong hz = PmTimerCalibration.TscHz(new AcpiPmTimer(registers, fadt.PmTimer), fadt.PmTimerBits, cpu, CalibrationMilliseconds);
+            if (hz != 0)
+            {
+                reference = "the ACPI PM timer";
+                return hz;
+            }
+            Log.Warn("time: the ACPI PM timer at " + fadt.PmTimer.Describe() + " does not count; trying the PIT");
+        }
+        reference = "the PIT";
+        return PitCalibration.TscHz(ports, cpu, CalibrationMilliseconds);
     }
 
     private static string DescribeIoApics(IoApic[] ioApics)

@@ -1,12 +1,14 @@
 namespace Uk.Drivers.Acpi;
 
-// What the Fixed ACPI Description Table ("FACP") says about power and reset.
+// What the Fixed ACPI Description Table ("FACP") says about power, reset and the PM timer.
 public sealed class Fadt
 {
     public Fadt(ulong dsdtAddress, GenericAddress pm1aControl, GenericAddress pm1bControl, uint smiCommandPort,
         byte acpiEnableValue, byte centuryRegister, bool hardwareReduced, GenericAddress resetRegister, byte resetValue,
-        GenericAddress sleepControl)
+        GenericAddress sleepControl, GenericAddress pmTimer = default, bool pmTimerIs32Bits = false)
     {
+        PmTimer = pmTimer;
+        PmTimerBits = pmTimerIs32Bits ? 32 : 24;
         DsdtAddress = dsdtAddress;
         Pm1aControl = pm1aControl;
         Pm1bControl = pm1bControl;
@@ -47,4 +49,11 @@ public sealed class Fadt
 
     // SLEEP_CONTROL_REG of hardware-reduced machines; not present otherwise.
     public GenericAddress SleepControl { get; }
+
+    // PM_TMR_BLK (X_PM_TMR_BLK when set): the power-management timer, a counter at
+    // 3.579545 MHz every non-reduced ACPI machine has; not present on hardware-reduced ones.
+    public GenericAddress PmTimer { get; }
+
+    // 24, or 32 when the FADT's TMR_VAL_EXT flag says the counter is that wide.
+    public int PmTimerBits { get; }
 }

@@ -12,6 +12,7 @@ public static class FadtParser
     private const int AcpiEnableOffset = 52;
     private const int Pm1aControlOffset = 64;
     private const int Pm1bControlOffset = 68;
+    private const int PmTimerOffset = 76;
     private const int Pm1ControlLengthOffset = 89;
     private const int CenturyOffset = 108;
     private const int FlagsOffset = 112;
@@ -20,8 +21,10 @@ public static class FadtParser
     private const int ExtendedDsdtOffset = 140;
     private const int ExtendedPm1aControlOffset = 172;
     private const int ExtendedPm1bControlOffset = 184;
+    private const int ExtendedPmTimerOffset = 208;
     private const int SleepControlOffset = 244;
 
+    private const uint FlagTimerValueExtended = 1u << 8;
     private const uint FlagResetRegisterSupported = 1u << 10;
     private const uint FlagHardwareReduced = 1u << 20;
 
@@ -43,6 +46,8 @@ public static class FadtParser
         byte controlBits = (byte)(table[Pm1ControlLengthOffset] * 8);
         GenericAddress pm1a = ControlBlock(table, ExtendedPm1aControlOffset, Pm1aControlOffset, controlBits);
         GenericAddress pm1b = ControlBlock(table, ExtendedPm1bControlOffset, Pm1bControlOffset, controlBits);
+        bool timer32 = (flags & FlagTimerValueExtended) != 0;
+        GenericAddress pmTimer = ControlBlock(table, ExtendedPmTimerOffset, PmTimerOffset, 32);
 
         GenericAddress reset = default;
         byte resetValue = 0;
@@ -58,13 +63,13 @@ public static class FadtParser
             : default;
 
         fadt = new Fadt(dsdt, pm1a, pm1b, LittleEndian.U32(table, SmiCommandOffset), table[AcpiEnableOffset],
-            table[CenturyOffset], reduced, reset, resetValue, sleepControl);
+            table[CenturyOffset], reduced, reset, resetValue, sleepControl, reduced ? default : pmTimer, timer32);
         return AcpiStatus.Found;
     }
 
     private static bool Has(ReadOnlySpan<byte> table, int offset, int length) => offset + length <= table.Length;
 
-    // PM1x_CNT_BLK is an I/O port; X_PM1x_CNT_BLK may put the block anywhere.
+    // PM1x_CNT_BLK and PM_TMR_BLK are I/O ports; their X_ forms may put the block anywhere.
     private static GenericAddress ControlBlock(ReadOnlySpan<byte> table, int extendedOffset, int legacyOffset, byte bits)
     {
         if (Has(table, extendedOffset, GenericAddress.Length))

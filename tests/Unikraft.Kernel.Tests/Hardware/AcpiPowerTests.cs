@@ -7,7 +7,7 @@ namespace Unikraft.Kernel.Tests.Hardware;
 public sealed class AcpiPowerTests
 {
     private const ulong RsdtAt = 0x7FE1000, FadtAt = 0x7FE4000, DsdtAt = 0x7FE5000;
-    private const uint ResetRegisterSupported = 1 << 10, HardwareReduced = 1 << 20;
+    private const uint TimerValueExtended = 1 << 8, ResetRegisterSupported = 1 << 10, HardwareReduced = 1 << 20;
 
     // Name(_S5_, Package(4){Zero, Zero, Zero, Zero}) inside some unrelated AML.
     private static readonly byte[] QemuSoftOff = [0x08, 0x5F, 0x53, 0x35, 0x5F, 0x12, 0x06, 0x04, 0x00, 0x00, 0x00, 0x00];
@@ -29,6 +29,32 @@ public sealed class AcpiPowerTests
         Assert.Equal(0x608UL, fadt.Pm1bControl.Address);
         Assert.False(fadt.ResetRegister.IsPresent);
         Assert.False(fadt.HardwareReduced);
+    }
+
+    [Fact]
+    public void ThePmTimerIsAPortOf24BitsUnlessTheFlagWidensIt()
+    {
+        FadtParser.Parse(PowerFadt((uint)DsdtAt, 0x604, pmTimer: 0x608), out Fadt? narrow);
+        Assert.Equal(AddressSpace.SystemIo, narrow!.PmTimer.Space);
+        Assert.Equal(0x608UL, narrow.PmTimer.Address);
+        Assert.Equal(24, narrow.PmTimerBits);
+
+        FadtParser.Parse(PowerFadt((uint)DsdtAt, 0x604, pmTimer: 0x608, flags: TimerValueExtended), out Fadt? wide);
+        Assert.Equal(32, wide!.PmTimerBits);
+
+        FadtParser.Parse(PowerFadt((uint)DsdtAt, 0x604), out Fadt? none);
+        Assert.False(none!.PmTimer.IsPresent);
+    }
+
+    [Fact]
+    public void TheExtendedPmTimerWinsAndHardwareReducedMachinesHaveNone()
+    {
+        FadtParser.Parse(PowerFadt((uint)DsdtAt, 0x604, extended: true, pmTimer: 0x608, extendedPmTimer: Gas(0, 32, 0xFED0_0008)), out Fadt? extended);
+        Assert.Equal(AddressSpace.SystemMemory, extended!.PmTimer.Space);
+        Assert.Equal(0xFED0_0008UL, extended.PmTimer.Address);
+
+        FadtParser.Parse(PowerFadt((uint)DsdtAt, 0, extended: true, pmTimer: 0x608, flags: HardwareReduced), out Fadt? reduced);
+        Assert.False(reduced!.PmTimer.IsPresent);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class AcpiTableBuilder
     // A FADT with power fields: 116 bytes (ACPI 1.0) or 276 (6.x) with the X_ fields.
     public static byte[] PowerFadt(uint dsdt, uint pm1aControl, uint pm1bControl = 0, bool extended = false, uint flags = 0,
         byte[]? resetRegister = null, byte resetValue = 0, ulong extendedDsdt = 0, byte[]? extendedPm1aControl = null,
-        uint smiCommand = 0, byte acpiEnable = 0, byte[]? sleepControl = null)
+        uint smiCommand = 0, byte acpiEnable = 0, byte[]? sleepControl = null, uint pmTimer = 0, byte[]? extendedPmTimer = null)
     {
         byte[] body = new byte[(extended ? 276 : 116) - 36];
         void Put(int offset, byte[] bytes) => bytes.CopyTo(body, offset - 36);
@@ -48,6 +48,7 @@ internal static class AcpiTableBuilder
         body[52 - 36] = acpiEnable;
         Put(64, BitConverter.GetBytes(pm1aControl));
         Put(68, BitConverter.GetBytes(pm1bControl));
+        Put(76, BitConverter.GetBytes(pmTimer));
         body[89 - 36] = 2;
         Put(112, BitConverter.GetBytes(flags));
         if (extended)
@@ -58,6 +59,8 @@ internal static class AcpiTableBuilder
             Put(140, BitConverter.GetBytes(extendedDsdt));
             if (extendedPm1aControl is not null)
                 Put(172, extendedPm1aControl);
+            if (extendedPmTimer is not null)
+                Put(208, extendedPmTimer);
             if (sleepControl is not null)
                 Put(244, sleepControl);
         }

@@ -185,6 +185,44 @@ public sealed class TimeTests
         Assert.Equal(0UL, PitCalibration.TscHz(ports, new FakeCpu(), 10));
     }
 
+    [Fact]
+    public void PmTimerCalibrationScalesTscTicksByTheCountersTicks()
+    {
+        // The counter moves 1,000 ticks a read and the TSC 1,000,000: 36 reads pass the
+        // 35,795 ticks of 10 ms, so 36,000 counter ticks against 36,000,000 TSC ticks.
+        var cpu = new FakeCpu(tscStep: 1_000_000);
+        var counter = new SteppingCounter(start: 5_000, step: 1_000);
+
+        ulong hz = PmTimerCalibration.TscHz(counter, 24, cpu, 10);
+
+        Assert.Equal(36_000_000UL * PmTimerCalibration.PmTimerHz / 36_000, hz);
+    }
+
+    [Fact]
+    public void PmTimerCalibrationCountsAcrossTheWrapOfA24BitCounter()
+    {
+        var cpu = new FakeCpu(tscStep: 1_000_000);
+        // The low 24 bits only: what a 24-bit counter's port shows above them is ignored.
+        var counter = new SteppingCounter(start: 0xFF_FFFF - 10_000, step: 1_000, garbageAbove: 0xAB00_0000);
+
+        ulong hz = PmTimerCalibration.TscHz(counter, 24, cpu, 10);
+
+        Assert.Equal(36_000_000UL * PmTimerCalibration.PmTimerHz / 36_000, hz);
+    }
+
+    [Fact]
+    public void APmTimerThatDoesNotCountGivesZero() =>
+        Assert.Equal(0UL, PmTimerCalibration.TscHz(new SteppingCounter(start: 0xFFFF_FFFF, step: 0), 32, new FakeCpu(), 10));
+
+    // A counter that moves by step at each read, with garbageAbove set in the bits a narrow
+    // counter's port does not define.
+    private sealed class SteppingCounter(uint start, uint step, uint garbageAbove = 0) : IReferenceCounter
+    {
+        private uint _reads;
+
+        public uint Read() => ((start + step * _reads++) & 0xFF_FFFF) | garbageAbove | (step == 0 ? start : 0);
+    }
+
     // The MC146818's index/data ports over a register array, with an update-in-progress flag.
     private sealed class FakeCmos
     {
