@@ -12,6 +12,9 @@ internal sealed class ChangeSignal
 {
     private readonly object _mutex = ThreadingSeam.Installed.NewMutex();
     private readonly List<object> _waiters = new List<object>();
+    // A semaphore no one waits on and whose count is 0, kept for the next wait: a socket
+    // usually has one blocking waiter at a time, which then allocates nothing per wait.
+    private object? _spare;
     private int _version;
 
     internal int Version
@@ -47,14 +50,22 @@ internal sealed class ChangeSignal
             seam.Unlock(_mutex);
             return true;
         }
-        object waiter = seam.NewSemaphore(0);
+        object waiter = _spare ?? seam.NewSemaphore(0);
+        _spare = null;
         _waiters.Add(waiter);
         seam.Unlock(_mutex);
         bool signalled = seam.Wait(waiter, deadline);
         seam.Lock(_mutex);
-        // A Raise between the timeout and the lock already took the waiter off the list.
+        bool clean = true;
+        // A Raise between the timeout and the lock already took the waiter off the list and
+        // released it: its count is 1, so it is not kept.
         if (!signalled && !_waiters.Remove(waiter))
+        {
             signalled = true;
+            clean = false;
+        }
+        if (clean)
+            _spare = waiter;
         seam.Unlock(_mutex);
         return signalled;
     }

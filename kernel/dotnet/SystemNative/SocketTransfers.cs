@@ -59,10 +59,7 @@ internal static unsafe class SocketTransfers
         SocketDescription? s = FileDescriptors.FindSocket(socket);
         if (s is null)
             return Sockets.NotASocket(socket);
-        if (header->IOVectorCount < 0)
-            return Errors.EINVAL;
-        long total = Total(header);
-        if (total > int.MaxValue)
+        if (!TryTotal(header, out int total))
             return Errors.EINVAL;
         bool single = header->IOVectorCount == 1;
         byte[]? gathered = single ? null : new byte[total];
@@ -103,14 +100,11 @@ internal static unsafe class SocketTransfers
         SocketDescription? s = FileDescriptors.FindSocket(socket);
         if (s is null)
             return Sockets.NotASocket(socket);
-        if (header->IOVectorCount < 0)
-            return Errors.EINVAL;
-        long total = Total(header);
-        if (total > int.MaxValue)
+        if (!TryTotal(header, out int total))
             return Errors.EINVAL;
         ReadOnlySpan<byte> data = header->IOVectorCount == 1
             ? new ReadOnlySpan<byte>(header->IOVectors[0].Base, (int)header->IOVectors[0].Count)
-            : Gather(header, (int)total);
+            : Gather(header, total);
         bool toDestination = !s.Node.IsStream && header->SocketAddress is not null && header->SocketAddressLen > 0;
         uint ip = 0;
         int port = 0;
@@ -177,12 +171,22 @@ internal static unsafe class SocketTransfers
         }
     }
 
-    private static long Total(MessageHeader* header)
+    // The bytes a message's vectors hold; false (EINVAL, as Linux) for a negative vector
+    // count, a negative length, or more than an int's worth in all.
+    private static bool TryTotal(MessageHeader* header, out int total)
     {
-        long total = 0;
+        total = 0;
+        if (header->IOVectorCount < 0)
+            return false;
+        long sum = 0;
         for (int i = 0; i < header->IOVectorCount; i++)
-            total += (long)header->IOVectors[i].Count;
-        return total;
+        {
+            long count = (long)header->IOVectors[i].Count;
+            if (count < 0 || (sum += count) > int.MaxValue)
+                return false;
+        }
+        total = (int)sum;
+        return true;
     }
 
     private static byte[] Gather(MessageHeader* header, int total)
