@@ -9,9 +9,9 @@ using Unikraft.Bench.Blk;
 using Unikraft.Bench.Boot;
 
 // bench/blk: 4 KiB sequential and random reads and writes, one request at a time, by the
-// unikernel (guest/, guest-nvme/) and by a Linux microVM (linux/blkbench.c, O_DIRECT) on the
+// unikernel (guest/, guest-nvme/, guest-ahci/) and by a Linux microVM (linux/blkbench.c, O_DIRECT) on the
 // same kind of disk image with the same QEMU options, alternating boots in the same run;
-// once per emulated disk controller (virtio-blk, NVMe).
+// once per emulated disk controller (virtio-blk, NVMe, AHCI).
 try
 {
     return Run(args);
@@ -28,7 +28,7 @@ static int Run(string[] args)
     long sequential = 4096;
     long random = 2048;
     bool skipBuild = false;
-    string[] wanted = ["virtio-blk", "nvme"];
+    string[] wanted = ["virtio-blk", "nvme", "ahci"];
     for (int i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -38,12 +38,12 @@ static int Run(string[] args)
             case "--random": random = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
             case "--skip-build": skipBuild = true; break;
             case "--devices": wanted = args[++i].Split(','); break;
-            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --sequential OPS, --random OPS, --devices virtio-blk,nvme, --skip-build)");
+            default: throw new BenchException($"unknown argument '{args[i]}' (--runs N, --sequential OPS, --random OPS, --devices virtio-blk,nvme,ahci, --skip-build)");
         }
     }
     string repo = RepoRoot.Find(AppContext.BaseDirectory);
     BenchDevice[] devices = wanted.Select(name => BenchDevice.All.FirstOrDefault(d => d.Name == name)
-        ?? throw new BenchException($"unknown device '{name}' (virtio-blk, nvme)")).ToArray();
+        ?? throw new BenchException($"unknown device '{name}' (virtio-blk, nvme, ahci)")).ToArray();
     int failures = 0;
     var tables = new List<string>();
     foreach (BenchDevice device in devices)
@@ -68,10 +68,10 @@ static int Run(string[] args)
             for (int run = 1; run <= runs; run++)
             {
                 Console.WriteLine($"{device.Name} run {run}/{runs}: unikernel");
-                var guest = Boot(disk, device.Qemu, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", $"{sequential} {random} {device.GuestDisk}"]);
+                var guest = Boot(disk, device.QemuDevices, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", $"{sequential} {random} {device.GuestDisk}"]);
                 if (guest is null) failures++; else guestRuns.Add(guest);
                 Console.WriteLine($"{device.Name} run {run}/{runs}: Linux");
-                var baseline = Boot(disk, device.Qemu, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"]);
+                var baseline = Boot(disk, device.QemuDevices, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"]);
                 if (baseline is null) failures++; else linuxRuns.Add(baseline);
             }
         }
@@ -88,15 +88,17 @@ static int Run(string[] args)
 }
 
 // A fresh 64 MiB image per boot, so both guests start from the same disk.
-static Dictionary<string, long>? Boot(string disk, string device, string[] bootArguments)
+static Dictionary<string, long>? Boot(string disk, string[] devices, string[] bootArguments)
 {
     using (FileStream image = File.Create(disk))
         image.SetLength(64L << 20);
     var arguments = new List<string>
     {
         "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "256M",
-        "-drive", $"file={disk},if=none,id=d0,format=raw", "-device", device,
+        "-drive", $"file={disk},if=none,id=d0,format=raw",
     };
+    foreach (string device in devices)
+        arguments.AddRange(["-device", device]);
     if (Environment.GetEnvironmentVariable("UK_KVM") == "1")
         arguments.AddRange(["-enable-kvm", "-cpu", "host"]);
     arguments.AddRange(bootArguments);
@@ -138,7 +140,7 @@ static string Table(BenchDevice device, List<Dictionary<string, long>> guest, Li
 {
     var table = new StringBuilder();
     table.AppendLine();
-    table.AppendLine($"4 KiB requests, queue depth 1, 64 MiB raw image, {device.Qemu}; medians of {guest.Count} unikernel / {linux.Count} Linux boots of {runs}");
+    table.AppendLine($"4 KiB requests, queue depth 1, 64 MiB raw image, {device.Describe()}; medians of {guest.Count} unikernel / {linux.Count} Linux boots of {runs}");
     table.AppendLine("| test | unikernel MB/s | unikernel IOPS | Linux MB/s | Linux IOPS | unikernel/Linux (throughput) |");
     table.AppendLine("|---|---|---|---|---|---|");
     foreach (string test in new[] { "seq-read", "seq-write", "rand-read", "rand-write" })
