@@ -79,8 +79,9 @@ public sealed class I8042Controller
             return I8042Status.SelfTestFailed;
         }
         // Some controllers reset the configuration byte in their self-test: write it again,
-        // now with translation on and the mouse port's clock off.
-        configuration = (byte)((configuration | Translation | SecondPortClockOff) & ~FirstPortClockOff);
+        // now with translation on, both ports still off (EnableFirstPort turns the keyboard's
+        // clock on once its port passed the interface test).
+        configuration |= Translation | FirstPortClockOff | SecondPortClockOff;
         if (!WriteConfigurationByte(configuration))
             return I8042Status.NotResponding;
 
