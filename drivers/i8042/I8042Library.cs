@@ -12,6 +12,7 @@ public static class I8042Library
     {
         I8042Status status;
         byte code = 0;
+        bool interrupts = I8042Options.Interrupts && Interrupts.Controller is not null;
         if (AcpiFirmware.Tables?.Fadt is Fadt fadt && fadt.Says8042Absent)
         {
             status = I8042Status.AbsentPerFirmware;
@@ -22,11 +23,11 @@ public static class I8042Library
             status = controller.Initialize();
             code = controller.FailureCode;
             if (status == I8042Status.Ready)
-                ConsoleInput.Register(new KeyboardInput(controller));
+                ConsoleInput.Register(new KeyboardInput(controller, interrupts));
         }
         string message = "i8042: " + I8042StatusText.Describe(status, code);
         if (status == I8042Status.Ready)
-            Log.Info(message);
+            Log.Info(message + (interrupts ? ", IRQ 1 through the " + Interrupts.Controller!.Name : ", polled"));
         else
             Log.Info(message + "; no keyboard input");
     }

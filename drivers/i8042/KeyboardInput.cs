@@ -14,17 +14,22 @@ public sealed class KeyboardInput : IConsoleInput
     private readonly KeyStream _keys;
     private bool _heldOff;
 
-    public KeyboardInput(I8042Controller controller)
+    private readonly bool _wantsInterrupts;
+
+    // interrupts: take keys on IRQ 1 from the first read on (the image has an interrupt
+    // controller); else the reader polls.
+    public KeyboardInput(I8042Controller controller, bool interrupts)
     {
         _controller = controller;
         _keys = new KeyStream(controller, new ScanCodeDecoder());
+        _wantsInterrupts = interrupts;
     }
 
     public bool UsesInterrupts { get; private set; }
 
     public void Start()
     {
-        if (!I8042Options.Interrupts || Interrupts.Controller is null)
+        if (!_wantsInterrupts || Interrupts.Controller is null)
             return;
         Interrupts.Register(KeyboardIrq, Drain);
         if (!_controller.SetKeyboardInterrupt(true))
