@@ -23,27 +23,53 @@ public sealed class KeyboardBootTests
         {
             BuiltImage image = polled ? Images.KeyboardPolled : Images.Keyboard;
             using QemuSession guest = QemuSession.BootElf(image.Elf, "", 32, QemuMonitor.Arguments(socket));
-            guest.WaitForLine("ready", Boot);
-            using QemuMonitor monitor = QemuMonitor.Connect(socket);
-
-            monitor.SendKeys([.. UsTypist.Keys("Hi, Worx"), "backspace", .. UsTypist.Keys("ld!"), "ret"]);
-            guest.WaitForLine("got: ", Echo);
-            monitor.SendKeys([.. UsTypist.Keys(Printable), "ret"]);
-            monitor.SendKeys(["caps_lock", .. UsTypist.Keys("caps"), "caps_lock", .. UsTypist.Keys("Lock 1"), "ret"]);
-            WaitForLines(guest, "got: ", 3);
-            // The serial line feeds the same queue: it ends the program.
-            guest.Type("end\n");
-            Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(Echo));
-
-            string[] got = guest.Lines.Where(line => line.StartsWith("got: ", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(["got: Hi, World!", "got: " + Printable, "got: CAPSLock 1"], got);
-            Assert.Equal(["[ info] i8042: PS/2 keyboard on the 8042's first port" + mode], guest.Lines.Where(line => line.Contains("i8042:", StringComparison.Ordinal)));
-            Assert.Contains("done", guest.Lines);
+            TypeAndCheckLines(guest, socket, mode);
         }
         finally
         {
             File.Delete(socket);
         }
+    }
+
+    // After UEFI firmware (OVMF, whose own PS/2 driver used the controller) and GRUB, on q35.
+    [Fact]
+    public void TypedLinesReachReadLineAfterUefiFirmwareOnQ35()
+    {
+        string socket = QemuMonitor.NewSocketPath();
+        string vars = Path.Combine(Path.GetTempPath(), "uk-ovmf-vars-" + Guid.NewGuid().ToString("N") + ".fd");
+        File.Copy(Qemu.OvmfVars, vars);
+        try
+        {
+            using QemuSession guest = QemuSession.BootIsoUefi(Images.Keyboard.Iso, vars, 128, ["-machine", "q35", .. QemuMonitor.Arguments(socket)]);
+            TypeAndCheckLines(guest, socket, ", IRQ 1 through the I/O APIC");
+        }
+        finally
+        {
+            File.Delete(socket);
+            File.Delete(vars);
+        }
+    }
+
+    // Three lines typed on the keyboard (backspace, all of printable ASCII, caps lock), echoed
+    // by the guest; the serial line's "end" stops it.
+    private static void TypeAndCheckLines(QemuSession guest, string socket, string mode)
+    {
+        guest.WaitForLine("ready", Boot);
+        using QemuMonitor monitor = QemuMonitor.Connect(socket);
+
+        monitor.SendKeys([.. UsTypist.Keys("Hi, Worx"), "backspace", .. UsTypist.Keys("ld!"), "ret"]);
+        guest.WaitForLine("got: ", Echo);
+        monitor.SendKeys([.. UsTypist.Keys(Printable), "ret"]);
+        monitor.SendKeys(["caps_lock", .. UsTypist.Keys("caps"), "caps_lock", .. UsTypist.Keys("Lock 1"), "ret"]);
+        WaitForLines(guest, "got: ", 3);
+        // The serial line feeds the same queue: it ends the program.
+        guest.Type("end\n");
+        Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(Echo));
+
+        string[] got = guest.Lines.Where(line => line.StartsWith("got: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["got: Hi, World!", "got: " + Printable, "got: CAPSLock 1"], got);
+        Assert.Equal(["[ info] i8042: PS/2 keyboard on the 8042's first port" + mode], guest.Lines.Where(line => line.Contains("i8042:", StringComparison.Ordinal)));
+        Assert.Contains("done", guest.Lines);
     }
 
     // .NET reads the keyboard as redirected standard input: no line editing, so the
