@@ -105,12 +105,12 @@ public sealed class ScanCodeDecoder
         if (make < ScanCodeSet1.Plain.Length)
         {
             char c = Shift ? ScanCodeSet1.Shifted[make] : ScanCodeSet1.Plain[make];
+            if (c == '\0')
+                return 0;
             if (CapsLock && IsLetter(c))
                 c = (char)(c ^ 0x20);
             if (Control)
                 c = ControlCharacter(c);
-            if (c == '\0' && !(Control && make == 0x39))
-                return 0;
             output[0] = (byte)c;
             return 1;
         }

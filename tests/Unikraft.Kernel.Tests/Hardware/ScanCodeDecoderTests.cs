@@ -67,6 +67,8 @@ public sealed class ScanCodeDecoderTests
         byte[] codes = [Control, .. Press(0x2E), Control | Break, 0xE0, Control, .. Press(0x20), 0xE0, Control | Break,
             Control, .. Press(0x1A), Control | Break, .. Press(0x2E)];
         Assert.Equal("\u0003\u0004\u001Bc", Decode(codes));
+        // Ctrl+Space and Ctrl+2 (Ctrl+@) give NUL, as terminals send it.
+        Assert.Equal("\0\0", Decode([Control, .. Press(0x39), .. Press(0x03), Control | Break]));
     }
 
     [Fact]
@@ -111,12 +113,12 @@ public sealed class ScanCodeDecoderTests
     {
         var decoder = new ScanCodeDecoder();
         var output = new byte[ScanCodeDecoder.MaxBytesPerKey];
-        for (int prefix = 0; prefix < 3; prefix++)
+        foreach (byte? prefix in new byte?[] { null, 0xE0, 0xE1 })
         {
             for (int code = 0; code < 256; code++)
             {
-                if (prefix == 1)
-                    decoder.Decode(0xE0, output);
+                if (prefix is byte value)
+                    decoder.Decode(value, output);
                 int count = decoder.Decode((byte)code, output);
                 Assert.InRange(count, 0, ScanCodeDecoder.MaxBytesPerKey);
             }
