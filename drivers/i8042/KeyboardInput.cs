@@ -12,9 +12,8 @@ public sealed class KeyboardInput : IConsoleInput
 
     private readonly I8042Controller _controller;
     private readonly KeyStream _keys;
-    private bool _heldOff;
-
     private readonly bool _wantsInterrupts;
+    private bool _heldOff;
 
     // interrupts: take keys on IRQ 1 from the first read on (the image has an interrupt
     // controller); else the reader polls.

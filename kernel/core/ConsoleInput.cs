@@ -138,7 +138,9 @@ public static class ConsoleInput
         int value = queue.Dequeue(out bool resume);
         if (resume)
         {
-            for (int i = 0; i < s_count; i++)
+            // A device that drains what waited may fill the queue again: then hold-off was
+            // said anew to all, and the rest stay held until the next resume.
+            for (int i = 0; i < s_count && !queue.IsHeldOff; i++)
                 s_devices[i].Resume();
         }
         return value;
