@@ -34,14 +34,17 @@ internal sealed class QemuMonitor : IDisposable
         return ReadUntilPrompt(command);
     }
 
-    // One sendkey per key combination ("shift-a", "ret"), in order.
-    public void SendKeys(IEnumerable<string> keys)
+    // One sendkey per key combination ("shift-a", "ret"), in order, each key held holdMs and
+    // the next one sent after its release: QEMU queues the events of keys sent faster than
+    // they are released, and drops them past 50 in its queue.
+    public void SendKeys(IEnumerable<string> keys, int holdMs = 10)
     {
         foreach (string key in keys)
         {
-            string answer = Send("sendkey " + key);
+            string answer = Send("sendkey " + key + " " + holdMs);
             if (answer.Contains("invalid", StringComparison.OrdinalIgnoreCase) || answer.Contains("unknown", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException("QEMU refused 'sendkey " + key + "': " + answer);
+            Thread.Sleep(3 * holdMs);
         }
     }
 

@@ -45,6 +45,9 @@ public sealed class I8042Controller
 
     private readonly IPortIo _ports;
     private readonly int _waitPolls;
+    // The configuration byte as Initialize left it: read back later, the answer could not be
+    // told from a key pressed meanwhile.
+    private byte _configuration;
 
     // waitPolls: how many status reads a wait may take (a port read takes about a microsecond
     // on a PC, so the default is about a tenth of a second).
@@ -94,16 +97,19 @@ public sealed class I8042Controller
         }
         if (!Command(EnableFirstPort))
             return I8042Status.NotResponding;
+        _configuration = (byte)(configuration & ~FirstPortClockOff);
         return EnableScanning() ? I8042Status.Ready : I8042Status.NoKeyboard;
     }
 
     // The controller raises IRQ 1 for each keyboard byte from now on (or stops, on == false).
+    // Writes the configuration without reading it: keys may be waiting in the output buffer.
     public bool SetKeyboardInterrupt(bool on)
     {
-        if (!CommandWithAnswer(ReadConfiguration, out byte configuration))
+        byte configuration = on ? (byte)(_configuration | FirstPortInterrupt) : (byte)(_configuration & ~FirstPortInterrupt);
+        if (!WriteConfigurationByte(configuration))
             return false;
-        configuration = on ? (byte)(configuration | FirstPortInterrupt) : (byte)(configuration & ~FirstPortInterrupt);
-        return WriteConfigurationByte(configuration);
+        _configuration = configuration;
+        return true;
     }
 
     // A scan code from the keyboard if one waits; bytes from the mouse port are dropped.

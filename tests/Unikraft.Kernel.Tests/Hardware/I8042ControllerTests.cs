@@ -107,8 +107,14 @@ public sealed class I8042ControllerTests
         Assert.Equal(I8042Status.Ready, controller.Initialize());
         byte before = fake.Configuration;
 
+        // A key pressed before: its scan code waits in the output buffer, where the answer to
+        // "read configuration" would go; neither may be taken for the other.
+        fake.Type(0x1E);
         Assert.True(controller.SetKeyboardInterrupt(true));
         Assert.Equal(before | I8042Controller.FirstPortInterrupt, fake.Configuration);
+        Assert.True(controller.TryReadKeyboard(out byte code));
+        Assert.Equal(0x1E, code);
+        Assert.False(controller.TryReadKeyboard(out _));
         Assert.True(controller.SetKeyboardInterrupt(false));
         Assert.Equal(before, fake.Configuration);
     }
