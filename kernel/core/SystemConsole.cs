@@ -31,8 +31,8 @@ public static class Console
 
     public static void WriteLine(bool value) => WriteLine(value ? "True" : "False");
 
-    // The next character from the console input (a serial line), -1 when there is none in
-    // the image. Bytes above 0x7F come through as they are (no UTF-8 decoding).
+    // The next character from the console input (a serial line, a keyboard), -1 when there
+    // is none in the image. Bytes above 0x7F come through as they are (no UTF-8 decoding).
     public static int Read() => ConsoleInput.ReadByte();
 
     // A line typed on the console input, without its end (CR, LF or CRLF); null when the

@@ -35,6 +35,21 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> KeyboardImage = new(() => Build("tests/apps/keyboard", "keyboard"));
+
+    // Console.ReadLine from the i8042 PS/2 keyboard (on IRQ 1) and the serial line, minimal corlib.
+    public static BuiltImage Keyboard => KeyboardImage.Value;
+
+    private static readonly Lazy<BuiltImage> KeyboardPolledImage = new(() => Build("tests/apps/keyboard-polled", "keyboard-polled"));
+
+    // The same with i8042.interrupts: false.
+    public static BuiltImage KeyboardPolled => KeyboardPolledImage.Value;
+
+    private static readonly Lazy<BuiltImage> BclKeyboardImage = new(() => Build("tests/apps/bcl-keyboard", "bcl-keyboard"));
+
+    // The same program on the dotnet library, the keyboard polled (no interrupt controller).
+    public static BuiltImage BclKeyboard => BclKeyboardImage.Value;
+
     private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
 
     // hello's program with the acpi library (default core.shutdown: qemu-exit, else power-off).

@@ -5,8 +5,8 @@ namespace Unikraft.Boot.Tests;
 // real machines) it powers off, and QEMU exits with 0.
 internal static class Qemu
 {
-    private const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
-    private const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
+    public const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
+    public const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";
 
     public static int ExitCodeFor(int guestExitCode) => (guestExitCode << 1) | 1;
 

@@ -84,7 +84,17 @@ internal sealed class QemuSession : IDisposable
         }
     }
 
-    public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments)
+    public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments) =>
+        Boot(memoryMiB, ["-kernel", elf, "-append", commandLine, .. extraArguments]);
+
+    // The ISO through GRUB under OVMF (UEFI, as PCs boot); varsCopy: a writable copy of
+    // Qemu.OvmfVars the caller deletes afterwards.
+    public static QemuSession BootIsoUefi(string iso, string varsCopy, int memoryMiB = 128, params string[] extraArguments) =>
+        Boot(memoryMiB, ["-boot", "d", "-cdrom", iso,
+            "-drive", "if=pflash,format=raw,readonly=on,file=" + Qemu.OvmfCode,
+            "-drive", "if=pflash,format=raw,file=" + varsCopy, .. extraArguments]);
+
+    private static QemuSession Boot(int memoryMiB, IEnumerable<string> bootArguments)
     {
         var start = new ProcessStartInfo("qemu-system-x86_64")
         {
@@ -95,8 +105,8 @@ internal sealed class QemuSession : IDisposable
         foreach (string argument in new[]
         {
             "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memoryMiB + "M",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", commandLine,
-        }.Concat(extraArguments))
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+        }.Concat(bootArguments))
             start.ArgumentList.Add(argument);
         return new QemuSession(Process.Start(start)!);
     }

@@ -5,7 +5,8 @@ public sealed class Fadt
 {
     public Fadt(ulong dsdtAddress, GenericAddress pm1aControl, GenericAddress pm1bControl, uint smiCommandPort,
         byte acpiEnableValue, byte centuryRegister, bool hardwareReduced, GenericAddress resetRegister, byte resetValue,
-        GenericAddress sleepControl, GenericAddress pmTimer = default, bool pmTimerIs32Bits = false)
+        GenericAddress sleepControl, GenericAddress pmTimer = default, bool pmTimerIs32Bits = false,
+        ushort bootArchitectureFlags = 0, bool hasBootArchitectureFlags = false)
     {
         PmTimer = pmTimer;
         PmTimerBits = pmTimerIs32Bits ? 32 : 24;
@@ -19,6 +20,8 @@ public sealed class Fadt
         ResetRegister = resetRegister;
         ResetValue = resetValue;
         SleepControl = sleepControl;
+        BootArchitectureFlags = bootArchitectureFlags;
+        HasBootArchitectureFlags = hasBootArchitectureFlags;
     }
 
     // X_DSDT when the table has a non-zero one, else DSDT.
@@ -56,4 +59,18 @@ public sealed class Fadt
 
     // 24, or 32 when the FADT's TMR_VAL_EXT flag says the counter is that wide.
     public int PmTimerBits { get; }
+
+    // IAPC_BOOT_ARCH: which legacy PC devices the machine has (bit 1: an 8042 keyboard
+    // controller). Only in FADTs of revision 3 (ACPI 2.0) and later, where
+    // HasBootArchitectureFlags; the field was reserved before (QEMU's pc machine has a
+    // revision 1 FADT with zeros there, and an 8042).
+    public ushort BootArchitectureFlags { get; }
+
+    public bool HasBootArchitectureFlags { get; }
+
+    // The firmware says outright that there is no 8042 (q35 with i8042=off, most current PCs
+    // without PS/2 ports); false when it cannot say.
+    public bool Says8042Absent => HasBootArchitectureFlags && (BootArchitectureFlags & BootArchitecture8042) == 0;
+
+    private const ushort BootArchitecture8042 = 0x0002;
 }

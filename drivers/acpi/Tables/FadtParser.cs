@@ -15,6 +15,10 @@ public static class FadtParser
     private const int PmTimerOffset = 76;
     private const int Pm1ControlLengthOffset = 89;
     private const int CenturyOffset = 108;
+    private const int BootArchitectureOffset = 109;
+    private const int RevisionOffset = 8;
+    // ACPI 2.0's FADT, the first with IAPC_BOOT_ARCH (as Linux reads it).
+    private const byte BootArchitectureRevision = 3;
     private const int FlagsOffset = 112;
     private const int ResetRegisterOffset = 116;
     private const int ResetValueOffset = 128;
@@ -62,8 +66,14 @@ public static class FadtParser
             ? GenericAddress.Read(table, SleepControlOffset)
             : default;
 
+        bool hasBootArchitecture = table[RevisionOffset] >= BootArchitectureRevision;
+        ushort bootArchitecture = hasBootArchitecture
+            ? LittleEndian.U16(table, BootArchitectureOffset)
+            : (ushort)0;
+
         fadt = new Fadt(dsdt, pm1a, pm1b, LittleEndian.U32(table, SmiCommandOffset), table[AcpiEnableOffset],
-            table[CenturyOffset], reduced, reset, resetValue, sleepControl, reduced ? default : pmTimer, timer32);
+            table[CenturyOffset], reduced, reset, resetValue, sleepControl, reduced ? default : pmTimer, timer32,
+            bootArchitecture, hasBootArchitecture);
         return AcpiStatus.Found;
     }
 
