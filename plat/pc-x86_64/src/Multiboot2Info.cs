@@ -8,6 +8,7 @@ internal readonly unsafe struct Multiboot2Info
     private const uint TagBootLoaderName = 2;
     private const uint TagModule = 3;
     private const uint TagMemoryMap = 6;
+    private const uint TagFramebuffer = 8;
     private const uint TagAcpiOldRsdp = 14;
     private const uint TagAcpiNewRsdp = 15;
 
@@ -42,6 +43,18 @@ internal readonly unsafe struct Multiboot2Info
             tag = FindTag(TagAcpiOldRsdp, 0);
         length = tag == null ? 0 : (int)(*(uint*)(tag + 4) - 8);
         return tag == null ? null : tag + 8;
+    }
+
+    // The framebuffer info tag (type 8): recorded for fbcons when GRUB left a direct-colour
+    // (RGB) graphics mode; an indexed or EGA text mode is left out.
+    public void RecordFramebuffer()
+    {
+        const byte DirectRgb = 1;
+        byte* tag = FindTag(TagFramebuffer, 0);
+        if (tag == null || *(uint*)(tag + 4) < 38 || tag[29] != DirectRgb)
+            return;
+        BootFramebuffer.Record(*(ulong*)(tag + 8), *(uint*)(tag + 16), *(uint*)(tag + 20), *(uint*)(tag + 24), tag[28],
+            tag[32], tag[33], tag[34], tag[35], tag[36], tag[37]);
     }
 
     public int ModuleCount
