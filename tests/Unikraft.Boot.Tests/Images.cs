@@ -35,6 +35,11 @@ internal sealed class Images
 
     public static BuiltImage TypeSystem => TypeSystemImage.Value;
 
+    private static readonly Lazy<BuiltImage> HelloFbconsImage = new(() => Build("tests/apps/hello-fbcons", "hello-fbcons"));
+
+    // fbcons on the framebuffer: text that wraps, scrolls and ends in a panic.
+    public static BuiltImage HelloFbcons => HelloFbconsImage.Value;
+
     private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
 
     // hello's program with the acpi library (default core.shutdown: qemu-exit, else power-off).
