@@ -1,61 +1,67 @@
 namespace Uk.Plat.PcX86_64;
 
-// The linear framebuffer the boot loader set up (multiboot2's framebuffer info tag), kept
-// for the framebuffer console. Primitive statics only: kmain records it before GC statics
-// exist. Address 0 means none: a PVH boot, a loader that kept VGA text mode, or a mode
+// The linear framebuffer the boot loader set up: a copy of multiboot2's framebuffer info
+// tag (type 8), kept for the framebuffer console. kmain only copies the bytes (before GC
+// statics exist, and so that images without fbcons carry no parsing code); the properties
+// read the fields. Absent after a PVH boot, a loader that kept VGA text mode, or a mode
 // that is not direct RGB colour.
-public static class BootFramebuffer
+public static unsafe class BootFramebuffer
 {
-    private static ulong s_address;
-    private static uint s_pitch;
-    private static uint s_width;
-    private static uint s_height;
-    private static byte s_bitsPerPixel;
-    private static byte s_redShift;
-    private static byte s_greenShift;
-    private static byte s_blueShift;
-    private static byte s_redBits;
-    private static byte s_greenBits;
-    private static byte s_blueBits;
+    // The tag through its colour fields: type, size, address, pitch, width, height, bits
+    // per pixel, kind, reserved, then red, green and blue position and size.
+    private const int TagLength = 38;
+    private const byte DirectRgb = 1;
 
-    public static bool Present => s_address != 0;
+    private static TagBytes s_tag;
 
-    public static ulong Address => s_address;
+    public static bool Present => s_tag.Bytes[29] == DirectRgb && Address != 0;
+
+    public static ulong Address => Read64(8);
 
     // Bytes from one row of pixels to the next.
-    public static uint Pitch => s_pitch;
+    public static uint Pitch => Read32(16);
 
-    public static uint Width => s_width;
+    public static uint Width => Read32(20);
 
-    public static uint Height => s_height;
+    public static uint Height => Read32(24);
 
-    public static byte BitsPerPixel => s_bitsPerPixel;
+    public static byte BitsPerPixel => s_tag.Bytes[28];
 
-    public static byte RedShift => s_redShift;
+    public static byte RedShift => s_tag.Bytes[32];
 
-    public static byte GreenShift => s_greenShift;
+    public static byte RedBits => s_tag.Bytes[33];
 
-    public static byte BlueShift => s_blueShift;
+    public static byte GreenShift => s_tag.Bytes[34];
 
-    public static byte RedBits => s_redBits;
+    public static byte GreenBits => s_tag.Bytes[35];
 
-    public static byte GreenBits => s_greenBits;
+    public static byte BlueShift => s_tag.Bytes[36];
 
-    public static byte BlueBits => s_blueBits;
+    public static byte BlueBits => s_tag.Bytes[37];
 
-    internal static void Record(ulong address, uint pitch, uint width, uint height, byte bitsPerPixel,
-        byte redShift, byte redBits, byte greenShift, byte greenBits, byte blueShift, byte blueBits)
+    // tag: the boot information's framebuffer tag, or null.
+    internal static void Record(byte* tag)
     {
-        s_address = address;
-        s_pitch = pitch;
-        s_width = width;
-        s_height = height;
-        s_bitsPerPixel = bitsPerPixel;
-        s_redShift = redShift;
-        s_redBits = redBits;
-        s_greenShift = greenShift;
-        s_greenBits = greenBits;
-        s_blueShift = blueShift;
-        s_blueBits = blueBits;
+        if (tag == null || *(uint*)(tag + 4) < TagLength)
+            return;
+        for (int i = 0; i < TagLength; i++)
+            s_tag.Bytes[i] = tag[i];
+    }
+
+    private static uint Read32(int offset)
+    {
+        fixed (byte* bytes = s_tag.Bytes)
+            return *(uint*)(bytes + offset);
+    }
+
+    private static ulong Read64(int offset)
+    {
+        fixed (byte* bytes = s_tag.Bytes)
+            return *(ulong*)(bytes + offset);
+    }
+
+    private struct TagBytes
+    {
+        public fixed byte Bytes[TagLength];
     }
 }

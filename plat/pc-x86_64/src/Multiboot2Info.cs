@@ -45,17 +45,8 @@ internal readonly unsafe struct Multiboot2Info
         return tag == null ? null : tag + 8;
     }
 
-    // The framebuffer info tag (type 8): recorded for fbcons when GRUB left a direct-colour
-    // (RGB) graphics mode; an indexed or EGA text mode is left out.
-    public void RecordFramebuffer()
-    {
-        const byte DirectRgb = 1;
-        byte* tag = FindTag(TagFramebuffer, 0);
-        if (tag == null || *(uint*)(tag + 4) < 38 || tag[29] != DirectRgb)
-            return;
-        BootFramebuffer.Record(*(ulong*)(tag + 8), *(uint*)(tag + 16), *(uint*)(tag + 20), *(uint*)(tag + 24), tag[28],
-            tag[32], tag[33], tag[34], tag[35], tag[36], tag[37]);
-    }
+    // The framebuffer info tag (type 8), or null: GRUB's mode (BootFramebuffer reads it).
+    public byte* FramebufferTag => FindTag(TagFramebuffer, 0);
 
     public int ModuleCount
     {
