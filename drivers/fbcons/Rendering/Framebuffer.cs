@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace Uk.Drivers.FramebufferConsole;
 
@@ -39,6 +40,11 @@ public sealed class Framebuffer
         for (int row = y; row < y + height; row++)
         {
             Span<byte> line = bytes.Slice(row * Pitch + x * size, width * size);
+            if (size == 4)
+            {
+                MemoryMarshal.Cast<byte, uint>(line).Fill(pixel);
+                continue;
+            }
             for (int offset = 0; offset < line.Length; offset += size)
                 Store(line, offset, pixel, size);
         }

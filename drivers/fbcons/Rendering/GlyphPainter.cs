@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace Uk.Drivers.FramebufferConsole;
 
@@ -25,11 +26,19 @@ public sealed class GlyphPainter
         {
             ReadOnlySpan<byte> bits = _font.GlyphRow(glyph, row);
             Span<byte> line = bytes.Slice((y + row) * _framebuffer.Pitch + x * size, width * size);
-            for (int column = 0; column < width; column++)
+            // 32-bit pixels are stored whole: one store each, where video memory is
+            // uncached and every store is a bus transaction.
+            if (size == 4)
             {
-                bool set = (bits[column >> 3] & (0x80 >> (column & 7))) != 0;
-                Framebuffer.Store(line, column * size, set ? foreground : background, size);
+                Span<uint> pixels = MemoryMarshal.Cast<byte, uint>(line);
+                for (int column = 0; column < width; column++)
+                    pixels[column] = IsSet(bits, column) ? foreground : background;
+                continue;
             }
+            for (int column = 0; column < width; column++)
+                Framebuffer.Store(line, column * size, IsSet(bits, column) ? foreground : background, size);
         }
     }
+
+    private static bool IsSet(ReadOnlySpan<byte> bits, int column) => (bits[column >> 3] & (0x80 >> (column & 7))) != 0;
 }
