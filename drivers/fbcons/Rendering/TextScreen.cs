@@ -11,6 +11,10 @@ namespace Uk.Drivers.FramebufferConsole;
 public sealed class TextScreen
 {
     private const int TabWidth = 8;
+    // The cursor: an underline this many pixel rows high at the bottom of its cell.
+    private const int CursorHeight = 2;
+    // A cell value no character has: the cell is redrawn at the next flush.
+    private const uint Redraw = 0xFFFFFFFF;
 
     private readonly Framebuffer _framebuffer;
     private readonly PsfFont _font;
@@ -23,6 +27,9 @@ public sealed class TextScreen
     private int _top;
     private int _row;
     private int _column;
+    // Where the cursor is drawn on the screen (row, column), -1 before the first flush.
+    private int _cursorRow = -1;
+    private int _cursorColumn;
 
     public TextScreen(Framebuffer framebuffer, PsfFont font, int attribute)
     {
@@ -63,6 +70,7 @@ public sealed class TextScreen
         new Span<uint>(_cells).Fill(blank);
         new Span<uint>(_shown).Fill(blank);
         _top = _row = _column = 0;
+        _cursorRow = -1;
     }
 
     public void Write(ReadOnlySpan<char> text)
@@ -98,9 +106,12 @@ public sealed class TextScreen
         Store(c);
     }
 
-    // Draws every cell that changed since the last flush.
+    // Draws every cell that changed since the last flush, then the cursor.
     public void Flush()
     {
+        // The cell under the old cursor is drawn again without it.
+        if (_cursorRow >= 0)
+            _shown[_cursorRow * Columns + _cursorColumn] = Redraw;
         for (int row = 0; row < Rows; row++)
         {
             int logical = PhysicalRow(row) * Columns;
@@ -116,6 +127,17 @@ public sealed class TextScreen
                 _shown[shown + column] = cell;
             }
         }
+        DrawCursor();
+    }
+
+    // After a full line the cursor waits at its last column for the wrap.
+    private void DrawCursor()
+    {
+        _cursorRow = _row;
+        _cursorColumn = _column < Columns ? _column : Columns - 1;
+        int attribute = AttributeAt(_cursorRow, _cursorColumn);
+        _framebuffer.Fill(_cursorColumn * _font.Width, (_cursorRow + 1) * _font.Height - CursorHeight, _font.Width, CursorHeight,
+            _foreground[attribute & 0x0F]);
     }
 
     // A character at the cursor; a full line wraps before the next character, so a line of

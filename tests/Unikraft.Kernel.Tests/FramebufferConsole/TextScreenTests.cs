@@ -28,8 +28,26 @@ public sealed class TextScreenTests
 
         AssertCellShows(framebuffer, 0, 0, 'F', Grey, Black);
         AssertCellShows(framebuffer, 0, 1, 'b', Grey, Black);
-        AssertCellShows(framebuffer, 0, 2, ' ', Grey, Black);
         Assert.Equal((0, 2), (screen.Row, screen.Column));
+    }
+
+    [Fact]
+    public void TheCursorIsAnUnderlineThatMovesWithTheTextAndLeavesNothingBehind()
+    {
+        TextScreen screen = NewScreen(80, 48, out Framebuffer framebuffer);
+
+        screen.Write("ab");
+        Assert.True(HasUnderline(framebuffer, 0, 2, Grey));
+
+        screen.Write("c\n");
+        AssertCellShows(framebuffer, 0, 2, 'c', Grey, Black);
+        Assert.False(HasUnderline(framebuffer, 0, 2, Grey));
+        Assert.True(HasUnderline(framebuffer, 1, 0, Grey));
+
+        // A full line: the cursor waits on its last column.
+        screen.Write("0123456789");
+        AssertCellShows(framebuffer, 1, 0, '0', Grey, Black);
+        Assert.True(HasUnderline(framebuffer, 1, 9, Grey));
     }
 
     [Fact]
@@ -126,6 +144,12 @@ public sealed class TextScreenTests
 
     private static string RowText(TextScreen screen, int row) =>
         new string(Enumerable.Range(0, screen.Columns).Select(column => screen.CharacterAt(row, column)).ToArray()).TrimEnd();
+
+    // The bottom two pixel rows of a cell all in the colour.
+    private static bool HasUnderline(Framebuffer framebuffer, int row, int column, uint colour) =>
+        Enumerable.Range(0, Font.Width).All(x =>
+            PixelAt(framebuffer, column * Font.Width + x, row * Font.Height + Font.Height - 1) == colour
+            && PixelAt(framebuffer, column * Font.Width + x, row * Font.Height + Font.Height - 2) == colour);
 
     private static byte[] Bytes(Framebuffer framebuffer) => framebuffer.Memory.Bytes.ToArray();
 
