@@ -18,13 +18,20 @@ public sealed class FramebufferConsoleBootTests
     private const int Attribute = 0x1F;
     private const string PanicLine = "PANIC: unhandled exception: System.InvalidOperationException: fbcons test: the panic shows on the screen";
 
-    [Fact]
-    public void UnderSeaBiosTheVbeScreenShowsTheTextAndThePanic() =>
-        AssertScreenShowsTheConsoleText(uefi: false);
+    // machine and vga: QEMU's machine type and display adapter (std: the Bochs VBE card;
+    // vmware: VMware's SVGA II). q35 is the PC-like machine.
+    [Theory]
+    [InlineData(false, "pc", "std")]
+    [InlineData(false, "pc", "vmware")]
+    public void UnderSeaBiosTheVbeScreenShowsTheTextAndThePanic(bool uefi, string machine, string vga) =>
+        AssertScreenShowsTheConsoleText(uefi, machine, vga);
 
-    [Fact]
-    public void UnderOvmfTheGopScreenShowsTheTextAndThePanic() =>
-        AssertScreenShowsTheConsoleText(uefi: true);
+    [Theory]
+    [InlineData(true, "pc", "std")]
+    [InlineData(true, "q35", "std")]
+    [InlineData(true, "pc", "vmware")]
+    public void UnderOvmfTheGopScreenShowsTheTextAndThePanic(bool uefi, string machine, string vga) =>
+        AssertScreenShowsTheConsoleText(uefi, machine, vga);
 
     [Fact]
     public void UnderPvhThereIsNoFramebufferAndFbconsSaysSoOnceAndStaysOut()
@@ -37,7 +44,7 @@ public sealed class FramebufferConsoleBootTests
         Assert.Contains(PanicLine, run.Lines);
     }
 
-    private static void AssertScreenShowsTheConsoleText(bool uefi)
+    private static void AssertScreenShowsTheConsoleText(bool uefi, string machine, string vga)
     {
         string name = "uk-fbcons-" + Guid.NewGuid().ToString("N")[..8];
         string socketPath = Path.Combine(Path.GetTempPath(), name + ".sock");
@@ -47,7 +54,7 @@ public sealed class FramebufferConsoleBootTests
         var start = new ProcessStartInfo("qemu-system-x86_64") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[]
         {
-            "-nodefaults", "-display", "none", "-vga", "std", "-serial", "file:" + serialPath, "-no-shutdown", "-m", "64M",
+            "-nodefaults", "-machine", machine, "-display", "none", "-vga", vga, "-serial", "file:" + serialPath, "-no-shutdown", "-m", "64M",
             "-monitor", "unix:" + socketPath + ",server,nowait", "-boot", "d", "-cdrom", Images.HelloFbcons.Iso,
         })
             start.ArgumentList.Add(argument);
@@ -85,7 +92,7 @@ public sealed class FramebufferConsoleBootTests
                 Thread.Sleep(500);
             }
 
-            Assert.True(difference is null, (uefi ? "OVMF" : "SeaBIOS") + ": the screen differs from the host's rendering of the console text:\n" + difference);
+            Assert.True(difference is null, (uefi ? "OVMF" : "SeaBIOS") + ", " + machine + ", -vga " + vga + ": the screen differs from the host's rendering of the console text:\n" + difference);
             // What the compared screen shows: the end of the scrolled text and the panic.
             string[] rows = Enumerable.Range(0, expected.Rows).Select(row => RowText(expected, row)).ToArray();
             Assert.Contains("scrolling line 50", rows);
