@@ -36,6 +36,11 @@ public static class FramebufferConsoleLibrary
             Log.Warn("fbcons: the built-in console font does not load: " + error);
             return;
         }
+        if (framebuffer.Width < font.Width || framebuffer.Height < font.Height)
+        {
+            Log.Warn("fbcons: the framebuffer (" + Describe() + ") is smaller than one character");
+            return;
+        }
         var screen = new TextScreen(framebuffer, font, FramebufferConsoleOptions.Color);
         screen.Clear();
         Consoles.Register(new FramebufferConsoleDevice(screen));
