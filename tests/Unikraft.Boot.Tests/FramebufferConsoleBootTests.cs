@@ -6,47 +6,65 @@ using Unikraft.Kernel.Tests.FramebufferConsole;
 
 namespace Unikraft.Boot.Tests;
 
-// fbcons draws on the framebuffer GRUB sets up: VBE under SeaBIOS, GOP under OVMF. The
-// guest (tests/apps/hello-fbcons) prints a greeting, lines that wrap and scroll, then
-// panics; QEMU has no isa-debug-exit and stays paused (-no-shutdown). The screen, read with
-// the monitor's screendump, must equal what the same rendering code with the same font
-// draws on the host from the text the guest printed on its serial line after fbcons
-// started: every glyph, colour and scroll position.
+// fbcons draws on the framebuffer GRUB sets up: VBE under SeaBIOS, GOP under OVMF. QEMU
+// has no isa-debug-exit, so the guest stays (halted, or paused by -no-shutdown) with its
+// last screen; the screen, read with the monitor's screendump, must equal what the same
+// rendering code with the same font draws on the host from the text the guest printed on
+// its serial line after fbcons started: every glyph, colour, the cursor and the scroll
+// position.
 public sealed class FramebufferConsoleBootTests
 {
-    // tests/apps/hello-fbcons/unikernel.yaml: fbcons.color.
-    private const int Attribute = 0x1F;
+    private const string Greeting = "Hello from C# on a unikernel!";
     private const string PanicLine = "PANIC: unhandled exception: System.InvalidOperationException: fbcons test: the panic shows on the screen";
 
-    // machine and vga: QEMU's machine type and display adapter (std: the Bochs VBE card;
-    // vmware: VMware's SVGA II; cirrus: a Cirrus Logic card whose VBE mode has 24-bit
-    // pixels). q35 is the PC-like machine. mode: what GRUB set.
+    // apps/hello's program: the greeting and the boot loader's name on the screen.
     [Theory]
-    [InlineData("pc", "std", "1024x768x32")]
-    [InlineData("pc", "vmware", "1024x768x32")]
-    [InlineData("pc", "cirrus", "1024x768x24")]
-    public void UnderSeaBiosTheVbeScreenShowsTheTextAndThePanic(string machine, string vga, string mode) =>
-        AssertScreenShowsTheConsoleText(uefi: false, machine, vga, mode);
+    [InlineData(false, "pc")]
+    [InlineData(true, "q35")]
+    public void HellosGreetingIsOnTheScreen(bool uefi, string machine)
+    {
+        string[] rows = AssertScreenShowsTheConsoleText(Images.HelloFbcons, "shutting down", attribute: 0x07, uefi, machine, "std", "1024x768x32");
 
+        Assert.Contains(Greeting, rows);
+        Assert.Contains(rows, row => row.StartsWith("boot loader: GRUB", StringComparison.Ordinal));
+        Assert.Contains("[ info] exit code 0, shutting down", rows);
+    }
+
+    // tests/apps/fbcons-scroll: wrapping, tabs, backspace, more lines than the screen has,
+    // white on blue, then a panic. machine and vga: QEMU's machine type and display adapter
+    // (std: the Bochs VBE card; vmware: VMware's SVGA II; cirrus: a Cirrus Logic card whose
+    // VBE mode has 24-bit pixels); mode: what GRUB set.
     [Theory]
-    [InlineData("pc", "std", "1024x768x32")]
-    [InlineData("q35", "std", "1024x768x32")]
-    [InlineData("pc", "vmware", "1024x768x32")]
-    public void UnderOvmfTheGopScreenShowsTheTextAndThePanic(string machine, string vga, string mode) =>
-        AssertScreenShowsTheConsoleText(uefi: true, machine, vga, mode);
+    [InlineData(false, "pc", "std", "1024x768x32")]
+    [InlineData(false, "pc", "vmware", "1024x768x32")]
+    [InlineData(false, "pc", "cirrus", "1024x768x24")]
+    [InlineData(true, "pc", "std", "1024x768x32")]
+    [InlineData(true, "q35", "std", "1024x768x32")]
+    [InlineData(true, "pc", "vmware", "1024x768x32")]
+    public void ScrolledTextAndThePanicAreOnTheScreen(bool uefi, string machine, string vga, string mode)
+    {
+        // tests/apps/fbcons-scroll/unikernel.yaml: fbcons.color.
+        string[] rows = AssertScreenShowsTheConsoleText(Images.FbconsScroll, "halting with exit code", attribute: 0x1F, uefi, machine, vga, mode);
+
+        Assert.Contains("scrolling line 50", rows);
+        Assert.DoesNotContain(Greeting, rows);
+        Assert.Contains(PanicLine, rows);
+        Assert.Contains(rows, row => row.StartsWith("halting with exit code", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void UnderPvhThereIsNoFramebufferAndFbconsSaysSoOnceAndStaysOut()
     {
-        ProcessResult run = Qemu.BootElf(Images.HelloFbcons.Elf);
+        ProcessResult run = Qemu.BootElf(Images.FbconsScroll.Elf);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Single(run.Lines, line => line.StartsWith("[ warn] fbcons: the boot loader set up no framebuffer", StringComparison.Ordinal));
-        Assert.Contains("Hello from C# on a unikernel!", run.Lines);
+        Assert.Contains(Greeting, run.Lines);
         Assert.Contains(PanicLine, run.Lines);
     }
 
-    private static void AssertScreenShowsTheConsoleText(bool uefi, string machine, string vga, string mode)
+    // Returns the text rows of the compared screen.
+    private static string[] AssertScreenShowsTheConsoleText(BuiltImage image, string lastText, int attribute, bool uefi, string machine, string vga, string mode)
     {
         string name = "uk-fbcons-" + Guid.NewGuid().ToString("N")[..8];
         string socketPath = Path.Combine(Path.GetTempPath(), name + ".sock");
@@ -57,7 +75,7 @@ public sealed class FramebufferConsoleBootTests
         foreach (string argument in new[]
         {
             "-nodefaults", "-machine", machine, "-display", "none", "-vga", vga, "-serial", "file:" + serialPath, "-no-shutdown", "-m", "64M",
-            "-monitor", "unix:" + socketPath + ",server,nowait", "-boot", "d", "-cdrom", Images.HelloFbcons.Iso,
+            "-monitor", "unix:" + socketPath + ",server,nowait", "-boot", "d", "-cdrom", image.Iso,
         })
             start.ArgumentList.Add(argument);
         if (uefi)
@@ -70,7 +88,7 @@ public sealed class FramebufferConsoleBootTests
         using var qemu = Process.Start(start)!;
         try
         {
-            string serial = WaitForSerial(serialPath, "halting with exit code", TimeSpan.FromSeconds(120));
+            string serial = WaitForSerial(serialPath, lastText, TimeSpan.FromSeconds(120));
             int started = serial.IndexOf("[ info] fbcons: ", StringComparison.Ordinal);
             Assert.True(started >= 0, "fbcons did not start:\n" + serial);
             Assert.Contains(mode, serial[started..serial.IndexOf('\n', started)]);
@@ -78,8 +96,9 @@ public sealed class FramebufferConsoleBootTests
 
             using var monitor = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             monitor.Connect(new UnixDomainSocketEndPoint(socketPath));
-            // The last write reaches the screen after the serial line: take dumps until they
-            // match or the time is up.
+            // The last write reaches the screen after the serial line (and more may follow):
+            // take dumps, each against the serial text so far, until they match or the time
+            // is up.
             var clock = Stopwatch.StartNew();
             string? difference;
             TextScreen expected;
@@ -88,7 +107,8 @@ public sealed class FramebufferConsoleBootTests
                 File.Delete(dumpPath);
                 Send(monitor, "screendump " + dumpPath);
                 ScreenDump dump = ScreenDump.Read(dumpPath);
-                expected = Render(serial[started..], modeSize[0], modeSize[1], out Framebuffer pixels);
+                serial = ReadSerial(serialPath);
+                expected = Render(serial[started..], modeSize[0], modeSize[1], attribute, out Framebuffer pixels);
                 difference = Compare(dump, pixels, expected);
                 if (difference is null || clock.Elapsed > TimeSpan.FromSeconds(15))
                     break;
@@ -96,13 +116,9 @@ public sealed class FramebufferConsoleBootTests
             }
 
             Assert.True(difference is null, (uefi ? "OVMF" : "SeaBIOS") + ", " + machine + ", -vga " + vga + ": the screen differs from the host's rendering of the console text:\n" + difference);
-            // What the compared screen shows: the end of the scrolled text and the panic.
-            string[] rows = Enumerable.Range(0, expected.Rows).Select(row => RowText(expected, row)).ToArray();
-            Assert.Contains("scrolling line 50", rows);
-            Assert.Contains(PanicLine, rows);
-            Assert.Contains(rows, row => row.StartsWith("halting with exit code", StringComparison.Ordinal));
             Send(monitor, "quit");
             qemu.WaitForExit(10_000);
+            return Enumerable.Range(0, expected.Rows).Select(row => RowText(expected, row)).ToArray();
         }
         finally
         {
@@ -117,11 +133,11 @@ public sealed class FramebufferConsoleBootTests
 
     // The guest's console text drawn by fbcons's own code on a host framebuffer of the
     // screen's size.
-    private static TextScreen Render(string text, int width, int height, out Framebuffer pixels)
+    private static TextScreen Render(string text, int width, int height, int attribute, out Framebuffer pixels)
     {
         PsfFont font = ConsoleFontFile.Load();
         pixels = new Framebuffer(new ArrayPixelMemory(new byte[width * height * 4]), width, height, width * 4, PixelFormat.Bgr(32));
-        var screen = new TextScreen(pixels, font, Attribute);
+        var screen = new TextScreen(pixels, font, attribute);
         screen.Clear();
         screen.Write(text);
         return screen;
@@ -160,13 +176,15 @@ public sealed class FramebufferConsoleBootTests
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            string serial = File.Exists(path) ? Encoding.UTF8.GetString(File.ReadAllBytes(path)) : "";
+            string serial = ReadSerial(path);
             if (serial.Contains(text, StringComparison.Ordinal))
                 return serial;
             Assert.True(clock.Elapsed < timeout, "the guest did not print \"" + text + "\":\n" + serial);
             Thread.Sleep(200);
         }
     }
+
+    private static string ReadSerial(string path) => File.Exists(path) ? Encoding.UTF8.GetString(File.ReadAllBytes(path)) : "";
 
     // The monitor answers each command with a prompt; waiting for it orders the commands.
     private static void Send(Socket monitor, string command)

@@ -37,8 +37,13 @@ internal sealed class Images
 
     private static readonly Lazy<BuiltImage> HelloFbconsImage = new(() => Build("tests/apps/hello-fbcons", "hello-fbcons"));
 
-    // fbcons on the framebuffer: text that wraps, scrolls and ends in a panic.
+    // hello's program with fbcons, the framebuffer console.
     public static BuiltImage HelloFbcons => HelloFbconsImage.Value;
+
+    private static readonly Lazy<BuiltImage> FbconsScrollImage = new(() => Build("tests/apps/fbcons-scroll", "fbcons-scroll"));
+
+    // fbcons with text that wraps, scrolls and ends in a panic, white on blue.
+    public static BuiltImage FbconsScroll => FbconsScrollImage.Value;
 
     private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
 
