@@ -62,6 +62,9 @@ public sealed class PsfFont
         return glyph >= 0 ? glyph : _replacement;
     }
 
+    // The rows of glyph index, BytesPerRow bytes each, top first.
+    public ReadOnlySpan<byte> Glyph(int index) => new ReadOnlySpan<byte>(_glyphs, index * BytesPerGlyph, BytesPerGlyph);
+
     // Row y of glyph index, BytesPerRow bytes.
     public ReadOnlySpan<byte> GlyphRow(int index, int y) =>
         new ReadOnlySpan<byte>(_glyphs, index * BytesPerGlyph + y * BytesPerRow, BytesPerRow);
