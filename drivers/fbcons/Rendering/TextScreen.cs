@@ -5,9 +5,9 @@ namespace Uk.Drivers.FramebufferConsole;
 // A text console on a framebuffer. Text goes into a grid of cells (character and VGA colour
 // attribute); Flush draws only the cells whose content differs from what the screen shows.
 // Scrolling moves no pixels: the grid is a ring of rows, so a scroll costs one row of cells,
-// and the next flush redraws the cells that changed - on a mostly blank console a small
-// fraction of the framebuffer, which matters where video memory is slow (QEMU's TCG, PCs
-// with uncached video memory).
+// and the next flush redraws the cells that changed - blank cells, and the cells where a
+// line differs from the one below it - with no read of video memory, which is slow on PCs
+// (uncached) and costs instructions under QEMU's TCG.
 public sealed class TextScreen
 {
     private const int TabWidth = 8;
@@ -23,7 +23,7 @@ public sealed class TextScreen
     private readonly uint[] _shown;
     private readonly uint[] _foreground = new uint[16];
     private readonly uint[] _background = new uint[16];
-    private int _attribute;
+    private readonly int _attribute;
     private int _top;
     private int _row;
     private int _column;
@@ -80,7 +80,7 @@ public sealed class TextScreen
         Flush();
     }
 
-    public void Put(char c)
+    private void Put(char c)
     {
         switch (c)
         {
