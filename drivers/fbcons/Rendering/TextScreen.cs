@@ -21,6 +21,8 @@ public sealed class TextScreen
     private readonly GlyphPainter _painter;
     private readonly uint[] _cells;
     private readonly uint[] _shown;
+    // Screen rows that may differ from what is shown: a flush compares only these.
+    private readonly bool[] _changedRows;
     private readonly uint[] _foreground = new uint[16];
     private readonly uint[] _background = new uint[16];
     private readonly int _attribute;
@@ -40,6 +42,7 @@ public sealed class TextScreen
         Rows = framebuffer.Height / font.Height;
         _cells = new uint[Columns * Rows];
         _shown = new uint[Columns * Rows];
+        _changedRows = new bool[Rows];
         for (int i = 0; i < 16; i++)
         {
             _foreground[i] = framebuffer.Format.Encode(ConsolePalette.Foreground(i));
@@ -69,6 +72,7 @@ public sealed class TextScreen
         uint blank = Blank();
         new Span<uint>(_cells).Fill(blank);
         new Span<uint>(_shown).Fill(blank);
+        new Span<bool>(_changedRows).Clear();
         _top = _row = _column = 0;
         _cursorRow = -1;
     }
@@ -111,9 +115,15 @@ public sealed class TextScreen
     {
         // The cell under the old cursor is drawn again without it.
         if (_cursorRow >= 0)
+        {
             _shown[_cursorRow * Columns + _cursorColumn] = Redraw;
+            _changedRows[_cursorRow] = true;
+        }
         for (int row = 0; row < Rows; row++)
         {
+            if (!_changedRows[row])
+                continue;
+            _changedRows[row] = false;
             int logical = PhysicalRow(row) * Columns;
             int shown = row * Columns;
             for (int column = 0; column < Columns; column++)
@@ -147,6 +157,7 @@ public sealed class TextScreen
         if (_column == Columns)
             NewLine();
         _cells[PhysicalRow(_row) * Columns + _column] = (uint)_attribute << 16 | c;
+        _changedRows[_row] = true;
         _column++;
     }
 
@@ -158,9 +169,10 @@ public sealed class TextScreen
             _row++;
             return;
         }
-        // The top row becomes the new bottom one.
+        // The top row becomes the new bottom one; every row of the screen shows another.
         _top = (_top + 1) % Rows;
         new Span<uint>(_cells, PhysicalRow(_row) * Columns, Columns).Fill(Blank());
+        new Span<bool>(_changedRows).Fill(true);
     }
 
     private uint Cell(int row, int column) => _cells[PhysicalRow(row) * Columns + column];
