@@ -25,9 +25,6 @@ public sealed class Framebuffer
 
     public PixelFormat Format { get; }
 
-    // The bytes the mode needs: what must be mapped.
-    public long ByteLength => (long)Pitch * Height;
-
     // Whether it can be drawn: a direct-colour format, and rows that hold their pixels.
     public bool IsUsable =>
         Format.IsSupported && Width > 0 && Height > 0 && Pitch >= Width * Format.BytesPerPixel;
