@@ -41,7 +41,13 @@ public static class FramebufferConsoleLibrary
             Log.Warn("fbcons: the framebuffer (" + Describe() + ") is smaller than one character");
             return;
         }
-        var screen = new TextScreen(framebuffer, font, FramebufferConsoleOptions.Color);
+        int color = FramebufferConsoleOptions.Color;
+        if (color is < 0 or > 0xFF)
+        {
+            Log.Warn("fbcons: color " + color.ToString() + " is no text attribute (0x00 to 0xFF: background << 4 | foreground); grey on black instead");
+            color = 0x07;
+        }
+        var screen = new TextScreen(framebuffer, font, color);
         screen.Clear();
         Consoles.Register(new FramebufferConsoleDevice(screen));
         Log.Info("fbcons: " + Describe() + ", " + screen.Columns.ToString() + "x" + screen.Rows.ToString() + " characters");
