@@ -51,6 +51,8 @@ $HostFiles = [ordered]@{
     '/usr/share/OVMF/OVMF_CODE_4M.fd'       = 'ovmf'
     # mkfs.fat and fsck.fat (in /usr/sbin, often not on a user's PATH): the file-system tests
     '/usr/sbin/mkfs.fat'                    = 'dosfstools'
+    # the console font fbcons compiles in (its build and boot tests)
+    '/usr/share/consolefonts/Lat15-Fixed16.psf.gz' = 'console-setup-linux'
 }
 
 function Write-Step([string] $text) { Write-Host "==> $text" -ForegroundColor Cyan }
@@ -69,7 +71,7 @@ function Get-MissingPackages {
 function Invoke-Setup([switch] $OnlyIfMissing) {
     $packages = @(Get-MissingPackages)
     if ($packages.Count -eq 0) {
-        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, gdb, curl, wrk, iproute2)' }
+        if (-not $OnlyIfMissing) { Write-Step 'host tools: all present (nasm, binutils, qemu, qemu-img, grub, xorriso, mtools, dosfstools, ovmf, console-setup-linux, gdb, curl, wrk, iproute2)' }
         return
     }
     Write-Step "installing host tools: $($packages -join ' ')"

@@ -50,6 +50,16 @@ internal sealed class Images
     // The same program on the dotnet library, the keyboard polled (no interrupt controller).
     public static BuiltImage BclKeyboard => BclKeyboardImage.Value;
 
+    private static readonly Lazy<BuiltImage> HelloFbconsImage = new(() => Build("tests/apps/hello-fbcons", "hello-fbcons"));
+
+    // hello's program with fbcons, the framebuffer console.
+    public static BuiltImage HelloFbcons => HelloFbconsImage.Value;
+
+    private static readonly Lazy<BuiltImage> FbconsScrollImage = new(() => Build("tests/apps/fbcons-scroll", "fbcons-scroll"));
+
+    // fbcons with text that wraps, scrolls and ends in a panic, white on blue.
+    public static BuiltImage FbconsScroll => FbconsScrollImage.Value;
+
     private static readonly Lazy<BuiltImage> HelloAcpiImage = new(() => Build("tests/apps/hello-acpi", "hello-acpi"));
 
     // hello's program with the acpi library (default core.shutdown: qemu-exit, else power-off).

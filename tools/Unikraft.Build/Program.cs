@@ -14,6 +14,7 @@ public static class Program
         + "  Unikraft.Build unserved --object <ilc output .o> --others <object.o;...> --out <file.asm>\n"
         + "  Unikraft.Build strip-sections --elf <linked image.elf> --out <bootable image.elf>\n"
         + "  Unikraft.Build image-files --list <path TAB source lines> --out <ImageFiles.g.cs>\n"
+        + "  Unikraft.Build console-font --font <font.psf[.gz]> --out <ConsoleFont.g.cs>\n"
         + "  Unikraft.Build bcl-check --sources <file.cs;...> --assemblies <image assembly;...> --framework <reference assembly dir> --manifest <unikernel.yaml>\n"
         + "  Unikraft.Build ilc-failure --log <ILC output> --assemblies <image assembly;...> --manifest <unikernel.yaml> --bcl <minimal|dotnet>\n";
 
@@ -157,6 +158,24 @@ public static class Program
                 }
 
                 return ImageFilesCommand.Run(list, output, stdout, stderr);
+            }
+
+            case "console-font":
+            {
+                var unknown = commandLine.Unknown("font", "out");
+                var font = commandLine.Get("font");
+                var output = commandLine.Get("out");
+                if (unknown.Count > 0)
+                {
+                    return UsageError(stderr, "unknown option " + string.Join(", ", unknown) + " for 'console-font'");
+                }
+
+                if (font is null || output is null)
+                {
+                    return UsageError(stderr, "'console-font' needs --font and --out");
+                }
+
+                return ConsoleFontCommand.Run(font, output, stdout, stderr);
             }
 
             case "bcl-check":

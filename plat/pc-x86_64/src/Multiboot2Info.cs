@@ -8,6 +8,7 @@ internal readonly unsafe struct Multiboot2Info
     private const uint TagBootLoaderName = 2;
     private const uint TagModule = 3;
     private const uint TagMemoryMap = 6;
+    private const uint TagFramebuffer = 8;
     private const uint TagAcpiOldRsdp = 14;
     private const uint TagAcpiNewRsdp = 15;
 
@@ -43,6 +44,9 @@ internal readonly unsafe struct Multiboot2Info
         length = tag == null ? 0 : (int)(*(uint*)(tag + 4) - 8);
         return tag == null ? null : tag + 8;
     }
+
+    // The framebuffer info tag (type 8), or null: GRUB's mode (BootFramebuffer reads it).
+    public byte* FramebufferTag => FindTag(TagFramebuffer, 0);
 
     public int ModuleCount
     {

@@ -28,6 +28,7 @@ internal static unsafe class PlatformEntry
             infoEnd = infoStart + multiboot.TotalSize;
             moduleCount = multiboot.ModuleCount;
             BootAcpiPointer.Record(multiboot.AcpiRsdp(out int rsdpLength), rsdpLength, 0);
+            BootFramebuffer.Record(multiboot.FramebufferTag);
         }
         else if (magic == BootProtocol.PvhMagic)
         {
