@@ -90,6 +90,16 @@ public class HttpServerGuest : IDisposable
     public int ForwardedConnectionsWaiting() => Unikraft.Bench.Net.HostForward.ConnectionsWaiting(Port);
 
     // The guest's /stats as name → value.
+    // wrk with these arguments, bounded far past any -d a test gives it: a wrk that hangs
+    // fails the test. Its output, for WrkResult to read.
+    public static string RunWrk(IReadOnlyList<string> arguments)
+    {
+        ProcessResult run = ProcessRunner.Run("wrk", arguments, TimeSpan.FromMinutes(40));
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException("wrk " + string.Join(' ', arguments) + " failed: " + run.Output);
+        return run.Output;
+    }
+
     public Dictionary<string, long> Stats()
     {
         ProcessResult run = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "30", Url("/stats")], TimeSpan.FromSeconds(40));

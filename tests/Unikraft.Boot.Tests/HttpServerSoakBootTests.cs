@@ -16,11 +16,11 @@ public sealed class HttpServerSoakBootTests(SoakHttpServerGuest guest) : IClassF
     {
         int minutes = int.TryParse(Environment.GetEnvironmentVariable("UK_SOAK_MINUTES"), out int m) && m > 0 ? m : 5;
 
-        SoakLoadFigures warmLoads = SoakLoads.Run(guest.Port, 60, RunWrk, null, Panicked);
-        Dictionary<string, long> warm = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
-        SoakLoadFigures loads = SoakLoads.Run(guest.Port, minutes * 60, RunWrk,
+        SoakLoadFigures warmLoads = SoakLoads.Run(guest.Port, 60, HttpServerGuest.RunWrk, null, Panicked);
+        Dictionary<string, long> warm = SoakReadings.Settled(guest.Port, HttpServerGuest.RunWrk, guest.Stats);
+        SoakLoadFigures loads = SoakLoads.Run(guest.Port, minutes * 60, HttpServerGuest.RunWrk,
             elapsed => Console.WriteLine("httpserver soak, " + (int)elapsed.TotalMinutes + " min: " + SoakReadings.Describe(guest.Stats())), Panicked);
-        Dictionary<string, long> end = SoakReadings.Settled(guest.Port, RunWrk, guest.Stats);
+        Dictionary<string, long> end = SoakReadings.Settled(guest.Port, HttpServerGuest.RunWrk, guest.Stats);
 
         string figures = "warm-up loads: " + warmLoads.Describe() + "\nafter the warm-up: " + SoakReadings.Describe(warm)
             + "\n" + minutes + " min of loads: " + loads.Describe() + "\nat the end: " + SoakReadings.Describe(end);
@@ -40,13 +40,4 @@ public sealed class HttpServerSoakBootTests(SoakHttpServerGuest guest) : IClassF
     }
 
     private bool Panicked() => guest.Session.Lines.Any(l => l.StartsWith("PANIC", StringComparison.Ordinal));
-
-    private static string RunWrk(IReadOnlyList<string> arguments)
-    {
-        // Bounded far past any -d the soak gives wrk: a wrk that hangs fails the test.
-        ProcessResult run = ProcessRunner.Run("wrk", arguments, TimeSpan.FromMinutes(40));
-        if (run.ExitCode != 0)
-            throw new InvalidOperationException("wrk " + string.Join(' ', arguments) + " failed: " + run.Output);
-        return run.Output;
-    }
 }
