@@ -94,7 +94,17 @@ internal sealed class QemuSession : IDisposable
             "-drive", "if=pflash,format=raw,readonly=on,file=" + Qemu.OvmfCode,
             "-drive", "if=pflash,format=raw,file=" + varsCopy, .. extraArguments]);
 
-    private static QemuSession Boot(int memoryMiB, IEnumerable<string> bootArguments)
+    // A PC as the product names it: the ISO through GRUB under OVMF (varsCopy: a writable
+    // copy of Qemu.OvmfVars) or, with null, under SeaBIOS; no serial port, no isa-debug-exit,
+    // and a reset that reboots. The guest shows its output only on its screen (read it
+    // through the monitor's screendump); it ends by powering off.
+    public static QemuSession BootPc(string iso, string? varsCopy, int memoryMiB, params string[] extraArguments) =>
+        Boot(memoryMiB, ["-boot", "d", "-cdrom", iso,
+            .. varsCopy is null ? Array.Empty<string>() : ["-drive", "if=pflash,format=raw,readonly=on,file=" + Qemu.OvmfCode,
+                "-drive", "if=pflash,format=raw,file=" + varsCopy],
+            .. extraArguments], pc: true);
+
+    private static QemuSession Boot(int memoryMiB, IEnumerable<string> bootArguments, bool pc = false)
     {
         var start = new ProcessStartInfo("qemu-system-x86_64")
         {
@@ -102,11 +112,11 @@ internal sealed class QemuSession : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[]
-        {
-            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memoryMiB + "M",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-        }.Concat(bootArguments))
+        string[] machine = pc
+            ? ["-nodefaults", "-display", "none", "-m", memoryMiB + "M"]
+            : ["-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memoryMiB + "M",
+                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"];
+        foreach (string argument in machine.Concat(bootArguments))
             start.ArgumentList.Add(argument);
         return new QemuSession(Process.Start(start)!);
     }
