@@ -25,3 +25,31 @@ public sealed class NetDeviceChooserTests
         Assert.Equal(["-device", "e1000,netdev=n0"], arguments.Skip(device + 1).Take(2));
     }
 }
+
+// `uk run --disk` attaches the disk to the controller the image's block driver drives.
+public sealed class DiskDeviceChooserTests
+{
+    [Theory]
+    [InlineData("virtio-blk", "virtio-blk-pci,drive=d0")]
+    [InlineData("ahci", "ahci,id=sata|ide-hd,drive=d0,bus=sata.0")]
+    [InlineData("nvme", "nvme,drive=d0,serial=uk-disk-0")]
+    public void TheImagesDriverPicksTheController(string driver, string devices) =>
+        Assert.Equal(devices.Split('|'), DiskDeviceChooser.For(["uart16550", "pci", "ukblkdev", driver, "vfscore", "fatfs"]));
+
+    [Fact]
+    public void TheCommandLineAttachesDriveD0ToEachDevice()
+    {
+        string disk = Path.GetTempFileName();
+        try
+        {
+            List<string> arguments = QemuCommandLine.Build(new QemuOptions { Elf = "a.elf", Iso = "a.iso", MemoryMiB = 64, Disk = disk, DiskDevices = DiskDeviceChooser.For(["ahci"]) }, null);
+            int drive = arguments.IndexOf("-drive");
+            Assert.StartsWith("file=" + disk + ",if=none,id=d0,format=raw", arguments[drive + 1], StringComparison.Ordinal);
+            Assert.Equal(["-device", "ahci,id=sata", "-device", "ide-hd,drive=d0,bus=sata.0"], arguments.Skip(drive + 2).Take(4));
+        }
+        finally
+        {
+            File.Delete(disk);
+        }
+    }
+}

@@ -41,7 +41,7 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
         public string[] Ports { get; set; } = [];
 
         [CommandOption("--disk <FILE>")]
-        [Description("attach a disk image as a virtio-blk drive")]
+        [Description("attach a disk image on the controller the image drives (virtio-blk, AHCI or NVMe)")]
         public string? Disk { get; set; }
 
         [CommandOption("--gdb")]
@@ -83,6 +83,7 @@ public sealed class RunCommand : UkCommand<RunCommand.Settings>
             NetDevice = settings.Nic ?? NetDeviceChooser.For(image.Libraries),
             Ports = settings.Ports,
             Disk = settings.Disk,
+            DiskDevices = DiskDeviceChooser.For(image.Libraries),
             Gdb = settings.Gdb,
             Append = settings.Append ?? (string.IsNullOrEmpty(image.Cmdline) ? null : image.Cmdline),
         };

@@ -56,8 +56,9 @@ public static partial class QemuCommandLine
         {
             if (!File.Exists(options.Disk))
                 throw new UkException($"--disk {options.Disk}: no such file. Create one: qemu-img create -f raw {options.Disk} 64M");
-            args.AddRange(["-drive", $"file={Path.GetFullPath(options.Disk)},if=none,id=d0,format={(options.Disk.EndsWith(".vmdk", StringComparison.OrdinalIgnoreCase) ? "vmdk" : "raw")}",
-                           "-device", "virtio-blk-pci,drive=d0"]);
+            args.AddRange(["-drive", $"file={Path.GetFullPath(options.Disk)},if=none,id=d0,format={(options.Disk.EndsWith(".vmdk", StringComparison.OrdinalIgnoreCase) ? "vmdk" : "raw")}"]);
+            foreach (string device in options.DiskDevices)
+                args.AddRange(["-device", device]);
         }
         if (options.Gdb)
             args.AddRange(["-s", "-S"]);

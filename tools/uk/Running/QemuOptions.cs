@@ -13,6 +13,8 @@ public sealed record QemuOptions
     public string NetDevice { get; init; } = NetDeviceChooser.Default;
     public IReadOnlyList<string> Ports { get; init; } = [];
     public string? Disk { get; init; }
+    // The -device arguments that attach drive d0 (DiskDeviceChooser).
+    public IReadOnlyList<string> DiskDevices { get; init; } = DiskDeviceChooser.Default;
     public bool Gdb { get; init; }
     public string? Append { get; init; }
     // A raw or VMDK disk image to boot from instead of the ELF/ISO.
