@@ -1,0 +1,7 @@
+namespace Uk.Drivers.Xhci;
+
+// Set from the manifest before any init runs.
+public static class XhciOptions
+{
+    public static int TimeoutMs = 2000;
+}
