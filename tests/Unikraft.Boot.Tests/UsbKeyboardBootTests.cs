@@ -1,0 +1,79 @@
+namespace Unikraft.Boot.Tests;
+
+// The xhci library: lines typed on QEMU's USB keyboard (usb-kbd on a qemu-xhci controller,
+// driven by the monitor's sendkey with no PS/2 keyboard on the machine to take the keys)
+// reach Console.ReadLine beside the serial line; a USB device that is not a boot keyboard
+// gets one line saying it was skipped.
+public sealed class UsbKeyboardBootTests
+{
+    private static readonly TimeSpan Boot = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Echo = TimeSpan.FromSeconds(30);
+
+    // Every printable ASCII character, so shift is needed for half of them.
+    private static readonly string Printable = new(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).ToArray());
+
+    private static readonly string[] Keyboard = ["-device", "qemu-xhci,id=xhci", "-device", "usb-kbd,bus=xhci.0"];
+
+    [Theory]
+    [InlineData("pc,i8042=off")]
+    [InlineData("q35,i8042=off")]
+    public void TypedLinesWithShiftCapsLockAndBackspaceReachReadLine(string machine)
+    {
+        string socket = QemuMonitor.NewSocketPath();
+        try
+        {
+            using QemuSession guest = QemuSession.BootElf(Images.UsbKeyboard.Elf, "", 32, ["-machine", machine, .. Keyboard, .. QemuMonitor.Arguments(socket)]);
+            guest.WaitForLine("ready", Boot);
+            using QemuMonitor monitor = QemuMonitor.Connect(socket);
+
+            monitor.SendKeys([.. UsTypist.Keys("Hi, Worx"), "backspace", .. UsTypist.Keys("ld!"), "ret"]);
+            guest.WaitForLine("got: ", Echo);
+            monitor.SendKeys([.. UsTypist.Keys(Printable), "ret"]);
+            monitor.SendKeys(["caps_lock", .. UsTypist.Keys("caps"), "caps_lock", .. UsTypist.Keys("Lock 1"), "ret"]);
+            WaitForLines(guest, "got: ", 3);
+            // The serial line feeds the same queue: it ends the program.
+            guest.Type("end\n");
+            Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(Echo));
+
+            string[] got = guest.Lines.Where(line => line.StartsWith("got: ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(["got: Hi, World!", "got: " + Printable, "got: CAPSLock 1"], got);
+            string[] said = guest.Lines.Where(line => line.Contains("xhci:", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(2, said.Length);
+            Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+ port \d+: boot keyboard, (full|high) speed, slot 1, interface 0, endpoint 0x81$", said[0]);
+            Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+, xHCI 1\.0, 8 ports, 1 keyboard, polled$", said[1]);
+            Assert.Contains("done", guest.Lines);
+        }
+        finally
+        {
+            File.Delete(socket);
+        }
+    }
+
+    // A tablet is a HID device but no boot keyboard: skipped, said once; nothing is typed by
+    // it and the serial line still works.
+    [Fact]
+    public void AUsbDeviceThatIsNoKeyboardIsSkippedWithOneLine()
+    {
+        using QemuSession guest = QemuSession.BootElf(Images.UsbKeyboard.Elf, "", 32, "-machine", "pc,i8042=off", "-device", "qemu-xhci,id=xhci", "-device", "usb-tablet,bus=xhci.0");
+        guest.WaitForLine("ready", Boot);
+        guest.Type("abc\nend\n");
+        Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(Echo));
+
+        string[] said = guest.Lines.Where(line => line.Contains("xhci:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, said.Length);
+        Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+ port \d+: vendor 0x[0-9a-f]{4} product 0x[0-9a-f]{4}: not a boot keyboard; skipped$", said[0]);
+        Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+, xHCI 1\.0, 8 ports, 0 keyboards, polled$", said[1]);
+        Assert.Contains("got: abc", guest.Lines);
+    }
+
+    private static void WaitForLines(QemuSession guest, string prefix, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (guest.Lines.Count(line => line.StartsWith(prefix, StringComparison.Ordinal)) < count)
+        {
+            if (clock.Elapsed > Echo)
+                throw new TimeoutException("the guest printed fewer than " + count + " '" + prefix + "' lines:\n" + guest.Output);
+            Thread.Sleep(100);
+        }
+    }
+}
