@@ -26,6 +26,8 @@ public sealed unsafe class UsbKeyboard
     private const int LowSpeed = 2;
     private const int HighSpeed = 3;
 
+    private const uint FullSpeedPacketGuess = 64;
+
     private readonly XhciController _controller;
     private readonly ProducerRing _control;
     private readonly byte* _input;
@@ -95,6 +97,8 @@ public sealed unsafe class UsbKeyboard
         Slot = enabled.SlotId;
         if (!Address(out refusal))
             return false;
+        if (Speed == FullSpeed && !LearnControlPacketSize(out refusal))
+            return false;
         if (!Control(0x80, 6, 0x0100, 0, DeviceDescriptorBytes))
         {
             refusal = "GET_DESCRIPTOR (device) failed";
@@ -143,8 +147,8 @@ public sealed unsafe class UsbKeyboard
     }
 
     // Address Device (4.3.3) with the slot context and the default control endpoint, whose
-    // packet size follows from the port speed (USB 2.0, 5.5.3; the full-speed guess of 64
-    // covers QEMU's and most keyboards' descriptors, which fit in one packet either way).
+    // packet size follows from the port speed (USB 2.0, 5.5.3); at full speed it is a guess
+    // of 64 that LearnControlPacketSize corrects.
     private bool Address(out string refusal)
     {
         int context = _controller.ContextBytes;
@@ -160,7 +164,7 @@ public sealed unsafe class UsbKeyboard
         uint* slot = (uint*)(_input + context);
         slot[0] = (uint)Speed << 20 | 1u << 27;
         slot[1] = (uint)Port << 16;
-        uint packet = Speed switch { LowSpeed => 8u, FullSpeed or HighSpeed => 64u, _ => 512u };
+        uint packet = Speed switch { LowSpeed => 8u, FullSpeed => FullSpeedPacketGuess, HighSpeed => 64u, _ => 512u };
         WriteEndpoint(_input + 2 * context, ControlType, packet, 0, _control);
         if (!_controller.RunCommand((ulong)_input, 0, Trb.TypeBits(Trb.AddressDevice) | (uint)Slot << Trb.SlotShift, out Trb done))
         {
@@ -168,6 +172,37 @@ public sealed unsafe class UsbKeyboard
             return false;
         }
         refusal = "";
+        return true;
+    }
+
+    // A full-speed device's control packets hold 8, 16, 32 or 64 bytes: the first 8 bytes of
+    // its device descriptor say which (they fit in one packet of any size), and Evaluate
+    // Context (4.6.7) gives the controller a size other than the guess.
+    private bool LearnControlPacketSize(out string refusal)
+    {
+        if (!Control(0x80, 6, 0x0100, 0, 8))
+        {
+            refusal = "GET_DESCRIPTOR (device, 8 bytes) failed";
+            return false;
+        }
+        uint packet = _buffer[7];
+        if (packet is not (8 or 16 or 32 or 64))
+        {
+            refusal = "the device descriptor gives a control packet size of " + packet.ToString();
+            return false;
+        }
+        refusal = "";
+        if (packet == FullSpeedPacketGuess)
+            return true;
+        int context = _controller.ContextBytes;
+        new Span<byte>(_input, 33 * context).Clear();
+        ((uint*)_input)[1] = 0b10;
+        WriteEndpoint(_input + 2 * context, ControlType, packet, 0, _control);
+        if (!_controller.RunCommand((ulong)_input, 0, Trb.TypeBits(Trb.EvaluateContext) | (uint)Slot << Trb.SlotShift, out Trb done))
+        {
+            refusal = "Evaluate Context (control packet size " + packet.ToString() + ") failed, completion code " + done.CompletionCode.ToString();
+            return false;
+        }
         return true;
     }
 

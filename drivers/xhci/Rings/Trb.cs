@@ -15,6 +15,7 @@ public readonly struct Trb
     public const int EnableSlot = 9;
     public const int AddressDevice = 11;
     public const int ConfigureEndpoint = 12;
+    public const int EvaluateContext = 13;
     public const int NoOp = 23;
     public const int TransferEvent = 32;
     public const int CommandCompletionEvent = 33;
