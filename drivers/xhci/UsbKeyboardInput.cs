@@ -3,10 +3,12 @@ using Uk.Core;
 
 namespace Uk.Drivers.Xhci;
 
-// The keyboards of one controller as a console input, beside a serial line: the event ring
-// is polled while a reader waits, each transfer event's report decoded and the next report
-// queued. A key whose bytes are not all taken keeps the rest here for the next call. Reports
-// wait in the keyboard and the controller until a reader asks, so holding off needs nothing.
+// The keyboards of one controller as a console input, beside a serial line: on the
+// controller's interrupt from the first read on when XhciLibrary attached one (each report's
+// bytes queued in ConsoleInput as it arrives), else the event ring polled while a reader
+// waits. Each transfer event's report is decoded and the next report queued; a key whose
+// bytes are not all taken keeps the rest here for the next call. Holding off leaves events
+// in the ring, and with one report queued per keyboard the rest wait in the keyboard.
 public sealed class UsbKeyboardInput : IConsoleInput
 {
     private readonly XhciController _controller;
@@ -15,6 +17,7 @@ public sealed class UsbKeyboardInput : IConsoleInput
     private int _pendingStart;
     private int _pendingCount;
     private bool _failureLogged;
+    private bool _heldOff;
 
     public UsbKeyboardInput(XhciController controller, UsbKeyboard[] keyboards)
     {
@@ -22,8 +25,19 @@ public sealed class UsbKeyboardInput : IConsoleInput
         _keyboards = keyboards;
     }
 
+    // Set by XhciLibrary when it attached OnInterrupt to the controller's vector.
+    public bool WantsInterrupts { get; set; }
+
+    public bool UsesInterrupts { get; private set; }
+
     public void Start()
     {
+        if (!WantsInterrupts)
+            return;
+        UsesInterrupts = true;
+        _controller.EnableInterrupts();
+        // Reports that arrived before now raised no interrupt.
+        Drain();
     }
 
     public int Poll()
@@ -39,12 +53,31 @@ public sealed class UsbKeyboardInput : IConsoleInput
         return _pending[_pendingStart++];
     }
 
-    public void HoldOff()
-    {
-    }
+    public void HoldOff() => _heldOff = true;
 
     public void Resume()
     {
+        _heldOff = false;
+        if (UsesInterrupts)
+            Drain();
+    }
+
+    public void OnInterrupt()
+    {
+        _controller.AcknowledgeInterrupt();
+        if (UsesInterrupts)
+            Drain();
+    }
+
+    private void Drain()
+    {
+        while (!_heldOff && ConsoleInput.CanAccept)
+        {
+            int value = Poll();
+            if (value < 0)
+                return;
+            ConsoleInput.Enqueue((byte)value);
+        }
     }
 
     private void Take(in Trb transferEvent)

@@ -216,6 +216,23 @@ public sealed unsafe class XhciController
         }
     }
 
+    // Interrupter 0 signals each event (the vector attached by XhciLibrary) from now on.
+    public void EnableInterrupts()
+    {
+        int management = _runtime + XhciRegisters.Interrupter0 + XhciRegisters.InterrupterManagement;
+        _registers.Write(management, XhciRegisters.InterruptEnable | XhciRegisters.InterruptPending);
+        WriteOperational(XhciRegisters.Command, ReadOperational(XhciRegisters.Command) | XhciRegisters.CommandInterrupterEnable);
+    }
+
+    // Clears the pending flags (both write-1-to-clear), so the next event interrupts again
+    // and a level-triggered line goes down.
+    public void AcknowledgeInterrupt()
+    {
+        WriteOperational(XhciRegisters.Status, XhciRegisters.StatusEventInterrupt);
+        int management = _runtime + XhciRegisters.Interrupter0 + XhciRegisters.InterrupterManagement;
+        _registers.Write(management, XhciRegisters.InterruptEnable | XhciRegisters.InterruptPending);
+    }
+
     // The next event, telling the controller the slot is free again (ERDP, EHB cleared).
     public bool TryTakeEvent(out Trb trb)
     {

@@ -1,3 +1,4 @@
+using System;
 using Uk.Core;
 using Uk.Drivers.Pci;
 
@@ -29,7 +30,7 @@ public static class XhciLibrary
             Log.Warn("xhci: " + at + ": BAR 0 is not a register window the kernel can reach (" + bar.ToString() + ")");
             return false;
         }
-        device.Enable(busMaster: true, legacyInterrupts: false);
+        device.Enable(busMaster: true, legacyInterrupts: XhciOptions.Interrupts);
         var controller = new XhciController(new MmioRegisters(bar.Address));
         if (!controller.Start(out string refusal))
         {
@@ -37,15 +38,44 @@ public static class XhciLibrary
             return false;
         }
         UsbKeyboard[] keyboards = AttachKeyboards(controller, at);
+        string signal = "polled";
         if (keyboards.Length > 0)
         {
             for (int i = 0; i < keyboards.Length; i++)
                 keyboards[i].Listen();
-            ConsoleInput.Register(new UsbKeyboardInput(controller, keyboards));
+            var input = new UsbKeyboardInput(controller, keyboards);
+            if (XhciOptions.Interrupts)
+                signal = AttachInterrupt(device, input.OnInterrupt);
+            input.WantsInterrupts = signal != "polled";
+            ConsoleInput.Register(input);
         }
         Log.Info("xhci: " + at + ", xHCI " + controller.Version + ", " + controller.PortCount.ToString() + " ports, "
-            + keyboards.Length.ToString() + (keyboards.Length == 1 ? " keyboard" : " keyboards") + ", polled");
+            + keyboards.Length.ToString() + (keyboards.Length == 1 ? " keyboard" : " keyboards") + ", " + signal);
         return true;
+    }
+
+    // Interrupter 0's vector: an MSI-X entry where the function has a table, else an MSI
+    // message, else the INTx line the firmware routed (possibly shared). How it is signalled,
+    // for the log, or "polled" when none is there. The controller raises nothing until the
+    // input's Start enables its interrupter.
+    private static string AttachInterrupt(PciDevice device, Action handler)
+    {
+        PciMsiX? msix = PciMsiX.Open(device);
+        if (msix is not null)
+        {
+            msix.Enable();
+            int entry = msix.Attach(0, handler);
+            if (entry >= 0)
+                return "msi-x vector 0x" + entry.ToString("x2");
+            msix.Disable();
+        }
+        PciMsi? msi = PciMsi.Open(device);
+        int vector = msi is null ? -1 : msi.Attach(handler);
+        if (vector >= 0)
+            return "msi vector 0x" + vector.ToString("x2");
+        if (PciInterrupts.AttachLegacy(device, handler))
+            return "irq " + device.InterruptLine.ToString();
+        return "polled";
     }
 
     // A keyboard on each connected root port that holds one, a log line for every other.

@@ -4,4 +4,5 @@ namespace Uk.Drivers.Xhci;
 public static class XhciOptions
 {
     public static int TimeoutMs = 2000;
+    public static bool Interrupts = true;
 }

@@ -26,9 +26,11 @@ public static class XhciRegisters
 
     public const uint CommandRun = 1u << 0;
     public const uint CommandReset = 1u << 1;
+    public const uint CommandInterrupterEnable = 1u << 2;
 
     public const uint StatusHalted = 1u << 0;
     public const uint StatusHostSystemError = 1u << 2;
+    public const uint StatusEventInterrupt = 1u << 3;
     public const uint StatusNotReady = 1u << 11;
 
     // PORTSC.
@@ -50,6 +52,8 @@ public static class XhciRegisters
     public const int EventRingTableBase = 0x10;
     public const int EventRingDequeue = 0x18;
     public const uint EventHandlerBusy = 1u << 3;
+    public const uint InterruptPending = 1u << 0;
+    public const uint InterruptEnable = 1u << 1;
 
     // Extended capability USB Legacy Support: the firmware hands the controller over.
     public const int LegacySupportId = 1;

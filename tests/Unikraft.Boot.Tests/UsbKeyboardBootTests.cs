@@ -13,18 +13,24 @@ public sealed class UsbKeyboardBootTests
     private static readonly string Printable = new(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).ToArray());
 
     // A high-speed keyboard (QEMU's default), and a full-speed one (usb_version=1), whose
-    // 8-byte control packets the driver learns from its device descriptor.
+    // 8-byte control packets the driver learns from its device descriptor; the controller's
+    // interrupt as MSI-X (qemu-xhci), MSI and INTx (nec-usb-xhci with msix, msi off), and the
+    // event ring polled when xhci.interrupts says so.
     [Theory]
-    [InlineData("pc,i8042=off", "usb-kbd,bus=xhci.0", "high")]
-    [InlineData("q35,i8042=off", "usb-kbd,bus=xhci.0", "high")]
-    [InlineData("pc,i8042=off", "usb-kbd,bus=xhci.0,usb_version=1", "full")]
-    public void TypedLinesWithShiftCapsLockAndBackspaceReachReadLine(string machine, string keyboard, string speed)
+    [InlineData("pc,i8042=off", "qemu-xhci", "usb-kbd", false, "high", "msi-x vector 0x[0-9a-f]{2}")]
+    [InlineData("q35,i8042=off", "qemu-xhci", "usb-kbd", false, "high", "msi-x vector 0x[0-9a-f]{2}")]
+    [InlineData("pc,i8042=off", "qemu-xhci", "usb-kbd,usb_version=1", false, "full", "msi-x vector 0x[0-9a-f]{2}")]
+    [InlineData("pc,i8042=off", "nec-usb-xhci,msix=off", "usb-kbd", false, "high", "msi vector 0x[0-9a-f]{2}")]
+    [InlineData("pc,i8042=off", "nec-usb-xhci,msix=off,msi=off", "usb-kbd", false, "high", @"irq \d+")]
+    [InlineData("q35,i8042=off", "qemu-xhci", "usb-kbd", true, "high", "polled")]
+    public void TypedLinesWithShiftCapsLockAndBackspaceReachReadLine(string machine, string controller, string keyboard, bool polled, string speed, string signal)
     {
         string socket = QemuMonitor.NewSocketPath();
         try
         {
-            string[] devices = ["-machine", machine, "-device", "qemu-xhci,id=xhci", "-device", keyboard];
-            using QemuSession guest = QemuSession.BootElf(Images.UsbKeyboard.Elf, "", 32, [.. devices, .. QemuMonitor.Arguments(socket)]);
+            string[] devices = ["-machine", machine, "-device", controller + ",id=xhci", "-device", keyboard + ",bus=xhci.0"];
+            BuiltImage image = polled ? Images.UsbKeyboardPolled : Images.UsbKeyboard;
+            using QemuSession guest = QemuSession.BootElf(image.Elf, "", 32, [.. devices, .. QemuMonitor.Arguments(socket)]);
             guest.WaitForLine("ready", Boot);
             using QemuMonitor monitor = QemuMonitor.Connect(socket);
 
@@ -42,7 +48,7 @@ public sealed class UsbKeyboardBootTests
             string[] said = guest.Lines.Where(line => line.Contains("xhci:", StringComparison.Ordinal)).ToArray();
             Assert.Equal(2, said.Length);
             Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+ port \d+: boot keyboard, " + speed + @" speed, slot 1, interface 0, endpoint 0x81$", said[0]);
-            Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+, xHCI 1\.0, 8 ports, 1 keyboard, polled$", said[1]);
+            Assert.Matches(@"^\[ info\] xhci: [0-9a-f:.]+, xHCI 1\.0, 8 ports, 1 keyboard, " + signal + "$", said[1]);
             Assert.Contains("done", guest.Lines);
         }
         finally
