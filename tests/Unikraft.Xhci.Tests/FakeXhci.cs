@@ -6,6 +6,11 @@ namespace Unikraft.Xhci.Tests;
 // slots and 4 ports, HCRST and Run/Stop with the status bits they move, and doorbell 0 making
 // it consume the command ring from memory (following Link TRBs and their Toggle Cycle) and
 // write a Command Completion Event for each command into the event ring the ERST describes.
+// Root ports hold FakeUsbDevices: a port reset enables the port; Enable Slot, Address Device,
+// Evaluate Context and Configure Endpoint read the input contexts from memory; a slot's
+// doorbell runs control transfers on its default endpoint (a full-speed device sends only one
+// packet of its own size, as a real one would while the slot's packet size is too big) and
+// keeps the interrupt endpoint's Normal TRBs for SendReport.
 public sealed unsafe class FakeXhci : IXhciRegisters
 {
     public const int Operational = 0x20;
@@ -43,6 +48,43 @@ public sealed unsafe class FakeXhci : IXhciRegisters
 
     public int LinksFollowed { get; private set; }
 
+    private readonly Dictionary<int, FakeUsbDevice> _devices = new();
+    private readonly Dictionary<int, Slot> _slots = new();
+
+    // What a slot's contexts said, and where its rings stand.
+    internal sealed class Slot
+    {
+        public int Port;
+        public int Speed;
+        public int ControlPacketSize;
+        public ulong ControlDequeue;
+        public bool ControlCycle;
+        public int InterruptIndex;
+        public int InterruptType;
+        public int InterruptPacketSize;
+        public ulong InterruptDequeue;
+        public bool InterruptCycle;
+        public readonly Queue<ulong> Reports = new();
+    }
+
+    internal Slot SlotState(int slot) => _slots[slot];
+
+    public List<int> CommandTypes { get; } = new();
+
+    public int PortResets { get; private set; }
+
+    // The device last attached.
+    public FakeUsbDevice Device { get; private set; } = null!;
+
+    public void Attach(int port, FakeUsbDevice device)
+    {
+        _devices[port] = device;
+        Device = device;
+        _registers[PortRegister(port)] = XhciRegisters.PortConnected | 1u << 9 | (uint)device.Speed << XhciRegisters.PortSpeedShift;
+    }
+
+    private static int PortRegister(int port) => Operational + XhciRegisters.PortsBase + (port - 1) * XhciRegisters.PortStride;
+
     public bool Running => (Read(Operational + XhciRegisters.Status) & XhciRegisters.StatusHalted) == 0;
 
     public uint Read(int offset) => _registers.TryGetValue(offset, out uint value) ? value : 0;
@@ -54,6 +96,16 @@ public sealed unsafe class FakeXhci : IXhciRegisters
         if (offset == Operational + XhciRegisters.Command)
         {
             WriteCommand(value);
+            return;
+        }
+        if (offset >= PortRegister(1) && offset < PortRegister(Ports + 1))
+        {
+            WritePort(offset, value);
+            return;
+        }
+        if (offset > Doorbells && offset < Doorbells + 4 * (Slots + 1))
+        {
+            RingSlot((offset - Doorbells) / 4, (int)value);
             return;
         }
         _registers[offset] = value;
@@ -105,9 +157,160 @@ public sealed unsafe class FakeXhci : IXhciRegisters
                 continue;
             }
             CommandsRun++;
+            CommandTypes.Add(type);
             int slot = type == Trb.EnableSlot ? _nextSlot++ : (int)(control >> 24);
-            PostEvent(_commandDequeue, (uint)Trb.Success << 24, Trb.TypeBits(Trb.CommandCompletionEvent) | (uint)slot << 24);
+            int code = RunCommand(type, slot, *(ulong*)trb);
+            PostEvent(_commandDequeue, (uint)code << 24, Trb.TypeBits(Trb.CommandCompletionEvent) | (uint)slot << 24);
             _commandDequeue += Trb.Bytes;
+        }
+    }
+
+    private void WritePort(int offset, uint value)
+    {
+        uint current = Read(offset);
+        uint next = current & ~(value & XhciRegisters.PortChanges);
+        if ((value & XhciRegisters.PortReset) != 0 && (current & XhciRegisters.PortConnected) != 0)
+        {
+            PortResets++;
+            next |= XhciRegisters.PortEnabled | XhciRegisters.PortResetChange;
+        }
+        _registers[offset] = next;
+    }
+
+    // Completion code of a command (1 success, 5 TRB error, 11 slot not enabled).
+    private int RunCommand(int type, int slot, ulong input)
+    {
+        if (type is Trb.EnableSlot)
+        {
+            _slots[slot] = new Slot();
+            return Trb.Success;
+        }
+        if (type is Trb.NoOp)
+            return Trb.Success;
+        if (!_slots.TryGetValue(slot, out Slot? state))
+            return 11;
+        uint* context = (uint*)input;
+        uint added = context[1];
+        uint* slotContext = context + 8;
+        uint* endpoint0 = context + 16;
+        switch (type)
+        {
+            case Trb.AddressDevice:
+                if (added != 0b11)
+                    return 5;
+                state.Port = (int)((slotContext[1] >> 16) & 0xFF);
+                state.Speed = (int)((slotContext[0] >> 20) & 0xF);
+                state.ControlPacketSize = (int)(endpoint0[1] >> 16);
+                state.ControlDequeue = (endpoint0[2] | (ulong)endpoint0[3] << 32) & ~0xFUL;
+                state.ControlCycle = (endpoint0[2] & 1) != 0;
+                return Trb.Success;
+            case Trb.EvaluateContext:
+                if ((added & 0b10) != 0)
+                    state.ControlPacketSize = (int)(endpoint0[1] >> 16);
+                return Trb.Success;
+            case Trb.ConfigureEndpoint:
+                for (int index = 2; index < 32; index++)
+                {
+                    if ((added & 1u << index) == 0)
+                        continue;
+                    uint* endpoint = context + 8 * (index + 1);
+                    state.InterruptIndex = index;
+                    state.InterruptType = (int)((endpoint[1] >> 3) & 7);
+                    state.InterruptPacketSize = (int)(endpoint[1] >> 16);
+                    state.InterruptDequeue = (endpoint[2] | (ulong)endpoint[3] << 32) & ~0xFUL;
+                    state.InterruptCycle = (endpoint[2] & 1) != 0;
+                }
+                return Trb.Success;
+            default:
+                return 5;
+        }
+    }
+
+    private void RingSlot(int slot, int target)
+    {
+        if (!_slots.TryGetValue(slot, out Slot? state))
+            return;
+        if (target == 1)
+            RunControl(slot, state);
+        else if (target == state.InterruptIndex)
+            CollectReports(state);
+    }
+
+    private void RunControl(int slotId, Slot state)
+    {
+        FakeUsbDevice device = _devices[state.Port];
+        if (device.Silent)
+            return;
+        byte[]? answer = null;
+        ulong buffer = 0;
+        while (TryNext(ref state.ControlDequeue, ref state.ControlCycle, out uint* trb, out ulong address))
+        {
+            int type = (int)((trb[3] >> 10) & 0x3F);
+            if (type == Trb.SetupStage)
+            {
+                ulong setup = *(ulong*)trb;
+                answer = device.Answer((byte)setup, (byte)(setup >> 8), (ushort)(setup >> 16), (ushort)(setup >> 32), (ushort)(setup >> 48));
+            }
+            else if (type == Trb.DataStage)
+            {
+                buffer = *(ulong*)trb;
+                int length = (int)(trb[2] & 0x1FFFF);
+                if (answer is not null)
+                {
+                    int count = Math.Min(length, answer.Length);
+                    // One short packet of the device's size ends the data stage early.
+                    if (state.ControlPacketSize > device.ControlPacketSize)
+                        count = Math.Min(count, device.ControlPacketSize);
+                    new ReadOnlySpan<byte>(answer, 0, count).CopyTo(new Span<byte>((void*)buffer, count));
+                }
+            }
+            else if (type == Trb.StatusStage)
+            {
+                int code = answer is null ? 6 : Trb.Success;
+                PostEvent(address, (uint)code << 24, Trb.TypeBits(Trb.TransferEvent) | 1u << 16 | (uint)slotId << 24);
+            }
+        }
+    }
+
+    private static void CollectReports(Slot state)
+    {
+        while (TryNext(ref state.InterruptDequeue, ref state.InterruptCycle, out _, out ulong address))
+            state.Reports.Enqueue(address);
+    }
+
+    // The keyboard sends a report into the oldest queued Normal TRB; false when none waits.
+    public bool SendReport(int slotId, byte[] report)
+    {
+        Slot state = _slots[slotId];
+        if (!state.Reports.TryDequeue(out ulong address))
+            return false;
+        uint* trb = (uint*)address;
+        int length = (int)(trb[2] & 0x1FFFF);
+        int count = Math.Min(length, report.Length);
+        report.AsSpan(0, count).CopyTo(new Span<byte>((void*)*(ulong*)trb, count));
+        int code = count < length ? Trb.ShortPacket : Trb.Success;
+        PostEvent(address, (uint)code << 24 | (uint)(length - count), Trb.TypeBits(Trb.TransferEvent) | (uint)state.InterruptIndex << 16 | (uint)slotId << 24);
+        return true;
+    }
+
+    // The next TRB the controller owns on a transfer ring, Link TRBs followed.
+    private static bool TryNext(ref ulong dequeue, ref bool cycle, out uint* trb, out ulong address)
+    {
+        for (;;)
+        {
+            trb = (uint*)dequeue;
+            address = dequeue;
+            if (((trb[3] & Trb.Cycle) != 0) != cycle)
+                return false;
+            if (((trb[3] >> 10) & 0x3F) == Trb.Link)
+            {
+                if ((trb[3] & Trb.ToggleCycle) != 0)
+                    cycle = !cycle;
+                dequeue = *(ulong*)trb;
+                continue;
+            }
+            dequeue += Trb.Bytes;
+            return true;
         }
     }
 
