@@ -154,6 +154,25 @@ public sealed unsafe class XhciController
         return zeros;
     }
 
+    // A device attached before the reset shows up again after it: on a USB 2 port once the
+    // controller sees it attach, on a USB 3 port once its link has trained (tens of
+    // milliseconds on real hardware, at once under QEMU). Waits until every port reports a
+    // connection or settleMs pass.
+    public void WaitForConnections(int settleMs)
+    {
+        if (settleMs <= 0)
+            return;
+        long deadline = Deadline.After(settleMs);
+        for (long polls = 0; ; polls++)
+        {
+            bool all = true;
+            for (int port = 1; port <= PortCount && all; port++)
+                all = (ReadPort(port) & XhciRegisters.PortConnected) != 0;
+            if (all || Deadline.Passed(deadline, polls, settleMs))
+                return;
+        }
+    }
+
     // PORTSC of root port 1..PortCount.
     public uint ReadPort(int port) => ReadOperational(XhciRegisters.PortsBase + (port - 1) * XhciRegisters.PortStride);
 

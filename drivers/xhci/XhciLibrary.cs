@@ -81,6 +81,7 @@ public static class XhciLibrary
     // A keyboard on each connected root port that holds one, a log line for every other.
     private static UsbKeyboard[] AttachKeyboards(XhciController controller, string at)
     {
+        controller.WaitForConnections(XhciOptions.PortSettleMs);
         var found = new UsbKeyboard[controller.PortCount];
         int count = 0;
         for (int port = 1; port <= controller.PortCount && count < controller.SlotCount; port++)

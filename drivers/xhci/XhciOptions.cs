@@ -5,4 +5,5 @@ public static class XhciOptions
 {
     public static int TimeoutMs = 2000;
     public static bool Interrupts = true;
+    public static int PortSettleMs = 200;
 }

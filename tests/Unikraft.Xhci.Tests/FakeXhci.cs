@@ -87,7 +87,23 @@ public sealed unsafe class FakeXhci : IXhciRegisters
 
     public bool Running => (Read(Operational + XhciRegisters.Status) & XhciRegisters.StatusHalted) == 0;
 
-    public uint Read(int offset) => _registers.TryGetValue(offset, out uint value) ? value : 0;
+    private int _delayedPort;
+    private int _portReadsLeft;
+
+    // The device on port shows up only after this many reads of any PORTSC (time passing).
+    public void DelayConnection(int port, int reads)
+    {
+        _delayedPort = port;
+        _portReadsLeft = reads;
+        _registers[PortRegister(port)] &= ~XhciRegisters.PortConnected;
+    }
+
+    public uint Read(int offset)
+    {
+        if (_portReadsLeft > 0 && offset >= PortRegister(1) && offset < PortRegister(Ports + 1) && --_portReadsLeft == 0)
+            _registers[PortRegister(_delayedPort)] |= XhciRegisters.PortConnected;
+        return _registers.TryGetValue(offset, out uint value) ? value : 0;
+    }
 
     public ulong Read64(int offset) => Read(offset) | (ulong)Read(offset + 4) << 32;
 

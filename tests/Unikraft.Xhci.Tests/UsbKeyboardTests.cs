@@ -131,6 +131,27 @@ public sealed class UsbKeyboardTests
         Assert.Single(fake.SlotState(1).Reports);
     }
 
+    [Fact]
+    public void APortThatReportsItsDeviceLateIsWaitedForUntilTheSettleTime()
+    {
+        (FakeXhci fake, XhciController controller) = Started(FakeUsbDevice.Keyboard());
+        fake.DelayConnection(Port, 50);
+        Clock.IsAvailable = true;
+        Clock.Step = 1_000_000;
+        try
+        {
+            // Every poll of the ports moves the clock on by a millisecond: 20 polls are too few.
+            controller.WaitForConnections(20);
+            Assert.Equal(0u, controller.ReadPort(Port) & XhciRegisters.PortConnected);
+            controller.WaitForConnections(200);
+            Assert.NotEqual(0u, controller.ReadPort(Port) & XhciRegisters.PortConnected);
+        }
+        finally
+        {
+            Clock.IsAvailable = false;
+        }
+    }
+
     private static void Send(FakeXhci fake, XhciController controller, UsbKeyboard keyboard, byte[] report, StringBuilder typed)
     {
         Assert.True(fake.SendReport(1, report));
