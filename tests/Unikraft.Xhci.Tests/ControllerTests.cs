@@ -30,6 +30,29 @@ public sealed class ControllerTests
         Assert.NotEqual(0UL, fake.Read64(interrupter + XhciRegisters.EventRingTableBase));
     }
 
+    // USB Legacy Support: the OS asks for the controller and the firmware lets go before the
+    // reset; one that never does is waited for until the deadline, then reset anyway.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheControllerIsTakenFromTheFirmwareBeforeItsReset(bool firmwareLetsGo)
+    {
+        var fake = new FakeXhci(firmwareLetsGo: firmwareLetsGo);
+        Clock.IsAvailable = true;
+        try
+        {
+            Assert.True(new XhciController(fake).Start(out string refusal), refusal);
+        }
+        finally
+        {
+            Clock.IsAvailable = false;
+        }
+        uint semaphores = fake.Read(FakeXhci.LegacySupport);
+        Assert.NotEqual(0u, semaphores & XhciRegisters.OsOwned);
+        Assert.Equal(!firmwareLetsGo, (semaphores & XhciRegisters.BiosOwned) != 0);
+        Assert.Equal(1, fake.Resets);
+    }
+
     // 100 commands go round the 32-slot command ring three times and the 64-slot event ring
     // once: each completes, matched to its own TRB by address.
     [Fact]

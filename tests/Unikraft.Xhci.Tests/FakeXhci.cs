@@ -26,16 +26,29 @@ public sealed unsafe class FakeXhci : IXhciRegisters
     private bool _eventCycle = true;
     private int _nextSlot = 1;
 
-    public FakeXhci()
+    // The USB Legacy Support capability, where HCCPARAMS1's xECP points.
+    public const int LegacySupport = 0x800;
+
+    // contextBytes: 32 or 64 (HCCPARAMS1.CSZ). firmwareLetsGo: whether the firmware drops its
+    // ownership semaphore when the OS asks (null: no legacy support capability at all).
+    public FakeXhci(int contextBytes = 32, bool? firmwareLetsGo = null)
     {
+        _contextDwords = contextBytes / 4;
+        _firmwareLetsGo = firmwareLetsGo ?? false;
         _registers[0x00] = 0x0100_0000u | Operational;
         _registers[0x04] = (uint)Ports << 24 | 1u << 8 | Slots;
+        _registers[0x10] = (contextBytes == 64 ? XhciRegisters.ContextSize64 : 0) | (firmwareLetsGo is null ? 0 : (uint)(LegacySupport / 4) << 16);
         _registers[0x14] = Doorbells;
         _registers[0x18] = Runtime;
-        // Running as the firmware left it.
+        // The firmware owns the controller and left it running.
+        if (firmwareLetsGo is not null)
+            _registers[LegacySupport] = XhciRegisters.BiosOwned | (uint)XhciRegisters.LegacySupportId;
         _registers[Operational + XhciRegisters.Command] = XhciRegisters.CommandRun;
         _registers[Operational + XhciRegisters.PageSize] = 1;
     }
+
+    private readonly int _contextDwords;
+    private readonly bool _firmwareLetsGo;
 
     // HCRST never clears: a controller that hangs in reset.
     public bool StuckInReset { get; init; }
@@ -112,6 +125,13 @@ public sealed unsafe class FakeXhci : IXhciRegisters
         if (offset == Operational + XhciRegisters.Command)
         {
             WriteCommand(value);
+            return;
+        }
+        if (offset == LegacySupport)
+        {
+            if ((value & XhciRegisters.OsOwned) != 0 && _firmwareLetsGo)
+                value &= ~XhciRegisters.BiosOwned;
+            _registers[offset] = value;
             return;
         }
         if (offset >= PortRegister(1) && offset < PortRegister(Ports + 1))
@@ -207,8 +227,8 @@ public sealed unsafe class FakeXhci : IXhciRegisters
             return 11;
         uint* context = (uint*)input;
         uint added = context[1];
-        uint* slotContext = context + 8;
-        uint* endpoint0 = context + 16;
+        uint* slotContext = context + _contextDwords;
+        uint* endpoint0 = context + 2 * _contextDwords;
         switch (type)
         {
             case Trb.AddressDevice:
@@ -229,7 +249,7 @@ public sealed unsafe class FakeXhci : IXhciRegisters
                 {
                     if ((added & 1u << index) == 0)
                         continue;
-                    uint* endpoint = context + 8 * (index + 1);
+                    uint* endpoint = context + _contextDwords * (index + 1);
                     state.InterruptIndex = index;
                     state.InterruptType = (int)((endpoint[1] >> 3) & 7);
                     state.InterruptPacketSize = (int)(endpoint[1] >> 16);

@@ -9,10 +9,14 @@ public sealed class UsbKeyboardTests
 {
     private const int Port = 2;
 
-    [Fact]
-    public void AKeyboardIsAddressedConfiguredAndSetToBootProtocol()
+    // Contexts of 32 bytes (QEMU) and of 64 (HCCPARAMS1.CSZ, as many Intel controllers have).
+    [Theory]
+    [InlineData(32)]
+    [InlineData(64)]
+    public void AKeyboardIsAddressedConfiguredAndSetToBootProtocol(int contextBytes)
     {
-        (FakeXhci fake, XhciController controller) = Started(FakeUsbDevice.Keyboard());
+        (FakeXhci fake, XhciController controller) = Started(FakeUsbDevice.Keyboard(), new FakeXhci(contextBytes));
+        Assert.Equal(contextBytes, controller.ContextBytes);
         FakeUsbDevice device = fake.Device;
 
         UsbKeyboard? keyboard = UsbKeyboard.Attach(controller, Port, out string refusal);
@@ -173,9 +177,9 @@ public sealed class UsbKeyboardTests
         _ => throw new ArgumentException(c.ToString()),
     };
 
-    private static (FakeXhci, XhciController) Started(FakeUsbDevice device)
+    private static (FakeXhci, XhciController) Started(FakeUsbDevice device, FakeXhci? controllerModel = null)
     {
-        var fake = new FakeXhci();
+        FakeXhci fake = controllerModel ?? new FakeXhci();
         fake.Attach(Port, device);
         var controller = new XhciController(fake);
         Assert.True(controller.Start(out string refusal), refusal);
