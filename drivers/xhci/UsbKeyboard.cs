@@ -32,7 +32,10 @@ public sealed unsafe class UsbKeyboard
     private readonly ProducerRing _control;
     private readonly byte* _input;
     private readonly byte* _buffer;
+    private const int RecoveriesAllowed = 3;
+
     private ProducerRing? _interrupt;
+    private int _failuresInARow;
     private byte* _report;
 
     private UsbKeyboard(XhciController controller, int port, int speed, ProducerRing control, byte* input, byte* buffer)
@@ -56,7 +59,7 @@ public sealed unsafe class UsbKeyboard
 
     public HidReportDecoder Decoder { get; }
 
-    // "usb 1.1 full speed" style, for the log.
+    // "full speed", for the log.
     public string SpeedName => Speed switch
     {
         FullSpeed => "full speed",
@@ -286,9 +289,46 @@ public sealed unsafe class UsbKeyboard
 
     public bool Owns(in Trb transferEvent) => transferEvent.SlotId == Slot && transferEvent.EndpointId == Interface.ContextIndex;
 
+    // A failed transfer halts the endpoint (4.8.3): Reset Endpoint, the ring's dequeue
+    // pointer moved past the failed TRB (Set TR Dequeue Pointer), and the next report
+    // queued. After RecoveriesAllowed failures with no report between, the keyboard is given
+    // up: false, with the reason.
+    public bool Recover(in Trb failed, out string refusal)
+    {
+        if (++_failuresInARow > RecoveriesAllowed)
+        {
+            refusal = "transfers failed " + _failuresInARow.ToString() + " times in a row, the last with completion code " + failed.CompletionCode.ToString();
+            return false;
+        }
+        uint endpoint = (uint)Interface.ContextIndex << Trb.EndpointShift | (uint)Slot << Trb.SlotShift;
+        if (!_controller.RunCommand(0, 0, Trb.TypeBits(Trb.ResetEndpoint) | endpoint, out Trb reset))
+        {
+            // Context State Error: the endpoint did not halt, its ring already moved on.
+            if (reset.CompletionCode != Trb.ContextStateError)
+            {
+                refusal = "Reset Endpoint failed, completion code " + reset.CompletionCode.ToString();
+                return false;
+            }
+        }
+        else
+        {
+            ProducerRing ring = _interrupt!;
+            ulong dequeue = ring.EnqueueAddress | (ring.CycleState ? 1u : 0u);
+            if (!_controller.RunCommand(dequeue, 0, Trb.TypeBits(Trb.SetDequeuePointer) | endpoint, out Trb moved))
+            {
+                refusal = "Set TR Dequeue Pointer failed, completion code " + moved.CompletionCode.ToString();
+                return false;
+            }
+        }
+        Listen();
+        refusal = "";
+        return true;
+    }
+
     // The report the event completed, decoded into output; the next one queued.
     public int TakeReport(in Trb transferEvent, Span<byte> output)
     {
+        _failuresInARow = 0;
         int received = HidReportDecoder.ReportBytes - Math.Min(HidReportDecoder.ReportBytes, transferEvent.Residue);
         int length = Decoder.Decode(new ReadOnlySpan<byte>(_report, received), output);
         Listen();

@@ -16,7 +16,6 @@ public sealed class UsbKeyboardInput : IConsoleInput
     private readonly byte[] _pending = new byte[HidReportDecoder.MaxBytesPerReport];
     private int _pendingStart;
     private int _pendingCount;
-    private bool _failureLogged;
     private bool _heldOff;
 
     public UsbKeyboardInput(XhciController controller, UsbKeyboard[] keyboards)
@@ -89,10 +88,8 @@ public sealed class UsbKeyboardInput : IConsoleInput
                 continue;
             if (!transferEvent.Completed)
             {
-                // A halted endpoint would need a Reset Endpoint; the keyboard stops instead.
-                if (!_failureLogged)
-                    Log.Warn("xhci: the keyboard on port " + keyboard.Port.ToString() + " stopped: transfer completion code " + transferEvent.CompletionCode.ToString());
-                _failureLogged = true;
+                if (!keyboard.Recover(transferEvent, out string refusal))
+                    Log.Warn("xhci: the keyboard on port " + keyboard.Port.ToString() + " stopped: " + refusal);
                 return;
             }
             _pendingStart = 0;

@@ -10,7 +10,14 @@ public sealed unsafe class XhciController
     private const int EventRingTrbs = 64;
     private const int SlotsWanted = 16;
 
+    // Transfer events that arrived while a command was waited for, handed out first by
+    // TryTakeEvent so no keyboard loses its report.
+    private const int DeferredEvents = 8;
+
     private readonly IXhciRegisters _registers;
+    private readonly Trb[] _deferred = new Trb[DeferredEvents];
+    private int _deferredStart;
+    private int _deferredCount;
     private int _operational;
     private int _runtime;
     private int _doorbells;
@@ -221,10 +228,12 @@ public sealed unsafe class XhciController
         long deadline = Deadline.After(XhciOptions.TimeoutMs);
         for (long polls = 0; ; polls++)
         {
-            if (TryTakeEvent(out found))
+            if (TryTakeFromRing(out found))
             {
                 if (found.Type == type && found.Parameter == address)
                     return true;
+                if (type != Trb.TransferEvent && found.Type == Trb.TransferEvent)
+                    Defer(found);
                 // A transfer that failed before the TRB waited for says so on an earlier TRB.
                 if (type == Trb.TransferEvent && found.Type == type && !found.Completed)
                     return false;
@@ -252,8 +261,34 @@ public sealed unsafe class XhciController
         _registers.Write(management, XhciRegisters.InterruptEnable | XhciRegisters.InterruptPending);
     }
 
-    // The next event, telling the controller the slot is free again (ERDP, EHB cleared).
+    // The next event: one deferred while a command ran, else the ring's next.
     public bool TryTakeEvent(out Trb trb)
+    {
+        if (_deferredCount > 0)
+        {
+            trb = _deferred[_deferredStart];
+            _deferredStart = (_deferredStart + 1) % DeferredEvents;
+            _deferredCount--;
+            return true;
+        }
+        return TryTakeFromRing(out trb);
+    }
+
+    // Keeps the newest DeferredEvents; each keyboard has one report in flight, so more
+    // cannot be waiting.
+    private void Defer(in Trb trb)
+    {
+        if (_deferredCount == DeferredEvents)
+        {
+            _deferredStart = (_deferredStart + 1) % DeferredEvents;
+            _deferredCount--;
+        }
+        _deferred[(_deferredStart + _deferredCount) % DeferredEvents] = trb;
+        _deferredCount++;
+    }
+
+    // The ring's next event, telling the controller the slot is free again (ERDP, EHB cleared).
+    private bool TryTakeFromRing(out Trb trb)
     {
         EventRing events = _events!;
         if (!events.TryTake(out trb))

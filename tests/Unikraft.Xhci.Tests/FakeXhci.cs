@@ -77,6 +77,8 @@ public sealed unsafe class FakeXhci : IXhciRegisters
         public int InterruptPacketSize;
         public ulong InterruptDequeue;
         public bool InterruptCycle;
+        public bool InterruptHalted;
+        public bool InterruptStopped;
         public readonly Queue<ulong> Reports = new();
     }
 
@@ -225,6 +227,23 @@ public sealed unsafe class FakeXhci : IXhciRegisters
             return Trb.Success;
         if (!_slots.TryGetValue(slot, out Slot? state))
             return 11;
+        switch (type)
+        {
+            case Trb.ResetEndpoint:
+                if (!state.InterruptHalted)
+                    return Trb.ContextStateError;
+                state.InterruptHalted = false;
+                state.InterruptStopped = true;
+                return Trb.Success;
+            case Trb.SetDequeuePointer:
+                if (!state.InterruptStopped)
+                    return Trb.ContextStateError;
+                state.InterruptStopped = false;
+                state.InterruptDequeue = input & ~0xFUL;
+                state.InterruptCycle = (input & 1) != 0;
+                state.Reports.Clear();
+                return Trb.Success;
+        }
         uint* context = (uint*)input;
         uint added = context[1];
         uint* slotContext = context + _contextDwords;
@@ -262,13 +281,25 @@ public sealed unsafe class FakeXhci : IXhciRegisters
         }
     }
 
+    // The keyboard's next transfer fails with code (6 stall, 4 transaction error): the
+    // endpoint halts until Reset Endpoint and Set TR Dequeue Pointer.
+    public bool FailReport(int slotId, int code)
+    {
+        Slot state = _slots[slotId];
+        if (!state.Reports.TryDequeue(out ulong address))
+            return false;
+        state.InterruptHalted = true;
+        PostEvent(address, (uint)code << 24 | 8, Trb.TypeBits(Trb.TransferEvent) | (uint)state.InterruptIndex << 16 | (uint)slotId << 24);
+        return true;
+    }
+
     private void RingSlot(int slot, int target)
     {
         if (!_slots.TryGetValue(slot, out Slot? state))
             return;
         if (target == 1)
             RunControl(slot, state);
-        else if (target == state.InterruptIndex)
+        else if (target == state.InterruptIndex && !state.InterruptHalted && !state.InterruptStopped)
             CollectReports(state);
     }
 

@@ -156,6 +156,77 @@ public sealed class UsbKeyboardTests
         }
     }
 
+    // A stalled report halts the endpoint: Reset Endpoint and Set TR Dequeue Pointer bring
+    // it back, and the next report types.
+    [Fact]
+    public void AFailedTransferIsRecoveredAndTheNextReportTypes()
+    {
+        (FakeXhci fake, XhciController controller) = Started(FakeUsbDevice.Keyboard());
+        UsbKeyboard keyboard = UsbKeyboard.Attach(controller, Port, out string refusal) ?? throw new InvalidOperationException(refusal);
+        keyboard.Listen();
+        var typed = new StringBuilder();
+        for (int round = 0; round < 5; round++)
+        {
+            Assert.True(fake.FailReport(1, 6));
+            Assert.True(controller.TryTakeEvent(out Trb failed));
+            Assert.False(failed.Completed);
+            Assert.True(keyboard.Owns(failed));
+            Assert.True(keyboard.Recover(failed, out refusal), refusal);
+            // A report between failures starts the count again.
+            Send(fake, controller, keyboard, [0, 0, 0x04, 0, 0, 0, 0, 0], typed);
+            Send(fake, controller, keyboard, new byte[8], typed);
+        }
+        Assert.Equal("aaaaa", typed.ToString());
+        Assert.Equal(5, fake.CommandTypes.Count(type => type == Trb.ResetEndpoint));
+        Assert.Equal(5, fake.CommandTypes.Count(type => type == Trb.SetDequeuePointer));
+    }
+
+    [Fact]
+    public void AKeyboardWhoseTransfersKeepFailingIsGivenUp()
+    {
+        (FakeXhci fake, XhciController controller) = Started(FakeUsbDevice.Keyboard());
+        UsbKeyboard keyboard = UsbKeyboard.Attach(controller, Port, out string refusal) ?? throw new InvalidOperationException(refusal);
+        keyboard.Listen();
+        for (int failure = 1; failure <= 3; failure++)
+        {
+            Assert.True(fake.FailReport(1, 4));
+            Assert.True(controller.TryTakeEvent(out Trb failed));
+            Assert.True(keyboard.Recover(failed, out refusal), refusal);
+        }
+        Assert.True(fake.FailReport(1, 4));
+        Assert.True(controller.TryTakeEvent(out Trb last));
+        Assert.False(keyboard.Recover(last, out refusal));
+        Assert.Equal("transfers failed 4 times in a row, the last with completion code 4", refusal);
+    }
+
+    // Another keyboard's report that arrives while a recovery command is waited for is kept
+    // and handed out after it.
+    [Fact]
+    public void ATransferEventArrivingDuringACommandIsNotLost()
+    {
+        var fake = new FakeXhci();
+        fake.Attach(1, FakeUsbDevice.Keyboard());
+        fake.Attach(2, FakeUsbDevice.Keyboard());
+        var controller = new XhciController(fake);
+        Assert.True(controller.Start(out string refusal), refusal);
+        UsbKeyboard first = UsbKeyboard.Attach(controller, 1, out refusal) ?? throw new InvalidOperationException(refusal);
+        UsbKeyboard second = UsbKeyboard.Attach(controller, 2, out refusal) ?? throw new InvalidOperationException(refusal);
+        first.Listen();
+        second.Listen();
+
+        Assert.True(fake.FailReport(first.Slot, 6));
+        Assert.True(fake.SendReport(second.Slot, [0x02, 0, 0x05, 0, 0, 0, 0, 0]));
+        Assert.True(controller.TryTakeEvent(out Trb failed));
+        Assert.True(first.Owns(failed));
+        Assert.True(first.Recover(failed, out refusal), refusal);
+
+        Assert.True(controller.TryTakeEvent(out Trb report));
+        Assert.True(second.Owns(report));
+        byte[] output = new byte[HidReportDecoder.MaxBytesPerReport];
+        Assert.Equal("B", Encoding.Latin1.GetString(output, 0, second.TakeReport(report, output)));
+        Assert.False(controller.TryTakeEvent(out _));
+    }
+
     private static void Send(FakeXhci fake, XhciController controller, UsbKeyboard keyboard, byte[] report, StringBuilder typed)
     {
         Assert.True(fake.SendReport(1, report));

@@ -29,6 +29,9 @@ public sealed unsafe class ProducerRing
 
     public ulong Address => (ulong)_trbs;
 
+    // Where the next TRB goes: a dequeue pointer past everything queued so far.
+    public ulong EnqueueAddress => (ulong)(_trbs + _enqueue * Trb.Bytes);
+
     // The producer cycle state, the controller's initial dequeue cycle (CRCR.RCS, TR Dequeue DCS).
     public bool CycleState { get; private set; } = true;
 

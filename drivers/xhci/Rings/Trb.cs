@@ -16,6 +16,8 @@ public readonly struct Trb
     public const int AddressDevice = 11;
     public const int ConfigureEndpoint = 12;
     public const int EvaluateContext = 13;
+    public const int ResetEndpoint = 14;
+    public const int SetDequeuePointer = 16;
     public const int NoOp = 23;
     public const int TransferEvent = 32;
     public const int CommandCompletionEvent = 33;
@@ -34,6 +36,8 @@ public readonly struct Trb
     // Completion codes (6.4.5).
     public const int Success = 1;
     public const int ShortPacket = 13;
+    public const int ContextStateError = 19;
+    public const int EndpointShift = 16;
 
     public Trb(ulong parameter, uint status, uint control)
     {
