@@ -57,6 +57,35 @@ public sealed class UsbKeyboardBootTests
         }
     }
 
+    // After UEFI firmware (OVMF, whose own xHCI driver used the controller and the keyboard)
+    // and GRUB, on q35 without an 8042.
+    [Fact]
+    public void TypedLinesReachReadLineAfterUefiFirmwareOnQ35()
+    {
+        string socket = QemuMonitor.NewSocketPath();
+        string vars = Path.Combine(Path.GetTempPath(), "uk-ovmf-vars-" + Guid.NewGuid().ToString("N") + ".fd");
+        File.Copy(Qemu.OvmfVars, vars);
+        try
+        {
+            using QemuSession guest = QemuSession.BootIsoUefi(Images.UsbKeyboard.Iso, vars, 128,
+                ["-machine", "q35,i8042=off", "-device", "qemu-xhci,id=xhci", "-device", "usb-kbd,bus=xhci.0", .. QemuMonitor.Arguments(socket)]);
+            guest.WaitForLine("ready", Boot);
+            using QemuMonitor monitor = QemuMonitor.Connect(socket);
+            monitor.SendKeys([.. UsTypist.Keys("Hi, Worx"), "backspace", .. UsTypist.Keys("ld!"), "ret"]);
+            guest.WaitForLine("got: ", Echo);
+            guest.Type("end\n");
+            Assert.Equal(Qemu.ExitCodeFor(0), guest.WaitForExit(Echo));
+
+            Assert.Equal(["got: Hi, World!"], guest.Lines.Where(line => line.StartsWith("got: ", StringComparison.Ordinal)));
+            Assert.Single(guest.Lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\[ info\] xhci: [0-9a-f:.]+, xHCI 1\.0, 8 ports, 1 keyboard, msi-x vector 0x[0-9a-f]{2}$"));
+        }
+        finally
+        {
+            File.Delete(socket);
+            File.Delete(vars);
+        }
+    }
+
     // A tablet is a HID device but no boot keyboard: skipped, said once; nothing is typed by
     // it and the serial line still works.
     [Fact]
