@@ -28,11 +28,13 @@ public sealed unsafe class UsbKeyboard
 
     private const uint FullSpeedPacketGuess = 64;
 
+    // Failed report transfers in a row that are recovered before the keyboard is given up.
+    private const int RecoveriesAllowed = 3;
+
     private readonly XhciController _controller;
     private readonly ProducerRing _control;
     private readonly byte* _input;
     private readonly byte* _buffer;
-    private const int RecoveriesAllowed = 3;
 
     private ProducerRing? _interrupt;
     private int _failuresInARow;
