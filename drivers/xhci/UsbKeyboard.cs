@@ -89,7 +89,19 @@ public sealed unsafe class UsbKeyboard
             return null;
         }
         var keyboard = new UsbKeyboard(controller, port, speed, control, input, buffer);
-        return keyboard.SetUp(out refusal) ? keyboard : null;
+        if (keyboard.SetUp(out refusal))
+            return keyboard;
+        keyboard.Release();
+        return null;
+    }
+
+    // A device that is not used gives its slot back (its memory stays allocated).
+    private void Release()
+    {
+        if (Slot == 0)
+            return;
+        _controller.RunCommand(0, 0, Trb.TypeBits(Trb.DisableSlot) | (uint)Slot << Trb.SlotShift, out _);
+        _controller.SetDeviceContext(Slot, 0);
     }
 
     private bool SetUp(out string refusal)

@@ -229,6 +229,9 @@ public sealed unsafe class FakeXhci : IXhciRegisters
             return 11;
         switch (type)
         {
+            case Trb.DisableSlot:
+                _slots.Remove(slot);
+                return Trb.Success;
             case Trb.ResetEndpoint:
                 if (!state.InterruptHalted)
                     return Trb.ContextStateError;

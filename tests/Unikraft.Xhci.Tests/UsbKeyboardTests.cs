@@ -68,9 +68,12 @@ public sealed class UsbKeyboardTests
     public void DevicesThatAreNoKeyboardAreRefusedWithTheReason(byte deviceClass, byte subclass, byte protocol, string reason)
     {
         var device = new FakeUsbDevice { DeviceDescriptor = FakeUsbDevice.Device(deviceClass), ConfigurationDescriptor = FakeUsbDevice.Configuration(subclass, protocol) };
-        (_, XhciController controller) = Started(device);
+        (FakeXhci fake, XhciController controller) = Started(device);
         Assert.Null(UsbKeyboard.Attach(controller, Port, out string refusal));
         Assert.Equal(reason, refusal);
+        // The slot is given back.
+        Assert.Equal(Trb.DisableSlot, fake.CommandTypes[^1]);
+        Assert.Throws<KeyNotFoundException>(() => fake.SlotState(1));
     }
 
     [Theory]

@@ -13,6 +13,7 @@ public readonly struct Trb
     public const int StatusStage = 4;
     public const int Link = 6;
     public const int EnableSlot = 9;
+    public const int DisableSlot = 10;
     public const int AddressDevice = 11;
     public const int ConfigureEndpoint = 12;
     public const int EvaluateContext = 13;
