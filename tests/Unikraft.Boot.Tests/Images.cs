@@ -50,6 +50,16 @@ internal sealed class Images
     // The same program on the dotnet library, the keyboard polled (no interrupt controller).
     public static BuiltImage BclKeyboard => BclKeyboardImage.Value;
 
+    private static readonly Lazy<BuiltImage> UsbKeyboardImage = new(() => Build("tests/apps/usb-keyboard", "usb-keyboard"));
+
+    // The keyboard program with Console.ReadLine fed by a USB keyboard on an xHCI controller.
+    public static BuiltImage UsbKeyboard => UsbKeyboardImage.Value;
+
+    private static readonly Lazy<BuiltImage> UsbKeyboardPolledImage = new(() => Build("tests/apps/usb-keyboard-polled", "usb-keyboard-polled"));
+
+    // The same with xhci.interrupts: false.
+    public static BuiltImage UsbKeyboardPolled => UsbKeyboardPolledImage.Value;
+
     private static readonly Lazy<BuiltImage> PcMachineImage = new(() => Build("tests/apps/pc-machine", "pc-machine"));
 
     // The PC-like machine: fbcons, i8042, ahci and FAT, e1000, netstack; no serial console.
