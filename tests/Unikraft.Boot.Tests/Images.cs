@@ -62,7 +62,7 @@ internal sealed class Images
 
     private static readonly Lazy<BuiltImage> PcMachineImage = new(() => Build("tests/apps/pc-machine", "pc-machine"));
 
-    // The PC-like machine: fbcons, i8042, ahci and FAT, e1000, netstack; no serial console.
+    // The PC-like machine: fbcons, xhci and i8042, ahci and FAT, e1000, netstack; no serial console.
     public static BuiltImage PcMachine => PcMachineImage.Value;
 
     private static readonly Lazy<BuiltImage> HelloFbconsImage = new(() => Build("tests/apps/hello-fbcons", "hello-fbcons"));

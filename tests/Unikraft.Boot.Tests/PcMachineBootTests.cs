@@ -9,11 +9,11 @@ namespace Unikraft.Boot.Tests;
 
 // The PC-like machine, with what a PC has and nothing QEMU adds for tests: q35 under
 // UEFI firmware (OVMF; and under SeaBIOS, where GRUB sets a VBE mode), no serial port, no isa-debug-exit, a SATA disk on q35's AHCI
-// controller, an Intel 82574L (e1000e) NIC, a PS/2 keyboard and a VGA adapter. Everything is
+// controller, an Intel 82574L (e1000e) NIC, a USB keyboard on an xHCI controller (and no
+// PS/2 controller: i8042=off, as on current PCs) and a VGA adapter. Everything is
 // read the way a person would: the screen (screendump, read back glyph by glyph in fbcons's
 // font), keys typed on the keyboard (sendkey), an HTTP request from outside, and the machine
 // turning itself off (QEMU exits on its own with 0 after ACPI's S5). tests/apps/pc-machine.
-// Not yet a USB keyboard: the image has no xHCI driver.
 public sealed class PcMachineBootTests
 {
     private const string FileOnDisk = "written on the host's disk";
@@ -34,7 +34,8 @@ public sealed class PcMachineBootTests
         try
         {
             using QemuSession pc = QemuSession.BootPc(Images.PcMachine.Iso, uefi ? vars : null, 128,
-                ["-machine", "q35", "-vga", "std", .. QemuMonitor.Arguments(socket),
+                ["-machine", "q35,i8042=off", "-vga", "std", .. QemuMonitor.Arguments(socket),
+                 "-device", "qemu-xhci,id=xhci", "-device", "usb-kbd,bus=xhci.0",
                  "-drive", "file=" + disk + ",if=none,id=d0,format=raw", "-device", "ide-hd,drive=d0,bus=ide.0",
                  "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:80", "-device", "e1000e,netdev=n0"]);
             using QemuMonitor monitor = ConnectWhenListening(socket);
@@ -42,7 +43,7 @@ public sealed class PcMachineBootTests
 
             string[] screen = WaitForScreen(monitor, font, dump, "type a line:", TimeSpan.FromSeconds(180));
             Assert.Contains("pc-machine: no serial port here", screen);
-            Assert.Contains(screen, row => row.StartsWith("[ info] i8042: ", StringComparison.Ordinal));
+            Assert.Contains(screen, row => row.StartsWith("[ info] xhci: ", StringComparison.Ordinal) && row.Contains(": boot keyboard, ", StringComparison.Ordinal));
 
             monitor.SendKeys([.. UsTypist.Keys("Hello, PC!"), "ret"]);
             screen = WaitForScreen(monitor, font, dump, "serving on port 80", TimeSpan.FromSeconds(90));
