@@ -1,4 +1,5 @@
 using System;
+using Uk.Core;
 
 namespace Uk.Drivers.I8042;
 
@@ -107,10 +108,10 @@ public sealed class ScanCodeDecoder
             char c = Shift ? ScanCodeSet1.Shifted[make] : ScanCodeSet1.Plain[make];
             if (c == '\0')
                 return 0;
-            if (CapsLock && IsLetter(c))
+            if (CapsLock && TerminalKeys.IsLetter(c))
                 c = (char)(c ^ 0x20);
             if (Control)
-                c = ControlCharacter(c);
+                c = TerminalKeys.ControlCharacter(c);
             output[0] = (byte)c;
             return 1;
         }
@@ -122,7 +123,7 @@ public sealed class ScanCodeDecoder
                 output[0] = (byte)digit;
                 return 1;
             }
-            return Sequence(ScanCodeSet1.NavigationSequence(make), output);
+            return TerminalKeys.Sequence(ScanCodeSet1.NavigationSequence(make), output);
         }
         return 0;
     }
@@ -138,39 +139,7 @@ public sealed class ScanCodeDecoder
                 output[0] = (byte)'/';
                 return 1;
             default:
-                return Sequence(ScanCodeSet1.NavigationSequence(make), output);
+                return TerminalKeys.Sequence(ScanCodeSet1.NavigationSequence(make), output);
         }
-    }
-
-    // Ctrl with a letter or one of @[\]^_ gives the control character a terminal sends
-    // (Ctrl+C is 0x03, Ctrl+Space NUL); other keys are unchanged.
-    private static char ControlCharacter(char c)
-    {
-        if (IsLetter(c))
-            return (char)(c & 0x1F);
-        return c switch
-        {
-            ' ' or '@' or '2' => '\0',
-            '[' or '{' => '\u001B',
-            '\\' or '|' => '\u001C',
-            ']' or '}' => '\u001D',
-            '^' or '6' => '\u001E',
-            '_' or '-' => '\u001F',
-            _ => c,
-        };
-    }
-
-    private static bool IsLetter(char c) => (c | 0x20) is >= 'a' and <= 'z';
-
-    // ESC '[' and the sequence's tail; nothing for keys without one.
-    private static int Sequence(string tail, Span<byte> output)
-    {
-        if (tail.Length == 0)
-            return 0;
-        output[0] = 0x1B;
-        output[1] = (byte)'[';
-        for (int i = 0; i < tail.Length; i++)
-            output[2 + i] = (byte)tail[i];
-        return 2 + tail.Length;
     }
 }

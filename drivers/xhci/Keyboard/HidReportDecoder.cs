@@ -1,4 +1,5 @@
 using System;
+using Uk.Core;
 
 namespace Uk.Drivers.Xhci;
 
@@ -57,10 +58,10 @@ public sealed class HidReportDecoder
             char c = (shift ? HidUsages.Shifted : HidUsages.Plain)[usage - HidUsages.A];
             if (c == '\0')
                 return 0;
-            if (CapsLock && IsLetter(c))
+            if (CapsLock && TerminalKeys.IsLetter(c))
                 c = (char)(c ^ 0x20);
             if (control)
-                c = ControlCharacter(c);
+                c = TerminalKeys.ControlCharacter(c);
             output[0] = (byte)c;
             return 1;
         }
@@ -85,38 +86,6 @@ public sealed class HidReportDecoder
             output[0] = (byte)HidUsages.KeypadDigits[usage - HidUsages.Keypad1];
             return 1;
         }
-        return Sequence(HidUsages.NavigationSequence(usage), output);
-    }
-
-    // Ctrl with a letter or one of @[\]^_ gives the control character a terminal sends
-    // (Ctrl+C is 0x03, Ctrl+Space NUL); other keys are unchanged.
-    private static char ControlCharacter(char c)
-    {
-        if (IsLetter(c))
-            return (char)(c & 0x1F);
-        return c switch
-        {
-            ' ' or '@' or '2' => '\0',
-            '[' or '{' => '\u001B',
-            '\\' or '|' => '\u001C',
-            ']' or '}' => '\u001D',
-            '^' or '6' => '\u001E',
-            '_' or '-' => '\u001F',
-            _ => c,
-        };
-    }
-
-    private static bool IsLetter(char c) => (c | 0x20) is >= 'a' and <= 'z';
-
-    // ESC '[' and the sequence's tail; nothing for keys without one.
-    private static int Sequence(string tail, Span<byte> output)
-    {
-        if (tail.Length == 0)
-            return 0;
-        output[0] = 0x1B;
-        output[1] = (byte)'[';
-        for (int i = 0; i < tail.Length; i++)
-            output[2 + i] = (byte)tail[i];
-        return 2 + tail.Length;
+        return TerminalKeys.Sequence(HidUsages.NavigationSequence(usage), output);
     }
 }
