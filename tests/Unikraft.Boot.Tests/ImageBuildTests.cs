@@ -39,7 +39,7 @@ public sealed class ImageBuildTests
         ProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("unikernel.yaml:4: error: unknown library 'uart1655' (did you mean 'uart16550'?)", build.Output);
+        Assert.Contains("unikernel.yaml(4): error : unknown library 'uart1655' (did you mean 'uart16550'?)", build.Output);
         Assert.DoesNotContain("uk: ILC", build.Output);
     }
 
@@ -51,7 +51,7 @@ public sealed class ImageBuildTests
         ProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("unikernel.yaml:6: error: option 'uart16550.port' expects int (decimal or 0x hex), got 'com1'", build.Output);
+        Assert.Contains("unikernel.yaml(6): error : option 'uart16550.port' expects int (decimal or 0x hex), got 'com1'", build.Output);
     }
 
     [Fact]

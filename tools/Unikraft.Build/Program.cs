@@ -61,7 +61,7 @@ public static class Program
                     return UsageError(stderr, $"root directory '{root}' does not exist");
                 }
 
-                return ResolveCommand.Run(manifest, root, output, stdout, stderr);
+                return ResolveCommand.Run(manifest, root, output, new TextBuildLog(stdout, stderr));
             }
 
             case "catalog":
@@ -102,7 +102,7 @@ public static class Program
                     return UsageError(stderr, "'typenames' needs --object, --assemblies and --out");
                 }
 
-                return TypeNamesCommand.Run(objectPath, assemblies, output, commandLine.Get("symbols"), commandLine.Get("metadata"), stdout, stderr);
+                return ExitCode(TypeNamesCommand.Run(objectPath, List(assemblies, ','), output, commandLine.Get("symbols"), commandLine.Get("metadata") is string metadata ? List(metadata, ';') : null, new TextBuildLog(stdout, stderr)));
             }
 
             case "unserved":
@@ -121,7 +121,7 @@ public static class Program
                     return UsageError(stderr, "'unserved' needs --object, --others and --out");
                 }
 
-                return UnservedCommand.Run(objectPath, others, output, stdout, stderr);
+                return ExitCode(UnservedCommand.Run(objectPath, List(others, ';'), output, new TextBuildLog(stdout, stderr)));
             }
 
             case "strip-sections":
@@ -139,7 +139,7 @@ public static class Program
                     return UsageError(stderr, "'strip-sections' needs --elf and --out");
                 }
 
-                return StripSectionsCommand.Run(elf, output, stdout, stderr);
+                return ExitCode(StripSectionsCommand.Run(elf, output, new TextBuildLog(stdout, stderr)));
             }
 
             case "image-files":
@@ -157,7 +157,7 @@ public static class Program
                     return UsageError(stderr, "'image-files' needs --list and --out");
                 }
 
-                return ImageFilesCommand.Run(list, output, stdout, stderr);
+                return ExitCode(ImageFilesCommand.Run(list, output, new TextBuildLog(stdout, stderr)));
             }
 
             case "console-font":
@@ -175,7 +175,7 @@ public static class Program
                     return UsageError(stderr, "'console-font' needs --font and --out");
                 }
 
-                return ConsoleFontCommand.Run(font, output, stdout, stderr);
+                return ExitCode(ConsoleFontCommand.Run(font, output, new TextBuildLog(stdout, stderr)));
             }
 
             case "bcl-check":
@@ -195,7 +195,7 @@ public static class Program
                     return UsageError(stderr, "'bcl-check' needs --sources, --assemblies, --framework and --manifest");
                 }
 
-                return BclCheckCommand.Run(sources, assemblies, framework, manifest, stdout, stderr);
+                return ExitCode(BclCheckCommand.Run(List(sources, ';'), List(assemblies, ';'), framework, manifest, new TextBuildLog(stdout, stderr)));
             }
 
             case "ilc-failure":
@@ -215,13 +215,20 @@ public static class Program
                     return UsageError(stderr, "'ilc-failure' needs --log, --assemblies, --manifest and --bcl minimal|dotnet");
                 }
 
-                return IlcFailureCommand.Run(log, assemblies, manifest, bcl == "minimal", stdout, stderr);
+                IlcFailureCommand.Run(log, List(assemblies, ';'), manifest, bcl == "minimal", new TextBuildLog(stdout, stderr));
+                // The build has failed whatever the explanation: exit code 1 always.
+                return 1;
             }
 
             default:
                 return UsageError(stderr, $"unknown command '{commandLine.Command}'");
         }
     }
+
+    private static int ExitCode(bool succeeded) => succeeded ? 0 : 1;
+
+    private static string[] List(string value, char separator) =>
+        value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int UsageError(TextWriter stderr, string message)
     {

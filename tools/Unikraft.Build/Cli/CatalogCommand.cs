@@ -13,7 +13,7 @@ public static class CatalogCommand
         var catalog = CatalogLoader.Load(root, diagnostics);
         if (diagnostics.HasErrors)
         {
-            DiagnosticPrinter.Print(diagnostics, stderr);
+            DiagnosticPrinter.Print(diagnostics, new TextBuildLog(stdout, stderr));
             return 1;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Unikraft.Build.Diagnostics;
 using Unikraft.Build.Generation;
 
 namespace Unikraft.Build.Cli;
@@ -8,12 +9,12 @@ namespace Unikraft.Build.Cli;
 /// (ConsoleFontGenerator). A missing font names the Debian package that ships it.</summary>
 public static class ConsoleFontCommand
 {
-    public static int Run(string fontPath, string outPath, TextWriter stdout, TextWriter stderr)
+    public static bool Run(string fontPath, string outPath, IBuildLog log)
     {
         if (!File.Exists(fontPath))
         {
-            stderr.WriteLine($"Unikraft.Build: error: the console font '{fontPath}' is missing: fbcons compiles it in. Install it with `sudo apt-get install {ConsoleFontGenerator.DebianPackage}` (Debian, Ubuntu), or point the MSBuild property UkConsoleFont at another PSF font.");
-            return 1;
+            log.Error(new BuildError($"the console font '{fontPath}' is missing: fbcons compiles it in. Install it with `sudo apt-get install {ConsoleFontGenerator.DebianPackage}` (Debian, Ubuntu), or point the MSBuild property UkConsoleFont at another PSF font."));
+            return false;
         }
 
         try
@@ -22,18 +23,18 @@ public static class ConsoleFontCommand
             string? problem = ConsoleFontGenerator.Check(font);
             if (problem is not null)
             {
-                stderr.WriteLine($"Unikraft.Build: error: {fontPath}: {problem}");
-                return 1;
+                log.Error(new BuildError($"{fontPath}: {problem}"));
+                return false;
             }
 
             OutputWriter.WriteIfChanged(outPath, ConsoleFontGenerator.Generate(font, fontPath));
-            stdout.WriteLine($"Unikraft.Build: console-font: {fontPath}, {font.Length} bytes");
-            return 0;
+            log.Message($"Unikraft.Build: console-font: {fontPath}, {font.Length} bytes");
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            stderr.WriteLine($"Unikraft.Build: error: {fontPath}: {e.Message}");
-            return 1;
+            log.Error(new BuildError($"{fontPath}: {e.Message}"));
+            return false;
         }
     }
 }

@@ -1,15 +1,14 @@
-using System.IO;
 using Unikraft.Build.Diagnostics;
 
 namespace Unikraft.Build.Cli;
 
 public static class DiagnosticPrinter
 {
-    public static void Print(DiagnosticBag diagnostics, TextWriter stderr)
+    public static void Print(DiagnosticBag diagnostics, IBuildLog log)
     {
         foreach (var diagnostic in diagnostics.Items)
         {
-            stderr.WriteLine(diagnostic.ToString());
+            log.Error(new BuildError(diagnostic.Message, diagnostic.Path, diagnostic.Line));
         }
     }
 }

@@ -1,16 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Unikraft.Build.Diagnostics;
 using Unikraft.Build.IlcFailure;
 
 namespace Unikraft.Build.Cli;
 
-/// <summary><c>ilc-failure</c>: reads the output of a failed ILC run and prints one error in the
+/// <summary><c>ilc-failure</c>: reads the output of a failed ILC run and reports one error in the
 /// user's terms at the source line of the method ILC could not compile (from the PDB beside the
-/// assembly that defines it); exit code 1 always, since the build has failed.</summary>
+/// assembly that defines it).</summary>
 public static class IlcFailureCommand
 {
-    public static int Run(string log, string assemblies, string manifest, bool minimalCorlib, TextWriter stdout, TextWriter stderr)
+    public static void Run(string log, IReadOnlyList<string> assemblies, string manifest, bool minimalCorlib, IBuildLog buildLog)
     {
         IlcFailureReport report;
         try
@@ -19,15 +21,14 @@ public static class IlcFailureCommand
         }
         catch (IOException e)
         {
-            stderr.WriteLine("Unikraft.Build: error: " + e.Message);
-            return 1;
+            buildLog.Error(new BuildError(e.Message));
+            return;
         }
-        string message = FailureExplanation.Describe(report, minimalCorlib, manifest);
+        var (code, message) = FailureExplanation.Explain(report, minimalCorlib, manifest);
         MethodSources.SourceLine? source = null;
         if (report.Assembly is string assemblyName && report.MethodPath is string methodPath)
         {
-            string? assembly = assemblies.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(path => Path.GetFileNameWithoutExtension(path) == assemblyName);
+            string? assembly = assemblies.FirstOrDefault(path => Path.GetFileNameWithoutExtension(path) == assemblyName);
             if (assembly is not null)
             {
                 try
@@ -40,7 +41,8 @@ public static class IlcFailureCommand
                 }
             }
         }
-        stderr.WriteLine(source is null ? message : $"{source.File}({source.Line},1): {message}");
-        return 1;
+        buildLog.Error(source is null
+            ? new BuildError(message, Code: code)
+            : new BuildError(message, source.File, source.Line, 1, code));
     }
 }

@@ -1,21 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Unikraft.Build.Diagnostics;
 using Unikraft.Build.Generation;
 
 namespace Unikraft.Build.Cli;
 
-/// <summary><c>image-files</c>: the project's files copied to its output directory (a list of
-/// "path-in-image TAB source-file" lines) as generated C# holding them (ImageFilesGenerator).
-/// An empty list gives an empty archive: vfscore always finds one.</summary>
+/// <summary><c>image-files</c>: the project's files copied to its output directory (path in the
+/// image, source file) as generated C# holding them (ImageFilesGenerator). An empty list gives
+/// an empty archive: vfscore always finds one.</summary>
 public static class ImageFilesCommand
 {
-    public static int Run(string listPath, string outPath, TextWriter stdout, TextWriter stderr)
+    /// <summary>The command line's form: a file of "path-in-image TAB source-file" lines.</summary>
+    public static bool Run(string listPath, string outPath, IBuildLog log)
     {
+        var entries = new List<(string Path, string Source)>();
         try
         {
-            var files = new List<(string Path, byte[] Data)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (string line in File.ReadAllLines(listPath))
             {
                 if (line.Length == 0)
@@ -26,16 +27,35 @@ public static class ImageFilesCommand
                 int tab = line.IndexOf('\t', StringComparison.Ordinal);
                 if (tab <= 0)
                 {
-                    stderr.WriteLine($"Unikraft.Build: error: '{listPath}': expected 'path<TAB>source', got '{line}'");
-                    return 1;
+                    log.Error(new BuildError($"'{listPath}': expected 'path<TAB>source', got '{line}'"));
+                    return false;
                 }
 
-                string path = line[..tab].Replace('\\', '/');
-                string source = line[(tab + 1)..];
+                entries.Add((line[..tab], line[(tab + 1)..]));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            log.Error(new BuildError(e.Message));
+            return false;
+        }
+
+        return Run(entries, outPath, log);
+    }
+
+    public static bool Run(IReadOnlyList<(string Path, string Source)> entries, string outPath, IBuildLog log)
+    {
+        try
+        {
+            var files = new List<(string Path, byte[] Data)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (entryPath, source) in entries)
+            {
+                string path = entryPath.Replace('\\', '/');
                 if (Path.IsPathRooted(path) || Array.Exists(path.Split('/'), part => part is ".." or "." or ""))
                 {
-                    stderr.WriteLine($"Unikraft.Build: error: {source}: its path in the image, '{path}', must be relative, without '.' or '..' (set the item's Link metadata)");
-                    return 1;
+                    log.Error(new BuildError($"{source}: its path in the image, '{path}', must be relative, without '.' or '..' (set the item's Link metadata)"));
+                    return false;
                 }
 
                 if (!seen.Add(path))
@@ -48,13 +68,13 @@ public static class ImageFilesCommand
 
             byte[] archive = ImageFilesGenerator.Archive(files);
             OutputWriter.WriteIfChanged(outPath, ImageFilesGenerator.Generate(archive, files.Count));
-            stdout.WriteLine($"Unikraft.Build: image-files: {files.Count} file(s), {archive.Length} bytes");
-            return 0;
+            log.Message($"Unikraft.Build: image-files: {files.Count} file(s), {archive.Length} bytes");
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            stderr.WriteLine($"Unikraft.Build: error: {e.Message}");
-            return 1;
+            log.Error(new BuildError(e.Message));
+            return false;
         }
     }
 }

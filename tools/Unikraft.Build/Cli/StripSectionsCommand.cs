@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Unikraft.Build.Diagnostics;
 using Unikraft.Build.Elf;
 
 namespace Unikraft.Build.Cli;
@@ -8,25 +9,25 @@ namespace Unikraft.Build.Cli;
 /// the output path (only once it is whole, so a failed step leaves no image behind).</summary>
 public static class StripSectionsCommand
 {
-    public static int Run(string elfPath, string outPath, TextWriter stdout, TextWriter stderr)
+    public static bool Run(string elfPath, string outPath, IBuildLog log)
     {
         try
         {
             byte[] file = File.ReadAllBytes(elfPath);
             byte[] stripped = SectionHeaderStripper.Strip(file);
             File.WriteAllBytes(outPath, stripped);
-            stdout.WriteLine($"Unikraft.Build: strip-sections: {Path.GetFileName(outPath)} {file.Length} -> {stripped.Length} bytes");
-            return 0;
+            log.Message($"Unikraft.Build: strip-sections: {Path.GetFileName(outPath)} {file.Length} -> {stripped.Length} bytes");
+            return true;
         }
         catch (ElfFormatException e)
         {
-            stderr.WriteLine($"Unikraft.Build: error: '{elfPath}': {e.Message}");
-            return 1;
+            log.Error(new BuildError($"'{elfPath}': {e.Message}"));
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"Unikraft.Build: error: {e.Message}");
-            return 1;
+            log.Error(new BuildError(e.Message));
+            return false;
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
+using Unikraft.Build.Diagnostics;
 using Unikraft.Build.Elf;
 using Unikraft.Build.Generation;
 using Unikraft.Build.Symbols;
@@ -12,7 +14,7 @@ namespace Unikraft.Build.Cli;
 /// NASM table of function names, so panics can print a symbolised stack trace.</summary>
 public static class TypeNamesCommand
 {
-    public static int Run(string objectPath, string assemblies, string outPath, string? symbolsPath, string? metadata, TextWriter stdout, TextWriter stderr)
+    public static bool Run(string objectPath, IReadOnlyList<string> assemblies, string outPath, string? symbolsPath, IReadOnlyList<string>? metadata, IBuildLog log)
     {
         byte[] bytes;
         try
@@ -21,59 +23,59 @@ public static class TypeNamesCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Error(stderr, $"cannot read '{objectPath}': {e.Message}");
+            return Error(log, $"cannot read '{objectPath}': {e.Message}");
         }
 
         TypeNameTable table;
         FunctionSymbolTable functions;
         try
         {
-            var demangler = new TypeNameDemangler(assemblies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var demangler = new TypeNameDemangler(assemblies);
             var file = ElfSymbolReader.ReadObject(bytes);
             table = TypeNameTable.Build(file.Symbols, demangler, LoadCatalog(metadata));
             functions = FunctionSymbolTable.Build(file, new FunctionNameDemangler(demangler));
         }
         catch (ElfFormatException e)
         {
-            return Error(stderr, $"'{objectPath}': {e.Message}");
+            return Error(log, $"'{objectPath}': {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            return Error(stderr, $"cannot read the metadata of the image's assemblies: {e.Message}");
+            return Error(log, $"cannot read the metadata of the image's assemblies: {e.Message}");
         }
 
         var objectName = Path.GetFileName(objectPath);
-        if (!TryWrite(outPath, NasmTypeNameWriter.Generate(table, objectName), stderr, out var changed))
+        if (!TryWrite(outPath, NasmTypeNameWriter.Generate(table, objectName), log, out var changed))
         {
-            return 1;
+            return false;
         }
 
-        stdout.WriteLine(
+        log.Message(
             $"Unikraft.Build: typenames: {table.Entries.Count} types from {objectName} "
             + $"({table.BoxedCount} value types, {table.Enums.Count} enums, {table.Unreferenceable.Count} not nameable in NASM left out); "
             + (changed ? "updated " + Path.GetFileName(outPath) : "output up to date"));
         if (symbolsPath is null)
         {
-            return 0;
+            return true;
         }
 
-        if (!TryWrite(symbolsPath, NasmSymbolTableWriter.Generate(functions, objectName, out var unnamed), stderr, out changed))
+        if (!TryWrite(symbolsPath, NasmSymbolTableWriter.Generate(functions, objectName, out var unnamed), log, out changed))
         {
-            return 1;
+            return false;
         }
 
-        stdout.WriteLine(
+        log.Message(
             $"Unikraft.Build: symbols: {functions.Entries.Count} functions from {objectName} "
             + $"({functions.AliasesSkipped} aliases, {unnamed} without a name); "
             + (changed ? "updated " + Path.GetFileName(symbolsPath) : "output up to date"));
-        return 0;
+        return true;
     }
 
-    // --metadata: the assemblies' paths, ';'-separated; without it names come from symbols alone.
-    private static TypeDefinitionCatalog? LoadCatalog(string? metadata) =>
-        metadata is null ? null : TypeDefinitionCatalog.Load(metadata.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    // The assemblies' paths; without them names come from symbols alone.
+    private static TypeDefinitionCatalog? LoadCatalog(IReadOnlyList<string>? metadata) =>
+        metadata is null ? null : TypeDefinitionCatalog.Load(metadata);
 
-    private static bool TryWrite(string path, string content, TextWriter stderr, out bool changed)
+    private static bool TryWrite(string path, string content, IBuildLog log, out bool changed)
     {
         try
         {
@@ -82,15 +84,15 @@ public static class TypeNamesCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Error(stderr, $"cannot write '{path}': {e.Message}");
+            Error(log, $"cannot write '{path}': {e.Message}");
             changed = false;
             return false;
         }
     }
 
-    private static int Error(TextWriter stderr, string message)
+    private static bool Error(IBuildLog log, string message)
     {
-        stderr.WriteLine("Unikraft.Build: error: " + message);
-        return 1;
+        log.Error(new BuildError(message));
+        return false;
     }
 }

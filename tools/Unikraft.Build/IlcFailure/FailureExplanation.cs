@@ -17,12 +17,19 @@ public static class FailureExplanation
 
     public static string Describe(IlcFailureReport report, bool minimalCorlib, string manifest)
     {
+        var (code, message) = Explain(report, minimalCorlib, manifest);
+        return $"error {code}: {message}";
+    }
+
+    /// <returns>The error's UK code and its message.</returns>
+    public static (string Code, string Message) Explain(IlcFailureReport report, bool minimalCorlib, string manifest)
+    {
         string method = report.MethodPath ?? "the image";
         if (minimalCorlib && report.MissingType is string missing)
         {
             string feature = Features.TryGetValue(missing, out string? known) ? known : "needs " + missing;
-            return $"error UK0015: {method} {feature}, which the minimal corlib does not support (ILC: {report.Reason}): add dotnet to libraries in {manifest} to build it on .NET's base class library, or write it without that";
+            return ("UK0015", $"{method} {feature}, which the minimal corlib does not support (ILC: {report.Reason}): add dotnet to libraries in {manifest} to build it on .NET's base class library, or write it without that");
         }
-        return $"error UK0016: ILC could not compile {method}: {report.Reason}";
+        return ("UK0016", $"ILC could not compile {method}: {report.Reason}");
     }
 }
