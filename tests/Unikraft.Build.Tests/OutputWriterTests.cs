@@ -28,7 +28,7 @@ public sealed class OutputWriterTests : IDisposable
         var output = Path.Combine(_catalog.Root, "obj", "gen");
         var first = _catalog.ResolveValid("name: hello\nplatform: pc-x86_64\nlibraries: [vgacons]\n");
 
-        Assert.Equal(4, ImageOutputs.Write(output, ImageOutputs.Generate(first, "m")).Count);
+        Assert.Equal(5, ImageOutputs.Write(output, ImageOutputs.Generate(first, "m")).Count);
         foreach (var file in Directory.GetFiles(output))
         {
             File.SetLastWriteTimeUtc(file, LongAgo);
@@ -36,7 +36,7 @@ public sealed class OutputWriterTests : IDisposable
 
         Assert.Empty(ImageOutputs.Write(output, ImageOutputs.Generate(first, "m")));
         var second = _catalog.ResolveValid("name: hello\nplatform: pc-x86_64\nlibraries: [vgacons]\nmemory: 8M\n");
-        Assert.Equal(new[] { ImageOutputs.ImageJsonFile }, ImageOutputs.Write(output, ImageOutputs.Generate(second, "m")));
+        Assert.Equal(new[] { ImageOutputs.ImageJsonFile, ImageOutputs.ImagePropsFile }, ImageOutputs.Write(output, ImageOutputs.Generate(second, "m")));
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(output, ImageOutputs.CompositionFile)));
     }
 }

@@ -37,7 +37,7 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal("", stderr);
         Assert.Contains("hello", stdout, StringComparison.Ordinal);
-        foreach (var file in new[] { "Composition.g.cs", "libraries.txt", "platform.txt", "image.json" })
+        foreach (var file in new[] { "Composition.g.cs", "libraries.txt", "platform.txt", "image.json", "image.props" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         }

@@ -11,6 +11,7 @@ public static class ImageOutputs
     public const string LibrariesFile = "libraries.txt";
     public const string PlatformFile = "platform.txt";
     public const string ImageJsonFile = "image.json";
+    public const string ImagePropsFile = "image.props";
 
     public static Dictionary<string, string> Generate(ResolvedImage image, string manifestDisplayPath) => new()
     {
@@ -18,6 +19,7 @@ public static class ImageOutputs
         [LibrariesFile] = BuildListsGenerator.Libraries(image),
         [PlatformFile] = BuildListsGenerator.Platform(image),
         [ImageJsonFile] = ImageJsonGenerator.Generate(image),
+        [ImagePropsFile] = ImagePropsGenerator.Generate(image),
     };
 
     /// <returns>The names of the files whose content changed.</returns>

@@ -58,13 +58,20 @@ public sealed partial class AppTemplate
         {
             if (repositoryRoot is null && OutsideRepositoryFiles.Contains(path))
                 continue;
-            string content = text.Replace(SourceName, appName, StringComparison.Ordinal);
+            string content = RepositoryBranch(text).Replace(SourceName, appName, StringComparison.Ordinal);
             if (repositoryRoot is not null)
                 content = content.Replace("UK_REPO_ROOT", repositoryRoot.TrimEnd('/'), StringComparison.Ordinal);
             result[path.Replace(SourceName, appName, StringComparison.Ordinal)] = content;
         }
         return result;
     }
+
+    // The templates' project files open with the Unikraft.Sdk package's project line for
+    // `dotnet new`, and the repository's in the #else branch; uk builds against the repository.
+    private static string RepositoryBranch(string text) => SdkConditional().Replace(text, "${repository}");
+
+    [GeneratedRegex(@"<!--#if \(useSdk\) -->\n.*?<!--#else -->\n(?<repository>.*?)<!--#endif -->\n", RegexOptions.Singleline)]
+    private static partial Regex SdkConditional();
 
     [GeneratedRegex(@"^#\s*needs:\s*(.+)$", RegexOptions.Multiline)]
     private static partial Regex NeedsPattern();
