@@ -109,64 +109,29 @@ function Invoke-Build([string] $appDirectory, [string] $configuration = 'Debug')
     if ($LASTEXITCODE -ne 0) { throw "build of $appDirectory failed" }
 }
 
-function Get-ImageInfo([string] $appDirectory, [string] $configuration) {
-    $json = Join-Path $appDirectory "obj/$configuration/uk/image.json"
-    return Get-Content $json -Raw | ConvertFrom-Json
-}
-
 function Invoke-Run([string[]] $arguments) {
-    $app = $null; $mode = 'kernel'; $uefi = $false; $memory = $null; $append = $null
+    $app = $null; $options = @()
     for ($i = 0; $i -lt $arguments.Count; $i++) {
         switch ($arguments[$i]) {
-            '--iso'    { $mode = 'iso' }
-            '--kernel' { $mode = 'kernel' }
-            '--uefi'   { $uefi = $true; $mode = 'iso' }
-            '--memory' { $memory = $arguments[++$i] }
-            '--append' { $append = $arguments[++$i] }
+            { $_ -in '--iso', '--kernel', '--uefi' } { $options += $arguments[$i] }
+            { $_ -in '--memory', '--append' } {
+                if ($i + 1 -ge $arguments.Count) { throw "run: $($arguments[$i]) needs a value" }
+                # name=value: a value that starts with "--" (kernel arguments) stays a value.
+                $options += "$($arguments[$i])=$($arguments[++$i])"
+            }
             default {
                 if ($arguments[$i].StartsWith('--')) { throw "run: unknown option '$($arguments[$i])' (use --iso, --kernel, --uefi, --memory SIZE, --append ARGS)" }
                 $app = $arguments[$i]
             }
         }
     }
+    if (-not $app) { $app = 'hello' }
     Invoke-Setup -OnlyIfMissing
-    $appDirectory = Resolve-AppDirectory $app
-    Invoke-Build $appDirectory
-    $info = Get-ImageInfo $appDirectory 'Debug'
-    $name = $info.name
-    if (-not $memory) {
-        $mib = [math]::Max(2, [math]::Ceiling([double]$info.memory / 1MB))
-        if ($uefi -and $mib -lt 128) { $mib = 128 }
-        $memory = "${mib}M"
-    }
-    $qemu = @('-nodefaults', '-display', 'none', '-serial', 'stdio', '-m', $memory,
-              '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04')
-    if ($env:UK_KVM -eq '1') { $qemu += @('-enable-kvm', '-cpu', 'host') }
-    $output = Join-Path $appDirectory 'bin/Debug'
-    if ($mode -eq 'iso') {
-        $qemu += @('-boot', 'd', '-cdrom', (Join-Path $output "$name.iso"))
-        if ($uefi) {
-            $vars = Join-Path ([System.IO.Path]::GetTempPath()) "uk-ovmf-vars-$PID.fd"
-            Copy-Item /usr/share/OVMF/OVMF_VARS_4M.fd $vars -Force
-            $qemu += @('-drive', 'if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd',
-                       '-drive', "if=pflash,format=raw,file=$vars")
-        }
-        if ($append) { Write-Warning '--append applies to --kernel boots; the ISO uses the command line of its grub.cfg (manifest cmdline).' }
-    } else {
-        $qemu += @('-kernel', (Join-Path $output "$name.elf"))
-        $commandLine = if ($null -ne $append) { $append } else { $info.cmdline }
-        # QEMU's PVH loader overwrites its boot information with a longer command line.
-        $commandLineBytes = if ($commandLine) { [System.Text.Encoding]::UTF8.GetByteCount($commandLine) } else { 0 }
-        if ($commandLineBytes -gt 4095) { throw "run: the kernel command line is $commandLineBytes bytes; it holds at most 4095 (QEMU's PVH loader overwrites its boot information with a longer one)" }
-        if ($commandLine) { $qemu += @('-append', $commandLine) }
-    }
-    Write-Step "qemu-system-x86_64 $($qemu -join ' ')"
-    & qemu-system-x86_64 @qemu
-    $code = $LASTEXITCODE
-    # isa-debug-exit makes QEMU exit with (guest code << 1) | 1.
-    if ($code % 2 -eq 1) { $guest = $code -shr 1 } else { $guest = $code }
-    Write-Step "guest exit code $guest"
-    exit $guest
+    # uk builds the app and boots it with the one QEMU command line the tests and the benches
+    # use too (tools/Unikraft.Hosting); run from source, it is always this tree's uk.
+    Write-Step "uk run $app $($options -join ' ')"
+    & dotnet run --project (Join-Path $Root 'tools/uk') -c Release -v q -- run $app @options
+    exit $LASTEXITCODE
 }
 
 function Invoke-Test {

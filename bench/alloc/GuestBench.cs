@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
+using Unikraft.Hosting;
 
 namespace Unikraft.Bench.Alloc;
 
@@ -22,7 +22,9 @@ internal static class GuestBench
         {
             string project = Path.Combine(repositoryRoot, "tests", "apps", "alloc-" + allocator);
             Console.WriteLine("building " + project + " (Release)");
-            if (Execute("dotnet", "build \"" + project + "\" -c Release -nologo -v q", out string buildOutput) != 0)
+            HostProcessResult build = HostProcess.Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(10));
+            string buildOutput = build.Output;
+            if (build.ExitCode != 0)
             {
                 Console.WriteLine(buildOutput);
                 return 1;
@@ -62,13 +64,14 @@ internal static class GuestBench
 
     private static string Boot(string elf, int memoryMiB)
     {
-        string accel = Environment.GetEnvironmentVariable("UK_KVM") == "1" ? " -enable-kvm -cpu host" : "";
-        int exit = Execute("qemu-system-x86_64",
-            "-nodefaults -display none -serial stdio -no-reboot -m " + memoryMiB + "M -device isa-debug-exit,iobase=0xf4,iosize=0x04" + accel
-            + " -kernel \"" + elf + "\" -append bench", out string serial);
-        if (exit != 1)
-            throw new InvalidOperationException("guest exit " + exit + " at -m " + memoryMiB + "M:\n" + serial);
-        return serial;
+        // QemuMachine: the command line uk and the tests boot images with (UK_KVM=1 opts in to KVM).
+        var machine = new QemuMachine { Kernel = elf, KernelCommandLine = "bench", MemoryMiB = memoryMiB };
+        HostProcessResult run = HostProcess.Run(QemuMachine.Executable, machine.ToArguments(), TimeSpan.FromSeconds(120));
+        if (run.TimedOut)
+            throw new TimeoutException("QEMU did not finish in 120 s at -m " + memoryMiB + "M:\n" + run.Output);
+        if (run.ExitCode != 1)
+            throw new InvalidOperationException("guest exit " + run.ExitCode + " at -m " + memoryMiB + "M:\n" + run.Output);
+        return run.Output;
     }
 
     private static double Cycles(string serial, string pattern)
@@ -77,21 +80,6 @@ internal static class GuestBench
         if (!match.Success)
             throw new InvalidOperationException("no line matching '" + pattern + "' in:\n" + serial);
         return double.Parse(match.Groups[1].Value);
-    }
-
-    private static int Execute(string file, string arguments, out string output)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using Process process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(file + " " + arguments + " did not finish in 120 s");
-        }
-        output += stderr.Result;
-        return process.ExitCode;
     }
 
     private static double Median(List<double> values)

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using Unikraft.Bench.Blk;
 using Unikraft.Bench.Boot;
+using Unikraft.Hosting;
 
 // bench/blk: 4 KiB sequential and random reads and writes, one request at a time, by the
 // unikernel (guest/, guest-nvme/, guest-ahci/) and by a Linux microVM (linux/blkbench.c, O_DIRECT) on the
@@ -68,10 +69,10 @@ static int Run(string[] args)
             for (int run = 1; run <= runs; run++)
             {
                 Console.WriteLine($"{device.Name} run {run}/{runs}: unikernel");
-                var guest = Boot(disk, device.QemuDevices, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf, "-append", $"{sequential} {random} {device.GuestDisk}"]);
+                var guest = Boot(disk, device.QemuDevices, new QemuMachine { Kernel = elf, KernelCommandLine = $"{sequential} {random} {device.GuestDisk}" });
                 if (guest is null) failures++; else guestRuns.Add(guest);
                 Console.WriteLine($"{device.Name} run {run}/{runs}: Linux");
-                var baseline = Boot(disk, device.QemuDevices, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"]);
+                var baseline = Boot(disk, device.QemuDevices, new QemuMachine { Kernel = linux.Kernel, Initrd = linux.Initrd, KernelCommandLine = "console=ttyS0 quiet panic=-1", DebugExit = false });
                 if (baseline is null) failures++; else linuxRuns.Add(baseline);
             }
         }
@@ -88,24 +89,17 @@ static int Run(string[] args)
 }
 
 // A fresh 64 MiB image per boot, so both guests start from the same disk.
-static Dictionary<string, long>? Boot(string disk, string[] devices, string[] bootArguments)
+static Dictionary<string, long>? Boot(string disk, string[] devices, QemuMachine boot)
 {
     using (FileStream image = File.Create(disk))
         image.SetLength(64L << 20);
-    var arguments = new List<string>
-    {
-        "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "256M",
-        "-drive", $"file={disk},if=none,id=d0,format=raw",
-    };
+    var drive = new List<string> { "-drive", $"file={disk},if=none,id=d0,format=raw" };
     foreach (string device in devices)
-        arguments.AddRange(["-device", device]);
-    if (Environment.GetEnvironmentVariable("UK_KVM") == "1")
-        arguments.AddRange(["-enable-kvm", "-cpu", "host"]);
-    arguments.AddRange(bootArguments);
-    var psi = new ProcessStartInfo("qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (string argument in arguments)
-        psi.ArgumentList.Add(argument);
-    using Process qemu = ProcessRunner.Start(psi);
+        drive.AddRange(["-device", device]);
+    // The same machine for both guests (QemuMachine, the builder uk and the tests use).
+    var machine = boot with { MemoryMiB = 256, ExtraArguments = [.. drive, .. boot.ExtraArguments] };
+    using Process qemu = ProcessRunner.Start(QemuMachine.Executable, machine.ToArguments());
+    qemu.StandardInput.Close();
     var output = new StringBuilder();
     qemu.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
     qemu.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -42,15 +42,7 @@ public static class DebianPackage
     public static string ExtractFile(string deb, Regex pattern, string destinationDir)
     {
         RequireTool("dpkg-deb");
-        var psi = new ProcessStartInfo("dpkg-deb")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("--fsys-tarfile");
-        psi.ArgumentList.Add(deb);
-        using Process p = ProcessRunner.Start(psi);
+        using Process p = ProcessRunner.Start("dpkg-deb", ["--fsys-tarfile", deb]);
         var stderr = p.StandardError.ReadToEndAsync();
         string? extracted = null;
         using (var tar = new TarReader(p.StandardOutput.BaseStream))

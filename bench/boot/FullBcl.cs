@@ -27,7 +27,7 @@ public static class FullBcl
             throw new BenchException($"no {elf}: build {App} with -c Release");
 
         (long? aotBytes, string? aotSkipped) = PublishAotTwin(root, options);
-        var spec = new BootSpec("full-BCL ELF -kernel", BootSpecs.ElfKernel(elf).Args, 64, ReadyLine, 1);
+        var spec = new BootSpec("full-BCL ELF -kernel", BootSpecs.ElfKernel(elf).Machine, 64, ReadyLine, 1);
         Console.WriteLine($"timing {spec.Name}");
         BootSeries series = BootSeries.Measure(qemu, spec, options.Runs);
         Console.WriteLine("searching the smallest -m for hello-dotnet.elf (1..64 MiB)");

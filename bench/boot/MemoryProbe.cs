@@ -23,10 +23,9 @@ public static class MemoryProbe
 
     public static Result Search(QemuBoot qemu, BootSpec spec, int low, int high)
     {
-        string[] noReboot = spec.Args.Contains("-no-reboot") ? [] : ["-no-reboot"];
         bool Boots(int mib)
         {
-            BootResult r = qemu.Run(spec, mib, noReboot);
+            BootResult r = qemu.Run(spec, mib, noReboot: true);
             Console.WriteLine($"  {spec.Name} -m {mib}M: {(r.Ok ? "ok" : "fails")}");
             return r.Ok;
         }

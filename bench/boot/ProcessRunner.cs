@@ -1,54 +1,38 @@
 using System.Collections.Generic;
 using System.Diagnostics;
+using Unikraft.Hosting;
 
 namespace Unikraft.Bench.Boot;
 
-/// <summary>Runs a helper tool (dotnet, apt-get, dpkg-deb) to completion and captures its output.</summary>
+/// <summary>The benches' view of the shared host process runner (Unikraft.Hosting): helper
+/// tools (dotnet, apt-get, dpkg-deb) run to completion; a tool that is missing is a
+/// BenchException naming it.</summary>
 public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     public static Result Run(string file, IEnumerable<string> args, string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using Process p = Start(psi);
-        p.StandardInput.Close();
-        var stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return new Result(p.ExitCode, stdout, stderr.Result);
+        var result = Explained(file, () => HostProcess.Run(file, args, System.Threading.Timeout.InfiniteTimeSpan, string.IsNullOrEmpty(workingDirectory) ? null : workingDirectory));
+        return new Result(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
-    public static Process Start(ProcessStartInfo psi)
+    /// <summary>Started with standard output and error redirected (and input, to close or write).</summary>
+    public static Process Start(string file, IEnumerable<string> args) =>
+        Explained(file, () => HostProcess.Start(file, args, redirectOutput: true, redirectInput: true, redirectError: true));
+
+    /// <summary>Full path of an executable on PATH, or null.</summary>
+    public static string? Which(string name) => HostProcess.Which(name);
+
+    private static T Explained<T>(string file, System.Func<T> start)
     {
         try
         {
-            return Process.Start(psi) ?? throw new BenchException($"could not start '{psi.FileName}'.");
+            return start();
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (HostToolMissingException e)
         {
-            throw new BenchException($"could not start '{psi.FileName}': {e.Message}");
+            throw new BenchException($"could not start '{file}': {e.Message}");
         }
-    }
-
-    /// <summary>Full path of an executable on PATH, or null.</summary>
-    public static string? Which(string name)
-    {
-        string? path = System.Environment.GetEnvironmentVariable("PATH");
-        if (path is null) return null;
-        foreach (string dir in path.Split(System.IO.Path.PathSeparator))
-        {
-            string candidate = System.IO.Path.Combine(dir, name);
-            if (System.IO.File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

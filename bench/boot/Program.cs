@@ -49,7 +49,7 @@ public static class Program
             "no hello.elf", options.Runs));
         paths.Add(Measure(qemu, images.Iso is null ? null : BootSpecs.IsoSeaBios(images.Iso), "ISO SeaBIOS",
             "no hello.iso", options.Runs));
-        paths.Add(Measure(qemu, images.Iso is null || tools.OvmfCode is null ? null : BootSpecs.IsoOvmf(images.Iso, tools.OvmfCode),
+        paths.Add(Measure(qemu, images.Iso is null || tools.OvmfCode is null ? null : BootSpecs.IsoOvmf(images.Iso),
             "ISO OVMF", images.Iso is null ? "no hello.iso" : tools.OvmfMissingReason ?? "", options.Runs));
 
         BootSpec linuxSpec = BootSpecs.LinuxKernel(linux.Kernel, linux.Initrd);

@@ -17,32 +17,26 @@ public sealed class QemuBoot(HostTools tools)
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     const int TailLines = 12;
 
-    public BootResult Run(BootSpec spec, int memoryMiB, IEnumerable<string>? extraArgs = null)
+    public BootResult Run(BootSpec spec, int memoryMiB, bool noReboot = false)
     {
         string? scratch = null;
         try
         {
-            var psi = new ProcessStartInfo(tools.Qemu)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
-            foreach (string a in spec.Args) psi.ArgumentList.Add(a);
-            psi.ArgumentList.Add("-m");
-            psi.ArgumentList.Add($"{memoryMiB}M");
-            foreach (string a in BootSpecs.Acceleration(tools.Kvm)) psi.ArgumentList.Add(a);
-            foreach (string a in extraArgs ?? []) psi.ArgumentList.Add(a);
+            string? vars = null;
             if (spec.NeedsOvmfVars)
             {
                 scratch = Directory.CreateTempSubdirectory("bootbench-").FullName;
-                string vars = Path.Combine(scratch, "OVMF_VARS.fd");
+                vars = Path.Combine(scratch, "OVMF_VARS.fd");
                 File.Copy(tools.OvmfVars ?? throw new BenchException(tools.OvmfMissingReason!), vars);
-                psi.ArgumentList.Add("-drive");
-                psi.ArgumentList.Add($"if=pflash,format=raw,file={vars}");
             }
-            return Measure(psi, spec);
+            var machine = spec.Machine with
+            {
+                MemoryMiB = memoryMiB,
+                Kvm = tools.Kvm,
+                UefiVariables = vars,
+                NoReboot = spec.Machine.NoReboot || noReboot,
+            };
+            return Measure(machine.ToArguments(), spec);
         }
         finally
         {
@@ -50,10 +44,10 @@ public sealed class QemuBoot(HostTools tools)
         }
     }
 
-    static BootResult Measure(ProcessStartInfo psi, BootSpec spec)
+    BootResult Measure(IReadOnlyList<string> arguments, BootSpec spec)
     {
         var clock = Stopwatch.StartNew();
-        using Process p = ProcessRunner.Start(psi);
+        using Process p = ProcessRunner.Start(tools.Qemu, arguments);
         p.StandardInput.Close();
         var tail = new Queue<string>();
         double? seconds = null;

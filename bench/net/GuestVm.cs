@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Unikraft.Bench.Boot;
+using Unikraft.Hosting;
 
 namespace Unikraft.Bench.Net;
 
@@ -28,24 +29,39 @@ public sealed class GuestVm : IDisposable
         Port = port;
     }
 
-    public static GuestVm Start(string memory, string device, IEnumerable<string> bootArguments)
+    // The unikernel image booted directly; its exit code comes through isa-debug-exit.
+    public static QemuMachine Unikernel(string elf, string? commandLine) =>
+        new() { Kernel = elf, KernelCommandLine = commandLine };
+
+    // The Linux microVM: its kernel and initramfs, the console on the serial port.
+    public static QemuMachine Linux(string kernel, string initrd) =>
+        new() { Kernel = kernel, Initrd = initrd, KernelCommandLine = "console=ttyS0 quiet panic=-1", DebugExit = false };
+
+    // Boots the machine (QemuMachine, the builder uk and the tests use) with memory ("256M")
+    // and the NIC, its port 80 forwarded to a free loopback port.
+    public static GuestVm Start(string memory, string device, QemuMachine boot)
     {
         int port = FreePort();
-        var arguments = new List<string>
+        var machine = boot with
         {
-            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memory,
-            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:80", "-device", device + ",netdev=n0",
+            MemoryMiB = MemoryMiB(memory),
+            ExtraArguments = ["-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:80", "-device", device + ",netdev=n0", .. boot.ExtraArguments],
         };
-        arguments.AddRange(bootArguments);
-        var psi = new ProcessStartInfo("qemu-system-x86_64") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-            psi.ArgumentList.Add(argument);
-        var vm = new GuestVm(ProcessRunner.Start(psi), port);
+        var vm = new GuestVm(ProcessRunner.Start(QemuMachine.Executable, machine.ToArguments()), port);
+        vm._qemu.StandardInput.Close();
         vm._qemu.OutputDataReceived += (_, e) => vm.Append(e.Data);
         vm._qemu.ErrorDataReceived += (_, e) => vm.Append(e.Data);
         vm._qemu.BeginOutputReadLine();
         vm._qemu.BeginErrorReadLine();
         return vm;
+    }
+
+    // "256M", "1G" or a number of MiB.
+    private static int MemoryMiB(string memory)
+    {
+        string text = memory.Trim();
+        int scale = text.EndsWith('G') || text.EndsWith('g') ? 1024 : 1;
+        return int.Parse(text.TrimEnd('M', 'm', 'G', 'g'), System.Globalization.CultureInfo.InvariantCulture) * scale;
     }
 
     private void Append(string? line)

@@ -69,11 +69,11 @@ static int Run(string[] args)
         if (guest is { } g)
         {
             Console.WriteLine($"run {run}/{runs}: unikernel ({g.Name})");
-            Sample? s = Measure(memory, device, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", g.Elf, "-append", g.Append], threads, connections, seconds, bulkPath, -1, IdleConnections.UnikernelHeapInUse);
+            Sample? s = Measure(memory, device, GuestVm.Unikernel(g.Elf, g.Append), threads, connections, seconds, bulkPath, -1, IdleConnections.UnikernelHeapInUse);
             if (s is null) failures++; else unikernel.Add(s);
         }
         Console.WriteLine($"run {run}/{runs}: Linux (busybox httpd)");
-        Sample? l = Measure(memory, device, ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"], threads, connections, seconds, "/big", (long)bulkMegabytes << 20, IdleConnections.LinuxMemoryInUse);
+        Sample? l = Measure(memory, device, GuestVm.Linux(linux.Kernel, linux.Initrd), threads, connections, seconds, "/big", (long)bulkMegabytes << 20, IdleConnections.LinuxMemoryInUse);
         if (l is null) failures++; else baseline.Add(l);
     }
 
@@ -114,7 +114,7 @@ static (string Elf, string Append, string Name) UnikernelImage(string repo, stri
 
 // One boot: wait until GET / answers, a short warm-up, wrk, wrk with a connection per request,
 // memory per idle connection, then the bulk download.
-static Sample? Measure(string memory, string device, string[] boot, int threads, int connections, int seconds, string bulkPath, long bulkBytes, Func<int, long?> memoryInUse)
+static Sample? Measure(string memory, string device, Unikraft.Hosting.QemuMachine boot, int threads, int connections, int seconds, string bulkPath, long bulkBytes, Func<int, long?> memoryInUse)
 {
     using GuestVm vm = GuestVm.Start(memory, device, boot);
     if (!vm.WaitServing(TimeSpan.FromMinutes(3), out TimeSpan took))

@@ -17,8 +17,7 @@ public static class Soak
     {
         // Every host client is 10.0.2.2 through slirp: the per-peer limit must not shed the
         // loads' own connections, so it is lifted to max-connections for the soak.
-        using GuestVm vm = GuestVm.Start(memory, device, ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf,
-            "-append", "-- max-connections-per-peer=512"]);
+        using GuestVm vm = GuestVm.Start(memory, device, GuestVm.Unikernel(elf, "-- max-connections-per-peer=512"));
         if (!vm.WaitServing(TimeSpan.FromMinutes(3), out TimeSpan took))
             throw new Boot.BenchException($"not serving after {took.TotalSeconds:0}s; last lines:\n" + vm.LastLines(10));
         Console.WriteLine($"serving after {took.TotalSeconds:0.0}s; a 1 min warm-up, then {minutes} min: keep-alive wrk -c8, close-per-request wrk -c8, abandoned downloads, {SoakLoads.SlowClients} slow clients");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Unikraft.Hosting;
 
 namespace Unikraft.Bench.Sched;
 
@@ -10,7 +11,6 @@ namespace Unikraft.Bench.Sched;
 internal sealed class GuestImage
 {
     private static readonly TimeSpan BootLimit = TimeSpan.FromSeconds(60);
-    private static readonly string[] s_kvmArguments = ["-enable-kvm", "-cpu", "host"];
 
     public GuestImage(string label, string folder, string name)
     {
@@ -47,14 +47,9 @@ internal sealed class GuestImage
         string elf = Elf(root);
         if (!File.Exists(elf))
             throw new BenchException(elf + " does not exist (build it, or run without --skip-build)");
-        var arguments = new List<string>
-        {
-            "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "64M",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf,
-        };
-        if (kvm)
-            arguments.AddRange(s_kvmArguments);
-        ProcessRunner.Result run = ProcessRunner.Run("qemu-system-x86_64", arguments, BootLimit);
+        // QemuMachine: the command line uk and the tests boot images with.
+        var machine = new QemuMachine { Kernel = elf, Kvm = kvm };
+        ProcessRunner.Result run = ProcessRunner.Run(QemuMachine.Executable, machine.ToArguments(), BootLimit);
         BenchLines lines = BenchLines.Parse(run.Output);
         if (run.ExitCode != 1 || !lines.Done)
         {

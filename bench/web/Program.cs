@@ -6,6 +6,7 @@ using System.Linq;
 using Unikraft.Bench.Boot;
 using Unikraft.Bench.Net;
 using Unikraft.Bench.Web;
+using Unikraft.Hosting;
 
 // bench/web: ASP.NET Core's minimal API (apps/webapi) served by Kestrel in the unikernel, by
 // Kestrel in a Linux microVM (the same sources published with PublishAot for linux-x64), and
@@ -48,12 +49,12 @@ static int Run(string[] args)
     string elf = UnikernelImage(repo, skipBuild);
     Console.WriteLine("preparing the Linux microVM (Kestrel, PublishAot)");
     KestrelLinuxVm.Images linux = KestrelLinuxVm.Prepare(repo, skipBuild);
-    string[] unikernelBoot = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", elf];
-    string[] linuxBoot = ["-kernel", linux.Kernel, "-initrd", linux.Initrd, "-append", "console=ttyS0 quiet panic=-1"];
+    QemuMachine unikernelBoot = GuestVm.Unikernel(elf, null);
+    QemuMachine linuxBoot = GuestVm.Linux(linux.Kernel, linux.Initrd);
     Console.WriteLine("preparing nginx in the same microVM, serving the API's answers as files");
     (byte[] todos, byte[] index) = Answers(memory, unikernelBoot);
     string nginxInitrd = NginxLinuxVm.Prepare(repo, linux.Parts, todos, index);
-    string[] nginxBoot = ["-kernel", linux.Kernel, "-initrd", nginxInitrd, "-append", "console=ttyS0 quiet panic=-1"];
+    QemuMachine nginxBoot = GuestVm.Linux(linux.Kernel, nginxInitrd);
 
     var unikernel = new List<(WrkResult Wrk, double ServingSeconds)>();
     var baseline = new List<(WrkResult Wrk, double ServingSeconds)>();
@@ -106,7 +107,7 @@ static string UnikernelImage(string repo, bool skipBuild)
 }
 
 // One boot: the time until GET / answers 200, a short warm-up, then wrk on the API.
-static (WrkResult, double)? Measure(string memory, string[] boot, int threads, int connections, int seconds)
+static (WrkResult, double)? Measure(string memory, QemuMachine boot, int threads, int connections, int seconds)
 {
     using GuestVm vm = GuestVm.Start(memory, NetDevice.Virtio, boot);
     if (!vm.WaitServing(TimeSpan.FromMinutes(3), out TimeSpan took))
@@ -125,7 +126,7 @@ static string MiB(int? value, bool probed) => !probed ? "-" : value is int v ? v
 
 // The smallest -m (MiB, between 8 and 256) at which the guest answers GET / within a minute
 // (null when 256 does not); assumes serving is monotonic in memory.
-static int? SmallestMemory(string[] boot, string name)
+static int? SmallestMemory(QemuMachine boot, string name)
 {
     bool Serves(int mib)
     {
@@ -164,7 +165,7 @@ static string Ratio(int? other, int? unikernel) =>
     other is int o && unikernel is int u && u > 0 ? ((double)o / u).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
 
 // What apps/webapi answers on GET /todos and GET /, for nginx to serve as files.
-static (byte[] Todos, byte[] Index) Answers(string memory, string[] unikernelBoot)
+static (byte[] Todos, byte[] Index) Answers(string memory, QemuMachine unikernelBoot)
 {
     using GuestVm vm = GuestVm.Start(memory, NetDevice.Virtio, unikernelBoot);
     if (!vm.WaitServing(TimeSpan.FromMinutes(3), out _))

@@ -21,7 +21,7 @@ public sealed class AhciBootTests
 
     private static string[] Machine(string name) => name == "q35" ? DiskImage.Q35 : DiskImage.AhciController;
 
-    private static ProcessResult Boot(string commandLine, params string[][] arguments) =>
+    private static HostProcessResult Boot(string commandLine, params string[][] arguments) =>
         Qemu.BootElfWith(Images.BlkAhci.Elf, commandLine, arguments.SelectMany(a => a));
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("write sda 7 9 42", Machine(machine), disk.Ahci("d0", bus));
+        HostProcessResult run = Boot("write sda 7 9 42", Machine(machine), disk.Ahci("d0", bus));
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         // ich9-ahci has MSI and no MSI-X: the controller gets the first message vector.
@@ -52,8 +52,8 @@ public sealed class AhciBootTests
         DiskPattern.Fill(pattern, 1000 * Sector, 77);
         disk.Write(1000 * Sector, pattern);
 
-        ProcessResult matching = Boot("read sda 1000 600 77", Machine(machine), disk.Ahci("d0", bus));
-        ProcessResult otherSeed = Boot("read sda 1000 600 78", Machine(machine), disk.Ahci("d0", bus));
+        HostProcessResult matching = Boot("read sda 1000 600 77", Machine(machine), disk.Ahci("d0", bus));
+        HostProcessResult otherSeed = Boot("read sda 1000 600 78", Machine(machine), disk.Ahci("d0", bus));
 
         Assert.Contains(matching.Lines, line => line.StartsWith("[ info] ahci: sda at " + address, StringComparison.Ordinal) && line.Contains("8192 sectors of 512 bytes"));
         // 600 sectors are more than one command carries (256 KiB): three commands.
@@ -71,7 +71,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write sda 3 2 5", once: true);
+        HostProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write sda 3 2 5", once: true);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0xea at sector 0 failed, task file 0x", StringComparison.Ordinal));
         Assert.Contains("write sda 3+2: Ok, flush: IoError", run.Lines);
@@ -85,7 +85,7 @@ public sealed class AhciBootTests
         using var disk = new DiskImage(1 << 20);
 
         // Every read fails: the firmware's own boot-sector read would use up a single one.
-        ProcessResult run = BootWithInjectedError(disk, "read_aio", "read sda 0 4 1", once: false);
+        HostProcessResult run = BootWithInjectedError(disk, "read_aio", "read sda 0 4 1", once: false);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ warn] ahci: sda: command 0x25 at sector 0 failed, task file 0x", StringComparison.Ordinal));
         Assert.Contains(run.Lines, line => line.StartsWith("read sda 0+4: IoError", StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class AhciBootTests
 
     // The disk behind QEMU's blkdebug driver, which fails every operation of the given kind
     // with EIO, or only the first.
-    private static ProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine, bool once)
+    private static HostProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine, bool once)
     {
         string rules = Path.Combine(Path.GetTempPath(), "uk-blkdebug-" + Guid.NewGuid().ToString("N") + ".cfg");
         File.WriteAllText(rules, "[inject-error]\nevent = \"" + blkdebugEvent + "\"\nerrno = \"5\"\n" + (once ? "once = \"on\"\n" : ""));
@@ -119,7 +119,7 @@ public sealed class AhciBootTests
         using var disk = new DiskImage(4 << 20);
         string[] throttled = ["-drive", "file=" + disk.Path + ",if=none,id=d0,format=raw,bps=65536", "-device", "ide-hd,drive=d0,bus=ide.0"];
 
-        ProcessResult run = Qemu.BootElfWith(Images.BlkAhciDeadline.Elf, "write sda 0 1024 1", [.. DiskImage.Q35, .. throttled]);
+        HostProcessResult run = Qemu.BootElfWith(Images.BlkAhciDeadline.Elf, "write sda 0 1024 1", [.. DiskImage.Q35, .. throttled]);
 
         Assert.Contains("[ warn] ahci: sda: command 0x35 at sector 512 timed out after 300 ms, port reset", run.Lines);
         Assert.Contains("write sda 0+1024: IoError, flush: Ok", run.Lines);
@@ -137,8 +137,8 @@ public sealed class AhciBootTests
         using var cd = new DiskImage(1 << 20);
         string[] cdDrive = ["-drive", "file=" + cd.Path + ",if=none,id=cd,format=raw,readonly=on", "-device", "ide-cd,drive=cd,bus=ide.2"];
 
-        ProcessResult list = Boot("list", DiskImage.Q35, first.Ahci("d0", "ide.1"), cdDrive, second.Ahci("d1", "ide.4"));
-        ProcessResult write = Boot("write sdb 4090 6 11", DiskImage.Q35, first.Ahci("d0", "ide.1"), cdDrive, second.Ahci("d1", "ide.4"));
+        HostProcessResult list = Boot("list", DiskImage.Q35, first.Ahci("d0", "ide.1"), cdDrive, second.Ahci("d1", "ide.4"));
+        HostProcessResult write = Boot("write sdb 4090 6 11", DiskImage.Q35, first.Ahci("d0", "ide.1"), cdDrive, second.Ahci("d1", "ide.4"));
 
         Assert.Contains("disks: 2", list.Lines);
         Assert.Contains("disk sda: 2048 sectors of 512 bytes", list.Lines);
@@ -163,7 +163,7 @@ public sealed class AhciBootTests
         using var disk = new DiskImage(1 << 20);
         string[] machine = [.. DiskImage.Q35, .. disk.Ahci("d0")];
 
-        ProcessResult run = firmware == "bios"
+        HostProcessResult run = firmware == "bios"
             ? Qemu.BootIsoBios(Images.BlkAhci.Iso, extraArguments: machine)
             : Qemu.BootIsoUefi(Images.BlkAhci.Iso, extraArguments: machine);
 
@@ -178,7 +178,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("bounds sda", DiskImage.Q35, disk.Ahci("d0"));
+        HostProcessResult run = Boot("bounds sda", DiskImage.Q35, disk.Ahci("d0"));
 
         Assert.Contains("last sector: Ok", run.Lines);
         Assert.Contains("past the end: OutOfRange", run.Lines);
@@ -200,7 +200,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(ImageFor(completion), "threads sda", [.. DiskImage.Q35, .. disk.Ahci("d0")]);
+        HostProcessResult run = Qemu.BootElfWith(ImageFor(completion), "threads sda", [.. DiskImage.Q35, .. disk.Ahci("d0")]);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda", StringComparison.Ordinal) && line.EndsWith(completion == "polled" ? ", polled" : ", msi vector 0xc0", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
@@ -217,7 +217,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(ImageFor(completion), "async sda", [.. DiskImage.Q35, .. disk.Ahci("d0")]);
+        HostProcessResult run = Qemu.BootElfWith(ImageFor(completion), "async sda", [.. DiskImage.Q35, .. disk.Ahci("d0")]);
 
         Assert.Contains("async: in flight after submitting 16 of 16, writes Ok, flush Ok, reads Ok, callbacks 33, pattern ok", run.Lines);
         Assert.Contains("async refusals: past the end OutOfRange (completed), buffer overrun BadLength", run.Lines);
@@ -232,7 +232,7 @@ public sealed class AhciBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("threads sda", ["-machine", "acpi=off"], DiskImage.AhciController, disk.Ahci("d0", "ahci.0"));
+        HostProcessResult run = Boot("threads sda", ["-machine", "acpi=off"], DiskImage.AhciController, disk.Ahci("d0", "ahci.0"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] ahci: sda", StringComparison.Ordinal) && line.EndsWith(", irq 10", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);

@@ -13,7 +13,7 @@ public sealed class AllocatorBootTests
     {
         BuiltImage image = Images.Allocator(allocator);
 
-        ProcessResult run = Qemu.BootElf(image.Elf, memoryMiB: 64);
+        HostProcessResult run = Qemu.BootElf(image.Elf, memoryMiB: 64);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] alloc: " + allocator + " over ", StringComparison.Ordinal));
@@ -36,8 +36,8 @@ public sealed class AllocatorBootTests
     {
         BuiltImage image = Images.Allocator(allocator);
 
-        ProcessResult small = Qemu.BootElf(image.Elf, memoryMiB: 16);
-        ProcessResult large = Qemu.BootElf(image.Elf, memoryMiB: 256);
+        HostProcessResult small = Qemu.BootElf(image.Elf, memoryMiB: 16);
+        HostProcessResult large = Qemu.BootElf(image.Elf, memoryMiB: 256);
 
         Assert.Equal(Qemu.ExitCodeFor(0), small.ExitCode);
         Assert.Equal(Qemu.ExitCodeFor(0), large.ExitCode);
@@ -47,14 +47,14 @@ public sealed class AllocatorBootTests
     [Fact]
     public void ManagedNewThatCannotBeServedPanicsWithTheSizeAndStatistics()
     {
-        ProcessResult run = Qemu.BootElf(Images.Allocator("tlsf").Elf, "managed-oom", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Allocator("tlsf").Elf, "managed-oom", memoryMiB: 32);
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: out of memory: asked for 1073741", StringComparison.Ordinal) && line.Contains("; in use ") && line.Contains(", failures "));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(127), run.ExitCode);
     }
 
-    private static long OutOfMemoryAfterKiB(ProcessResult run)
+    private static long OutOfMemoryAfterKiB(HostProcessResult run)
     {
         string line = run.Lines.First(l => l.StartsWith("out of memory after ", StringComparison.Ordinal));
         return long.Parse(line.Split(' ')[4], CultureInfo.InvariantCulture);

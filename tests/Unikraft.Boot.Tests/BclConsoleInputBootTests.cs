@@ -12,7 +12,7 @@ public sealed class BclConsoleInputBootTests
     [Fact]
     public void WhatIsTypedOnTheSerialConsoleReachesConsoleInputAsOnHostDotnet()
     {
-        ProcessResult host = HostTwin.Run("tests/apps/bcl-console", "bcl-console", string.Concat(Typed));
+        HostProcessResult host = HostTwin.Run("tests/apps/bcl-console", "bcl-console", string.Concat(Typed));
         Assert.True(host.ExitCode == 0, host.Output);
 
         using QemuSession guest = QemuSession.BootElf(Images.BclConsole.Elf, "", memoryMiB: 32);

@@ -11,7 +11,7 @@ public sealed class BclEnvironmentBootTests
     [Fact]
     public void TheManifestsVariablesReachEnvironmentAndFilesFailWithAClearIOException()
     {
-        ProcessResult run = Qemu.BootElf(Images.BclEnvironment.Elf);
+        HostProcessResult run = Qemu.BootElf(Images.BclEnvironment.Elf);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("command line: bcl-environment", run.Lines);
@@ -35,7 +35,7 @@ public sealed class BclEnvironmentBootTests
     [Fact]
     public void KernelParametersAddAndReplaceVariablesAndArgumentsFollowTheImageName()
     {
-        ProcessResult run = Qemu.BootElf(Images.BclEnvironment.Elf, "env.GREETING=from-the-command-line env.EXTRA=1 env.9bad=x -- one two");
+        HostProcessResult run = Qemu.BootElf(Images.BclEnvironment.Elf, "env.GREETING=from-the-command-line env.EXTRA=1 env.9bad=x -- one two");
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("args: one|two", run.Lines);

@@ -11,7 +11,7 @@ public sealed class BclFileRefusalsBootTests
     [Fact]
     public void PermissionTimeAndLinkChangesAreRefusedWithDotnetsExceptions()
     {
-        ProcessResult run = Qemu.BootElf(Images.BclFileRefusals.Elf);
+        HostProcessResult run = Qemu.BootElf(Images.BclFileRefusals.Elf);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("set attributes normal: ok", run.Lines);

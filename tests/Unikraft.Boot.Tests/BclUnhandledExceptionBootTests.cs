@@ -8,7 +8,7 @@ public sealed class BclUnhandledExceptionBootTests
     [Fact]
     public void DotnetReportsTheExceptionAndItsFramesThenTheKernelPanics()
     {
-        ProcessResult run = Qemu.BootElf(Images.BclUnhandled.Elf, memoryMiB: 64);
+        HostProcessResult run = Qemu.BootElf(Images.BclUnhandled.Elf, memoryMiB: 64);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("about to fail", run.Lines);

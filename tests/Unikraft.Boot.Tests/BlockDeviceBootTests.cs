@@ -16,7 +16,7 @@ public sealed class BlockDeviceBootTests
         { ",disable-modern=on", "legacy", ", irq 10" },
     };
 
-    private static ProcessResult Boot(string commandLine, params string[][] devices) =>
+    private static HostProcessResult Boot(string commandLine, params string[][] devices) =>
         Qemu.BootElfWith(Images.BlkDisk.Elf, commandLine, devices.SelectMany(d => d));
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("write vda 7 9 42", disk.VirtioBlk("d0", deviceOptions));
+        HostProcessResult run = Boot("write vda 7 9 42", disk.VirtioBlk("d0", deviceOptions));
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda at ", StringComparison.Ordinal) && line.Contains(transport + " transport, 2048 sectors of 512 bytes") && line.EndsWith(signal, StringComparison.Ordinal));
@@ -46,8 +46,8 @@ public sealed class BlockDeviceBootTests
         DiskPattern.Fill(pattern, 1000 * Sector, 77);
         disk.Write(1000 * Sector, pattern);
 
-        ProcessResult matching = Boot("read vda 1000 600 77", disk.VirtioBlk("d0", deviceOptions));
-        ProcessResult otherSeed = Boot("read vda 1000 600 78", disk.VirtioBlk("d0", deviceOptions));
+        HostProcessResult matching = Boot("read vda 1000 600 77", disk.VirtioBlk("d0", deviceOptions));
+        HostProcessResult otherSeed = Boot("read vda 1000 600 78", disk.VirtioBlk("d0", deviceOptions));
 
         Assert.Contains(matching.Lines, line => line.Contains(transport + " transport, 8192 sectors") && line.EndsWith(signal, StringComparison.Ordinal));
         Assert.Contains("read vda 1000+600: Ok, pattern ok", matching.Lines);
@@ -64,7 +64,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write vda 3 2 5");
+        HostProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write vda 3 2 5");
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains(", flush"));
         Assert.Contains("write vda 3+2: Ok, flush: IoError", run.Lines);
@@ -76,14 +76,14 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = BootWithInjectedError(disk, "read_aio", "read vda 0 4 1");
+        HostProcessResult run = BootWithInjectedError(disk, "read_aio", "read vda 0 4 1");
 
         Assert.Contains(run.Lines, line => line.StartsWith("read vda 0+4: IoError", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(1), run.ExitCode);
     }
 
     // The disk behind QEMU's blkdebug driver, which fails every operation of the given kind with EIO.
-    private static ProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine)
+    private static HostProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine)
     {
         string rules = Path.Combine(Path.GetTempPath(), "uk-blkdebug-" + Guid.NewGuid().ToString("N") + ".cfg");
         File.WriteAllText(rules, "[inject-error]\nevent = \"" + blkdebugEvent + "\"\nerrno = \"5\"\n");
@@ -105,7 +105,7 @@ public sealed class BlockDeviceBootTests
         DiskPattern.Fill(pattern, 0, 3);
         disk.Write(0, pattern);
 
-        ProcessResult run = Boot("readonly vda", disk.VirtioBlk("d0", readOnly: true));
+        HostProcessResult run = Boot("readonly vda", disk.VirtioBlk("d0", readOnly: true));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains(", read-only"));
         Assert.Contains("read-only vda: IsReadOnly true, read: Ok, write: ReadOnly", run.Lines);
@@ -118,8 +118,8 @@ public sealed class BlockDeviceBootTests
         using var first = new DiskImage(1 << 20);
         using var second = new DiskImage(2 << 20);
 
-        ProcessResult list = Boot("list", first.VirtioBlk("d0", ",disable-legacy=on"), second.VirtioBlk("d1", ",disable-modern=on"));
-        ProcessResult write = Boot("write vdb 4090 6 11", first.VirtioBlk("d0", ",disable-legacy=on"), second.VirtioBlk("d1", ",disable-modern=on"));
+        HostProcessResult list = Boot("list", first.VirtioBlk("d0", ",disable-legacy=on"), second.VirtioBlk("d1", ",disable-modern=on"));
+        HostProcessResult write = Boot("write vdb 4090 6 11", first.VirtioBlk("d0", ",disable-legacy=on"), second.VirtioBlk("d1", ",disable-modern=on"));
 
         Assert.Contains("disks: 2", list.Lines);
         Assert.Contains("disk vda: 2048 sectors of 512 bytes", list.Lines);
@@ -136,7 +136,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("bounds vda", disk.VirtioBlk("d0"));
+        HostProcessResult run = Boot("bounds vda", disk.VirtioBlk("d0"));
 
         Assert.Contains("last sector: Ok", run.Lines);
         Assert.Contains("past the end: OutOfRange", run.Lines);
@@ -153,7 +153,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("threads vda", disk.VirtioBlk("d0"));
+        HostProcessResult run = Boot("threads vda", disk.VirtioBlk("d0"));
 
         Assert.Contains("threads: all regions ok", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -166,7 +166,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "write vda 10 8 9", ["-machine", "q35", .. disk.VirtioBlk("d0")]);
+        HostProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "write vda 10 8 9", ["-machine", "q35", .. disk.VirtioBlk("d0")]);
 
         Assert.Contains("[ info] pci: configuration space through ECAM at 0xb0000000 for buses 0-255 (ACPI MCFG)", run.Lines);
         Assert.Contains("[ info] pci: 00:1f.2 8086:2922 class 01.06.01 SATA controller: no driver", run.Lines);
@@ -179,7 +179,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("list", disk.VirtioBlk("d0"), ["-device", "virtio-rng-pci"]);
+        HostProcessResult run = Boot("list", disk.VirtioBlk("d0"), ["-device", "virtio-rng-pci"]);
 
         Assert.Contains("[ info] pci: configuration space through ports 0xCF8/0xCFC", run.Lines);
         Assert.Contains("[ info] pci: 00:00.0 8086:1237 class 06.00 host bridge: no driver", run.Lines);
@@ -202,7 +202,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(ImageFor(completion), "async vda", disk.VirtioBlk("d0"));
+        HostProcessResult run = Qemu.BootElfWith(ImageFor(completion), "async vda", disk.VirtioBlk("d0"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.EndsWith(completion == "polled" ? ", polled" : ", msi-x vector 0xc0", StringComparison.Ordinal));
         Assert.Contains("async: in flight after submitting 16 of 16, writes Ok, flush Ok, reads Ok, callbacks 33, pattern ok", run.Lines);
@@ -216,11 +216,11 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult write = Qemu.BootElfWith(Images.BlkPolled.Elf, "write vda 20 300 4", disk.VirtioBlk("d0"));
+        HostProcessResult write = Qemu.BootElfWith(Images.BlkPolled.Elf, "write vda 20 300 4", disk.VirtioBlk("d0"));
         Assert.Contains("write vda 20+300: Ok, flush: Ok", write.Lines);
         Assert.Equal(-1, DiskPattern.FirstMismatch(disk.Read(20 * Sector, 300 * Sector), 20 * Sector, 4));
 
-        ProcessResult threads = Qemu.BootElfWith(Images.BlkPolled.Elf, "threads vda", disk.VirtioBlk("d0"));
+        HostProcessResult threads = Qemu.BootElfWith(Images.BlkPolled.Elf, "threads vda", disk.VirtioBlk("d0"));
         Assert.Contains("threads: all regions ok", threads.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), threads.ExitCode);
     }
@@ -236,7 +236,7 @@ public sealed class BlockDeviceBootTests
         string[] machine = setting == "acpi=off" ? ["-machine", "acpi=off"] : [];
         string deviceOptions = setting == "vectors=0" ? ",vectors=0" : "";
 
-        ProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "threads vda", [.. machine, .. disk.VirtioBlk("d0", deviceOptions)]);
+        HostProcessResult run = Qemu.BootElfWith(Images.BlkDisk.Elf, "threads vda", [.. machine, .. disk.VirtioBlk("d0", deviceOptions)]);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains("modern transport") && line.EndsWith(", irq 10", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
@@ -249,7 +249,7 @@ public sealed class BlockDeviceBootTests
         using var first = new DiskImage(1 << 20);
         using var second = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("write vdb 0 8 2", first.VirtioBlk("d0"), second.VirtioBlk("d1"));
+        HostProcessResult run = Boot("write vdb 0 8 2", first.VirtioBlk("d0"), second.VirtioBlk("d1"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.EndsWith(", msi-x vector 0xc0", StringComparison.Ordinal));
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vdb", StringComparison.Ordinal) && line.EndsWith(", msi-x vector 0xc1", StringComparison.Ordinal));
@@ -264,7 +264,7 @@ public sealed class BlockDeviceBootTests
     {
         using var disk = new DiskImage(4 << 20);
 
-        ProcessResult run = Boot("write vda 3 2 5", disk.VirtioBlk("d0", ",logical_block_size=4096,physical_block_size=4096"));
+        HostProcessResult run = Boot("write vda 3 2 5", disk.VirtioBlk("d0", ",logical_block_size=4096,physical_block_size=4096"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] virtio-blk: vda", StringComparison.Ordinal) && line.Contains("1024 sectors of 4096 bytes"));
         Assert.Contains("write vda 3+2: Ok, flush: Ok", run.Lines);

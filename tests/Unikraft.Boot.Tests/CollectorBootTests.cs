@@ -11,7 +11,7 @@ public sealed class CollectorBootTests
     [InlineData("preempt")]
     public void LiveValuesSurviveGarbageWorthAHundredHeaps(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "live 100", memoryMiB: 16, timeoutSeconds: 300);
+        HostProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "live 100", memoryMiB: 16, timeoutSeconds: 300);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("[ info] gc: ukgc-marksweep, collects every 1024 KiB allocated", run.Lines);
@@ -34,7 +34,7 @@ public sealed class CollectorBootTests
     [InlineData("preempt")]
     public void CollectionsKeepTheObjectsOfThreadsParkedInACallChain(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "blocked 10", memoryMiB: 16, timeoutSeconds: 180);
+        HostProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "blocked 10", memoryMiB: 16, timeoutSeconds: 180);
 
         Assert.False(run.TimedOut, run.Output);
         string frames = Assert.Single(run.Lines, line => line.StartsWith("ok: blocked: 100 of 100 frames of 4 parked call chains kept their objects through ", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class CollectorBootTests
     [InlineData("preempt")]
     public void StructureRewiredWhileMarkingIncrementallyStaysIntact(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "rewire 300", memoryMiB: 16, timeoutSeconds: 300);
+        HostProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "rewire 300", memoryMiB: 16, timeoutSeconds: 300);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("ok: rewire: 30000 of 30000 nodes intact, window 0 damaged", run.Lines);
@@ -65,7 +65,7 @@ public sealed class CollectorBootTests
     [InlineData("preempt")]
     public void ItemMovedOutOfASlotClearedWithNullWhileMarkingStaysAlive(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "nullstores 3000", memoryMiB: 16, timeoutSeconds: 300);
+        HostProcessResult run = Qemu.BootElf(Images.Collector(policy).Elf, "nullstores 3000", memoryMiB: 16, timeoutSeconds: 300);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("ok: nullstores: 2000 of 2000 items intact, 0 damaged", run.Lines);
@@ -77,7 +77,7 @@ public sealed class CollectorBootTests
     [Fact]
     public void RequestLoopRunsAMillionIterationsIn16MiB()
     {
-        ProcessResult run = Qemu.BootElf(Images.Collector("coop").Elf, "http 1000000", memoryMiB: 16, timeoutSeconds: 400);
+        HostProcessResult run = Qemu.BootElf(Images.Collector("coop").Elf, "http 1000000", memoryMiB: 16, timeoutSeconds: 400);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(run.Lines, line => line.StartsWith("ok: http: 1000000 requests served, 0 wrong, ", StringComparison.Ordinal));
@@ -94,12 +94,12 @@ public sealed class CollectorBootTests
         long noneBytes = new FileInfo(none.Elf).Length;
         // Only the image's name and library list (strings in the image) may differ.
         Assert.True(noneBytes <= helloBytes + 256, "hello " + helloBytes + " bytes, hello with ukgc-none " + noneBytes + " bytes");
-        ProcessResult run = Qemu.BootElf(none.Elf, memoryMiB: 2);
+        HostProcessResult run = Qemu.BootElf(none.Elf, memoryMiB: 2);
         Assert.Contains("Hello from C# on a unikernel!", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
-    private static void AssertPassed(ProcessResult run)
+    private static void AssertPassed(HostProcessResult run)
     {
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Contains(run.Lines, line => line.StartsWith("gc: ukgc-marksweep, ", StringComparison.Ordinal));

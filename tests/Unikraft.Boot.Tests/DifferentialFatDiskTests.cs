@@ -11,12 +11,12 @@ public sealed partial class DifferentialTests
     public void SystemIOOnAFatDiskPrintsWhatHostDotnetPrints()
     {
         BuiltImage image = Images.Differential("tests/apps/bcl-files-fat", "bcl-files-fat");
-        ProcessResult host = HostTwin.Run("tests/apps/bcl-files", "bcl-files");
+        HostProcessResult host = HostTwin.Run("tests/apps/bcl-files", "bcl-files");
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
         string disk = HostTools.MakeImage(32, 40);
         try
         {
-            ProcessResult guest = Qemu.BootElfWith(image.Elf, null,
+            HostProcessResult guest = Qemu.BootElfWith(image.Elf, null,
                 ["-drive", "file=" + disk + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"], memoryMiB: 64);
 
             Assert.Contains("[ info] vfs: mounted fatfs:vda at /", guest.Lines);

@@ -53,9 +53,9 @@ public sealed partial class DifferentialTests
     {
         string directory = "tests/apps/" + name;
         BuiltImage image = Images.Differential(directory, name);
-        ProcessResult host = HostTwin.Run("tests/apps/" + program, program);
+        HostProcessResult host = HostTwin.Run("tests/apps/" + program, program);
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
-        ProcessResult guest = Qemu.BootElf(image.Elf, memoryMiB: 64, timeoutSeconds: 120);
+        HostProcessResult guest = Qemu.BootElf(image.Elf, memoryMiB: 64, timeoutSeconds: 120);
         AssertSameOutput(host, guest, image);
     }
 
@@ -64,9 +64,9 @@ public sealed partial class DifferentialTests
     public void GuestOnTheNetworkPrintsWhatHostDotnetPrints(string name, string program)
     {
         BuiltImage image = Images.Differential("tests/apps/" + name, name);
-        ProcessResult host = HostTwin.Run("tests/apps/" + program, program);
+        HostProcessResult host = HostTwin.Run("tests/apps/" + program, program);
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
-        ProcessResult guest = Qemu.BootElfWith(image.Elf, null, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
+        HostProcessResult guest = Qemu.BootElfWith(image.Elf, null, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
         AssertSameOutput(host, guest, image);
     }
 
@@ -76,13 +76,13 @@ public sealed partial class DifferentialTests
     {
         BuiltImage image = Images.Differential("tests/apps/bcl-http", "bcl-http");
         using var server = new HostHttpServer();
-        ProcessResult host = HostTwin.Run("tests/apps/bcl-http", "bcl-http", arguments: [server.HostAddress]);
+        HostProcessResult host = HostTwin.Run("tests/apps/bcl-http", "bcl-http", arguments: [server.HostAddress]);
         Assert.True(host.ExitCode == 0, "host run failed:\n" + host.Output);
-        ProcessResult guest = Qemu.BootElfWith(image.Elf, "-- " + server.GuestAddress, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
+        HostProcessResult guest = Qemu.BootElfWith(image.Elf, "-- " + server.GuestAddress, ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
         AssertSameOutput(host, guest, image);
     }
 
-    private static void AssertSameOutput(ProcessResult host, ProcessResult guest, BuiltImage image)
+    private static void AssertSameOutput(HostProcessResult host, HostProcessResult guest, BuiltImage image)
     {
         Assert.False(guest.TimedOut, guest.Output);
 

@@ -74,7 +74,7 @@ public sealed class E1000TwoNicsBootTests
         Assert.Contains(lines, l => l.Contains("e1000: eth0 at 00:04.0, 82540EM, mac 52:54:00:12:34:56, link up") && l.Contains(", irq "));
         Assert.Contains(lines, l => l.Contains("e1000: eth1 at 00:05.0, 82574L, mac 52:54:00:00:00:02, link up") && l.Contains(", msi-x vectors 0x"));
         Assert.Contains(lines, l => l.Contains("netstack: eth0 10.0.2.15/24"));
-        ProcessResult page = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "60", "http://127.0.0.1:" + port + "/"], TimeSpan.FromSeconds(90));
+        HostProcessResult page = HostProcess.Run("curl", ["-s", "-S", "--max-time", "60", "http://127.0.0.1:" + port + "/"], TimeSpan.FromSeconds(90));
         Assert.Equal(0, page.ExitCode);
         Assert.Contains("<h1>It works.</h1>", page.Output);
     }

@@ -42,7 +42,7 @@ public sealed partial class ExceptionBootTests
     [InlineData("preempt")]
     public void EveryExceptionCaseBehavesAsInDotnet(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "all", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "all", memoryMiB: 32);
 
         Assert.False(run.TimedOut, run.Output);
         foreach (string expected in ExpectedCases)
@@ -60,7 +60,7 @@ public sealed partial class ExceptionBootTests
     [InlineData("preempt")]
     public void CatchesAHundredThousandExceptionsInALoopWithoutGrowingTheHeap(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "loop 100000", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "loop 100000", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         Assert.Contains("ok: caught 100000 of 100000 exceptions in a loop", run.Lines);
@@ -83,7 +83,7 @@ public sealed partial class ExceptionBootTests
     [Fact]
     public void AnExceptionNothingCatchesEndsInAPanicTracedFromTheThrow()
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "uncaught", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "uncaught", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
         // As in .NET, an exception nothing catches ends the program without unwinding it.
@@ -101,7 +101,7 @@ public sealed partial class ExceptionBootTests
     [Fact]
     public void ThePanicTraceShowsTheCallerOfAFramelessMethodCalledIndirectly()
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "uncaught-delegate", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions("coop").Elf, "uncaught-delegate", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
         List<string> trace = PanicTrace.Functions(run);
@@ -116,7 +116,7 @@ public sealed partial class ExceptionBootTests
     [InlineData("preempt")]
     public void AnExceptionNothingCatchesOnAThreadPanicsNamingTheThread(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "uncaught-thread", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "uncaught-thread", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: nobody catches this", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'thrower'", StringComparison.Ordinal));
@@ -132,7 +132,7 @@ public sealed partial class ExceptionBootTests
     [Fact]
     public void WithoutUnwindTablesAThrowIsAPanicWithASymbolisedTrace()
     {
-        ProcessResult run = Qemu.BootElf(Images.ExceptionsWithoutUnwindTables.Elf, "", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.ExceptionsWithoutUnwindTables.Elf, "", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: three calls deep", run.Lines);
         Assert.Contains("  (core.unwind-tables is false: this image runs no catch or finally)", run.Lines);
@@ -143,7 +143,7 @@ public sealed partial class ExceptionBootTests
         Assert.Equal(PanicExitCode, run.ExitCode);
     }
 
-    private static (long InUse, long Allocated) HeapFigures(ProcessResult run, string when)
+    private static (long InUse, long Allocated) HeapFigures(HostProcessResult run, string when)
     {
         string prefix = "catch loop: heap " + when + ": ";
         string line = run.Lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal));

@@ -21,7 +21,7 @@ public sealed partial class ExceptionCollectorBootTests
     [InlineData("preempt")]
     public void CollectionsDuringDispatchKeepEveryLiveValue(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "gc", memoryMiB: 32, timeoutSeconds: 120);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "gc", memoryMiB: 32, timeoutSeconds: 120);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains("[ info] gc: ukgc-marksweep, collects every 1024 KiB allocated", run.Lines);
@@ -39,7 +39,7 @@ public sealed partial class ExceptionCollectorBootTests
     [InlineData("preempt")]
     public void AnOutOfMemoryExceptionFromAnExhaustedHeapIsCaughtAndTheMemoryComesBack(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "gc", memoryMiB: 32, timeoutSeconds: 120);
+        HostProcessResult run = Qemu.BootElf(Images.Exceptions(policy).Elf, "gc", memoryMiB: 32, timeoutSeconds: 120);
 
         string line = Assert.Single(run.Lines, l => l.StartsWith("ok: an OutOfMemoryException from an exhausted heap is caught: ", StringComparison.Ordinal));
         Match figures = ExhaustionLine().Match(line);

@@ -10,7 +10,7 @@ public sealed class FatDiskBootTests
     private static string[] Disk(string image) =>
         ["-drive", "file=" + image + ",if=none,id=d0,format=raw", "-device", "virtio-blk-pci,drive=d0"];
 
-    private static ProcessResult Boot(string image, string arguments) =>
+    private static HostProcessResult Boot(string image, string arguments) =>
         Qemu.BootElfWith(Images.FsFat.Elf, "-- " + arguments, Disk(image), memoryMiB: 64);
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class FatDiskBootTests
         string image = HostTools.MakeImage(fatBits, fatBits == 16 ? 16 : 40);
         try
         {
-            ProcessResult run = Qemu.BootElfWith(elf, "-- write", attach(image), memoryMiB: 64);
+            HostProcessResult run = Qemu.BootElfWith(elf, "-- write", attach(image), memoryMiB: 64);
 
             Assert.Contains("[ info] vfs: mounted fatfs:" + diskName + " at /disk", run.Lines);
             Assert.Contains("fs-fat: write done", run.Lines);
@@ -68,7 +68,7 @@ public sealed class FatDiskBootTests
             foreach (byte b in data)
                 sum = sum * 31 + b;
 
-            ProcessResult run = Qemu.BootElfWith(elf, "-- read", attach(image), memoryMiB: 64);
+            HostProcessResult run = Qemu.BootElfWith(elf, "-- read", attach(image), memoryMiB: 64);
 
             Assert.Contains("text hello guest", run.Lines);
             Assert.Contains("file /disk/host/DATA.BIN 300000 bytes sum " + sum, run.Lines);
@@ -104,7 +104,7 @@ public sealed class FatDiskBootTests
                 Array.Clear(bytes, 0, 512);
             File.WriteAllBytes(image, bytes);
 
-            ProcessResult run = Boot(image, "list");
+            HostProcessResult run = Boot(image, "list");
 
             Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /disk: boot sector: ", StringComparison.Ordinal) && line.Contains(message));
             Assert.Contains("fs-fat: disk not mounted", run.Lines);
@@ -137,12 +137,12 @@ public sealed class FatDiskBootTests
                 BitConverter.GetBytes(value).CopyTo(bytes, (reserved + copy * fatSectors) * 512 + 4 * 2);
             File.WriteAllBytes(image, bytes);
 
-            ProcessResult bad = Boot(image, "open /disk/BAD.BIN");
-            ProcessResult good = Boot(image, "open /disk/GOOD.TXT");
+            HostProcessResult bad = Boot(image, "open /disk/BAD.BIN");
+            HostProcessResult good = Boot(image, "open /disk/GOOD.TXT");
 
             Assert.Contains(bad.Lines, line => line.StartsWith("open /disk/BAD.BIN: file system structure is corrupt: file 'BAD.BIN': ", StringComparison.Ordinal) && line.Contains(message));
             Assert.Equal(Qemu.ExitCodeFor(0), bad.ExitCode);
-            ProcessResult thrown = Boot(image, "readall /disk/BAD.BIN");
+            HostProcessResult thrown = Boot(image, "readall /disk/BAD.BIN");
             Assert.Contains(thrown.Lines, line => line.Contains("System.IO.IOException: file system structure is corrupt: '/disk/BAD.BIN': file 'BAD.BIN': ") && line.Contains(message));
             Assert.Equal(255, thrown.ExitCode);
             Assert.Contains("read 5 bytes", good.Lines);

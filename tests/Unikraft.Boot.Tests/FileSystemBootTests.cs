@@ -7,7 +7,7 @@ public sealed class FileSystemBootTests
     [Fact]
     public void TheFileApiWorksOnRamfs()
     {
-        ProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf);
+        HostProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf);
 
         Assert.Contains("[ info] vfs: mounted ramfs at /", run.Lines);
         Assert.Contains("mount / ramfs", run.Lines);
@@ -21,7 +21,7 @@ public sealed class FileSystemBootTests
     [Fact]
     public void TheKernelCommandLineReplacesTheManifestsMounts()
     {
-        ProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "vfs.fstab=/=ramfs,/tmp=ramfs --");
+        HostProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "vfs.fstab=/=ramfs,/tmp=ramfs --");
 
         Assert.Contains("[ info] vfs: mounted ramfs at /tmp", run.Lines);
         Assert.Contains("mount /tmp ramfs", run.Lines);
@@ -32,7 +32,7 @@ public sealed class FileSystemBootTests
     [Fact]
     public void ABadFstabIsReportedAndTheBootGoesOn()
     {
-        ProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "vfs.fstab=/=ramfs,/x=nosuchfs,/y=fatfs:vda --");
+        HostProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "vfs.fstab=/=ramfs,/x=nosuchfs,/y=fatfs:vda --");
 
         Assert.Contains("[error] vfs: cannot mount nosuchfs at /x: no file system type 'nosuchfs' in the image", run.Lines);
         Assert.Contains("[error] vfs: cannot mount fatfs:vda at /y: no file system type 'fatfs' in the image", run.Lines);
@@ -42,7 +42,7 @@ public sealed class FileSystemBootTests
     [Fact]
     public void AnUncaughtFileNotFoundNamesThePath()
     {
-        ProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "-- missing");
+        HostProcessResult run = Qemu.BootElf(Images.FsRamfs.Elf, "-- missing");
 
         Assert.Contains(run.Lines, line => line.Contains("System.IO.FileNotFoundException: Could not find file '/not/there.txt'"));
         Assert.NotEqual(Qemu.ExitCodeFor(0), run.ExitCode);

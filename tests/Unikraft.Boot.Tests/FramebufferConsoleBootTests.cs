@@ -55,7 +55,7 @@ public sealed class FramebufferConsoleBootTests
     [Fact]
     public void UnderPvhThereIsNoFramebufferAndFbconsSaysSoOnceAndStaysOut()
     {
-        ProcessResult run = Qemu.BootElf(Images.FbconsScroll.Elf);
+        HostProcessResult run = Qemu.BootElf(Images.FbconsScroll.Elf);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Single(run.Lines, line => line.StartsWith("[ warn] fbcons: the boot loader set up no framebuffer", StringComparison.Ordinal));
@@ -71,21 +71,16 @@ public sealed class FramebufferConsoleBootTests
         string serialPath = Path.Combine(Path.GetTempPath(), name + ".serial");
         string dumpPath = Path.Combine(Path.GetTempPath(), name + ".ppm");
         string varsPath = Path.Combine(Path.GetTempPath(), name + ".vars.fd");
-        var start = new ProcessStartInfo("qemu-system-x86_64") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[]
-        {
-            "-nodefaults", "-machine", machine, "-display", "none", "-vga", vga, "-serial", "file:" + serialPath, "-no-shutdown", "-m", "64M",
-            "-monitor", "unix:" + socketPath + ",server,nowait", "-boot", "d", "-cdrom", image.Iso,
-        })
-            start.ArgumentList.Add(argument);
         if (uefi)
+            File.Copy(QemuMachine.OvmfVariables, varsPath);
+        var machineSpec = new QemuMachine
         {
-            File.Copy("/usr/share/OVMF/OVMF_VARS_4M.fd", varsPath);
-            foreach (string argument in new[] { "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd", "-drive", "if=pflash,format=raw,file=" + varsPath })
-                start.ArgumentList.Add(argument);
-        }
+            Cdrom = image.Iso, Machine = machine, MemoryMiB = 64, Serial = "file:" + serialPath, DebugExit = false, NoReboot = false,
+            UefiVariables = uefi ? varsPath : null,
+            ExtraArguments = ["-vga", vga, "-no-shutdown", "-monitor", "unix:" + socketPath + ",server,nowait"],
+        };
 
-        using var qemu = Process.Start(start)!;
+        using var qemu = HostProcess.Start(QemuMachine.Executable, machineSpec.ToArguments(), redirectOutput: true);
         try
         {
             string serial = WaitForSerial(serialPath, lastText, TimeSpan.FromSeconds(120));

@@ -10,7 +10,7 @@ public sealed partial class HardwareBootTests
     [Fact]
     public void DirectBootFindsTheIoApicAndCalibratesTheClocks()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -25,7 +25,7 @@ public sealed partial class HardwareBootTests
     [Fact]
     public void WithoutAPitTheTscIsCalibratedAgainstThePmTimer()
     {
-        ProcessResult run = Qemu.BootElfOn(Images.Scheduler("coop").Elf, "q35,pit=off", debugExit: true);
+        HostProcessResult run = Qemu.BootElfOn(Images.Scheduler("coop").Elf, "q35,pit=off", debugExit: true);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -36,7 +36,7 @@ public sealed partial class HardwareBootTests
     [Fact]
     public void WithoutAcpiThePicIsUsed()
     {
-        ProcessResult run = Qemu.BootElfWithoutAcpi(Images.Scheduler("coop").Elf);
+        HostProcessResult run = Qemu.BootElfWithoutAcpi(Images.Scheduler("coop").Elf);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -50,7 +50,7 @@ public sealed partial class HardwareBootTests
     [Fact]
     public void UefiBootFindsAcpiThroughGrubsRsdpTag()
     {
-        ProcessResult run = Qemu.BootIsoUefi(Images.Scheduler("coop").Iso);
+        HostProcessResult run = Qemu.BootIsoUefi(Images.Scheduler("coop").Iso);
         DateTime hostNow = DateTime.UtcNow;
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -58,7 +58,7 @@ public sealed partial class HardwareBootTests
         AssertClocks(run, hostNow, "the ACPI PM timer");
     }
 
-    private static void AssertQemuMadt(ProcessResult run, string source)
+    private static void AssertQemuMadt(HostProcessResult run, string source)
     {
         string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] acpi: MADT", StringComparison.Ordinal));
         Match match = MadtLine().Match(line);
@@ -69,7 +69,7 @@ public sealed partial class HardwareBootTests
     }
 
     // A TSC rate a real or emulated x86 can have, and the guest's RTC within minutes of ours.
-    private static void AssertClocks(ProcessResult run, DateTime hostNow, string reference)
+    private static void AssertClocks(HostProcessResult run, DateTime hostNow, string reference)
     {
         string line = Assert.Single(run.Lines, l => l.StartsWith("[ info] time: ", StringComparison.Ordinal));
         Match match = TimeLine().Match(line);

@@ -9,7 +9,7 @@ public sealed class HelloBootTests
     [Fact]
     public void ElfWithDirectKernelBootPrintsGreetingAndArguments()
     {
-        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, "a b");
+        HostProcessResult run = Qemu.BootElf(Images.Hello.Elf, "a b");
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -24,7 +24,7 @@ public sealed class HelloBootTests
     [Fact]
     public void IsoUnderSeaBiosBootsThroughGrub()
     {
-        ProcessResult run = Qemu.BootIsoBios(Images.Hello.Iso);
+        HostProcessResult run = Qemu.BootIsoBios(Images.Hello.Iso);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -36,7 +36,7 @@ public sealed class HelloBootTests
     [Fact]
     public void IsoUnderOvmfBootsThroughGrubEfi()
     {
-        ProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso);
+        HostProcessResult run = Qemu.BootIsoUefi(Images.Hello.Iso);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -47,7 +47,7 @@ public sealed class HelloBootTests
     [Fact]
     public void KernelParametersBeforeDoubleDashAreNotApplicationArguments()
     {
-        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, "verbose=1 -- only this");
+        HostProcessResult run = Qemu.BootElf(Images.Hello.Elf, "verbose=1 -- only this");
 
         Assert.Contains("arguments: 2", run.Lines);
         Assert.Contains("  args[0] = only", run.Lines);
@@ -58,13 +58,13 @@ public sealed class HelloBootTests
     [Fact]
     public void ALongCommandLineIsTakenWholeAndOneThatOverrunsTheBootInformationIsRefused()
     {
-        ProcessResult longest = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4092));
+        HostProcessResult longest = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4092));
         Assert.Contains("arguments: 1", longest.Lines);
         Assert.Contains("  args[0] = " + new string('a', 4092), longest.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), longest.ExitCode);
 
         // QEMU (7.2) puts its boot information 4128 bytes after the command line.
-        ProcessResult overrun = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4200), timeoutSeconds: 30);
+        HostProcessResult overrun = Qemu.BootElf(Images.Hello.Elf, "-- " + new string('a', 4200), timeoutSeconds: 30);
         Assert.False(overrun.TimedOut, overrun.Output);
         Assert.Contains("PANIC: the PVH boot information is overwritten", overrun.Output);
         Assert.DoesNotContain(Greeting, overrun.Lines);
@@ -73,7 +73,7 @@ public sealed class HelloBootTests
     [Fact]
     public void RunsInTwoMiBOfGuestMemory()
     {
-        ProcessResult run = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 2);
+        HostProcessResult run = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 2);
 
         Assert.Contains(Greeting, run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -82,13 +82,13 @@ public sealed class HelloBootTests
     [Fact]
     public void HeapIsSizedFromTheMemoryMap()
     {
-        ProcessResult small = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 4);
-        ProcessResult large = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 64);
+        HostProcessResult small = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 4);
+        HostProcessResult large = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 64);
 
         Assert.True(HeapKiB(large) > HeapKiB(small) + 50 * 1024, small.Output + large.Output);
     }
 
-    private static int HeapKiB(ProcessResult run)
+    private static int HeapKiB(HostProcessResult run)
     {
         string line = run.Lines.First(l => l.Contains("heap "));
         string digits = line.Substring(line.IndexOf("heap ", StringComparison.Ordinal) + 5).Split(' ')[0];
@@ -102,8 +102,8 @@ public sealed class HelloBootTests
         File.WriteAllBytes(module, new byte[2 * 1024 * 1024]);
         try
         {
-            ProcessResult plain = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 16);
-            ProcessResult withModule = Qemu.BootElfWithModule(Images.Hello.Elf, module, memoryMiB: 16);
+            HostProcessResult plain = Qemu.BootElf(Images.Hello.Elf, memoryMiB: 16);
+            HostProcessResult withModule = Qemu.BootElfWithModule(Images.Hello.Elf, module, memoryMiB: 16);
 
             Assert.Contains("[ info] boot modules: 1, 2048 KiB kept out of the heap", withModule.Lines);
             Assert.True(HeapKiB(withModule) <= HeapKiB(plain) - 2048, plain.Output + withModule.Output);

@@ -12,16 +12,8 @@ public sealed class HostKestrel : IDisposable
     {
         string assembly = HostTwin.Build("apps/webapi", "webapi");
         Port = LocalPorts.PickFree();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-        };
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:" + Port);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        _process = HostProcess.Start("dotnet", [assembly, "--urls", "http://127.0.0.1:" + Port], Path.GetDirectoryName(assembly)!,
+            redirectOutput: true, redirectError: true);
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
         var started = Stopwatch.StartNew();

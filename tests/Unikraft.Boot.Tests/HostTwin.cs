@@ -5,10 +5,10 @@ namespace Unikraft.Boot.Tests;
 // settings (kernel corlib, warnings as errors) apply; culture is invariant, as in the guest.
 internal static class HostTwin
 {
-    public static ProcessResult Run(string programDirectory, string name, string standardInput = "", IEnumerable<string>? arguments = null)
+    public static HostProcessResult Run(string programDirectory, string name, string standardInput = "", IEnumerable<string>? arguments = null)
     {
         string assembly = Build(programDirectory, name);
-        return ProcessRunner.Run("dotnet", [assembly, .. arguments ?? []], TimeSpan.FromMinutes(2), Path.GetDirectoryName(assembly)!, standardInput);
+        return HostProcess.Run("dotnet", [assembly, .. arguments ?? []], TimeSpan.FromMinutes(2), Path.GetDirectoryName(assembly)!, standardInput);
     }
 
     // Builds the twin and returns its assembly, for a program the test starts itself (a server).
@@ -41,7 +41,7 @@ internal static class HostTwin
             """;
         if (!File.Exists(projectFile) || File.ReadAllText(projectFile) != text)
             File.WriteAllText(projectFile, text);
-        ProcessResult build = ProcessRunner.Run("dotnet", ["build", projectFile, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), project);
+        HostProcessResult build = HostProcess.Run("dotnet", ["build", projectFile, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(5), project);
         if (build.ExitCode != 0)
             throw new InvalidOperationException("the host twin of " + programDirectory + " does not build:\n" + build.Output);
         string output = Path.Combine(project, "bin", "Release", "net10.0");

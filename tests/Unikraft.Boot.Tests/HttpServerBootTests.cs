@@ -23,8 +23,8 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         return Curl(guest.Url("/stats")).Output;
     }
 
-    private static ProcessResult Curl(params string[] arguments) =>
-        ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "120", .. arguments], TimeSpan.FromSeconds(150));
+    private static HostProcessResult Curl(params string[] arguments) =>
+        HostProcess.Run("curl", ["-s", "-S", "--max-time", "120", .. arguments], TimeSpan.FromSeconds(150));
 
     [Fact]
     public void CurlFetchesTheIndexPage()
@@ -32,7 +32,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         string body = Path.GetTempFileName();
         try
         {
-            ProcessResult run = Curl("-D", "-", "-o", body, guest.Url("/"));
+            HostProcessResult run = Curl("-D", "-", "-o", body, guest.Url("/"));
             Assert.Equal(0, run.ExitCode);
             Assert.StartsWith("HTTP/1.1 200 OK", run.Output);
             Assert.Contains("Content-Length: 612", run.Output);
@@ -57,7 +57,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
         string body = Path.GetTempFileName();
         try
         {
-            ProcessResult run = Curl("-o", body, "-w", "%{http_code} %{size_download}", guest.Url("/big?bytes=" + Length));
+            HostProcessResult run = Curl("-o", body, "-w", "%{http_code} %{size_download}", guest.Url("/big?bytes=" + Length));
             Assert.Equal(0, run.ExitCode);
             Assert.Equal("200 " + Length, run.Output.Trim());
             byte[] expected = new byte[Length];
@@ -142,7 +142,7 @@ public abstract class HttpServerBootTests(HttpServerGuest guest)
     [Fact]
     public void WrkRunsWithoutErrors()
     {
-        ProcessResult run = ProcessRunner.Run("wrk", ["-t2", "-c16", "-d3s", "--latency", guest.Url("/")], TimeSpan.FromSeconds(60));
+        HostProcessResult run = HostProcess.Run("wrk", ["-t2", "-c16", "-d3s", "--latency", guest.Url("/")], TimeSpan.FromSeconds(60));
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("Socket errors", run.Output);
         Assert.DoesNotContain("Non-2xx", run.Output);

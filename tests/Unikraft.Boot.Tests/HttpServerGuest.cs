@@ -94,7 +94,7 @@ public class HttpServerGuest : IDisposable
     // fails the test. Its output, for WrkResult to read.
     public static string RunWrk(IReadOnlyList<string> arguments)
     {
-        ProcessResult run = ProcessRunner.Run("wrk", arguments, TimeSpan.FromMinutes(40));
+        HostProcessResult run = HostProcess.Run("wrk", arguments, TimeSpan.FromMinutes(40));
         if (run.ExitCode != 0)
             throw new InvalidOperationException("wrk " + string.Join(' ', arguments) + " failed: " + run.Output);
         return run.Output;
@@ -102,7 +102,7 @@ public class HttpServerGuest : IDisposable
 
     public Dictionary<string, long> Stats()
     {
-        ProcessResult run = ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "30", Url("/stats")], TimeSpan.FromSeconds(40));
+        HostProcessResult run = HostProcess.Run("curl", ["-s", "-S", "--max-time", "30", Url("/stats")], TimeSpan.FromSeconds(40));
         if (run.ExitCode != 0)
             throw new InvalidOperationException("curl /stats failed: " + run.Output + "\n" + Session.Output);
         return Unikraft.Bench.Net.SoakReadings.Parse(run.Output);

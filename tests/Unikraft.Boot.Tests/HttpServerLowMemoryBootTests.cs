@@ -45,7 +45,7 @@ public sealed class HttpServerLowMemoryBootTests(SmallHttpServerGuest guest) : I
 
         Dictionary<string, long> stats = guest.Stats();
         for (int i = 0; i < 3; i++)
-            Assert.Contains("<h1>It works.</h1>", ProcessRunner.Run("curl", ["-s", "--max-time", "30", guest.Url("/")], TimeSpan.FromSeconds(40)).Output);
+            Assert.Contains("<h1>It works.</h1>", HostProcess.Run("curl", ["-s", "--max-time", "30", guest.Url("/")], TimeSpan.FromSeconds(40)).Output);
         Console.WriteLine("httpserver in 24 MiB, " + Clients + " clients: " + summary + "; refused-no-memory " + stats["http-refused-no-memory"]
             + ", drop-tcp-no-memory " + stats.GetValueOrDefault("drop-tcp-no-memory") + ", heap-failures " + stats["heap-failures"]);
         Assert.DoesNotContain(guest.Session.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));

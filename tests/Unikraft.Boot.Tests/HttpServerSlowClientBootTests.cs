@@ -100,7 +100,7 @@ public sealed class HttpServerSlowClientBootTests(SlowClientHttpServerGuest gues
             Thread.Sleep(2000);
             for (int probe = 0; probe < 8; probe++)
             {
-                ProcessResult run = ProcessRunner.Run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", "2", guest.Url("/")], TimeSpan.FromSeconds(10));
+                HostProcessResult run = HostProcess.Run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", "2", guest.Url("/")], TimeSpan.FromSeconds(10));
                 if (run.ExitCode != 0 || !run.Output.StartsWith("200 ", StringComparison.Ordinal))
                     slow.Add("probe " + probe + ": exit " + run.ExitCode + " '" + run.Output.Trim() + "'");
                 Thread.Sleep(500);

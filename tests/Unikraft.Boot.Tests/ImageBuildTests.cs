@@ -10,7 +10,7 @@ public sealed class ImageBuildTests
 
         Assert.True(File.Exists(hello.Elf));
         Assert.True(File.Exists(hello.Iso));
-        ProcessResult multiboot = ProcessRunner.Run("grub-file", ["--is-x86-multiboot2", hello.Elf], TimeSpan.FromSeconds(30));
+        HostProcessResult multiboot = HostProcess.Run("grub-file", ["--is-x86-multiboot2", hello.Elf], TimeSpan.FromSeconds(30));
         Assert.Equal(0, multiboot.ExitCode);
     }
 
@@ -20,7 +20,7 @@ public sealed class ImageBuildTests
         DateTime elfTime = File.GetLastWriteTimeUtc(Images.Hello.Elf);
         DateTime isoTime = File.GetLastWriteTimeUtc(Images.Hello.Iso);
 
-        ProcessResult again = Images.DotnetBuild("apps/hello");
+        HostProcessResult again = Images.DotnetBuild("apps/hello");
 
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("uk: ILC", again.Output);
@@ -36,7 +36,7 @@ public sealed class ImageBuildTests
     {
         using var app = new ScratchApp("libraries: [uart1655]");
 
-        ProcessResult build = Images.DotnetBuild(app.Directory);
+        HostProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("unikernel.yaml(4): error : unknown library 'uart1655' (did you mean 'uart16550'?)", build.Output);
@@ -48,7 +48,7 @@ public sealed class ImageBuildTests
     {
         using var app = new ScratchApp("libraries: [uart16550]\noptions:\n  uart16550.port: com1");
 
-        ProcessResult build = Images.DotnetBuild(app.Directory);
+        HostProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("unikernel.yaml(6): error : option 'uart16550.port' expects int (decimal or 0x hex), got 'com1'", build.Output);
@@ -59,7 +59,7 @@ public sealed class ImageBuildTests
     {
         using var app = new ScratchApp("libraries: [uart16550]", "using System;\nusing System.Linq;\n\nConsole.WriteLine(new[] { 1, 2 }.Sum());\n");
 
-        ProcessResult build = Images.DotnetBuild(app.Directory);
+        HostProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("Program.cs(2,1): error UK0014: 'System.Linq' is part of .NET's base class library, which this image is not built with (it uses the minimal corlib): add dotnet to libraries in", build.Output);
@@ -73,7 +73,7 @@ public sealed class ImageBuildTests
         using var app = new ScratchApp("libraries: [uart16550]",
             "using System;\n\ninterface IScale { T By<T>(T value); }\nsealed class Same : IScale { public T By<T>(T value) => value; }\n\nstatic class Program\n{\n    static void Main()\n    {\n        IScale scale = new Same();\n        Console.WriteLine(scale.By(3));\n    }\n}\n");
 
-        ProcessResult build = Images.DotnetBuild(app.Directory);
+        HostProcessResult build = Images.DotnetBuild(app.Directory);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("Program.cs(10,", build.Output);

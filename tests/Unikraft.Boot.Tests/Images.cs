@@ -313,12 +313,12 @@ internal sealed class Images
         }
     }
 
-    public static ProcessResult DotnetBuild(string projectDirectory) =>
-        ProcessRunner.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
+    public static HostProcessResult DotnetBuild(string projectDirectory) =>
+        HostProcess.Run("dotnet", ["build", Repository.PathOf(projectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
 
     private static BuiltImage Build(string projectDirectory, string name)
     {
-        ProcessResult build = DotnetBuild(projectDirectory);
+        HostProcessResult build = DotnetBuild(projectDirectory);
         if (build.ExitCode != 0)
             throw new InvalidOperationException("dotnet build " + projectDirectory + " failed:\n" + build.Output);
         // Images on .NET's own base class library (the dotnet library) build into bin/dotnet/.

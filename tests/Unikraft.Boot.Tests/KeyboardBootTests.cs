@@ -80,7 +80,7 @@ public sealed class KeyboardBootTests
     [Fact]
     public void TypedLinesReachDotnetsReadLineAsTheSameBytesHostDotnetReads()
     {
-        ProcessResult host = HostTwin.Run("tests/apps/keyboard", "keyboard", "Hi, Worx\u007Fld!\n" + Printable + "\nend\n");
+        HostProcessResult host = HostTwin.Run("tests/apps/keyboard", "keyboard", "Hi, Worx\u007Fld!\n" + Printable + "\nend\n");
         Assert.True(host.ExitCode == 0, host.Output);
 
         string socket = QemuMonitor.NewSocketPath();

@@ -31,7 +31,7 @@ public sealed class KvStoreArgumentsBootTests
     [MemberData(nameof(Cases))]
     public void ABadArgumentIsNamedWithTheUsageAndExitCodeTwo(string arguments, string message)
     {
-        ProcessResult run = Qemu.BootElf(Images.KvStore.Elf, "-- " + arguments, 64);
+        HostProcessResult run = Qemu.BootElf(Images.KvStore.Elf, "-- " + arguments, 64);
         AssertRefused(run, message);
     }
 
@@ -50,7 +50,7 @@ public sealed class KvStoreArgumentsBootTests
                 1 => ("fill k x" + garbage, "kvstore: fill count 'x" + garbage + "': not a whole number"),
                 _ => ("serve idle=" + garbage + "s", "kvstore: 'idle=" + garbage + "s': the value is not a whole number of seconds"),
             };
-            ProcessResult run = Qemu.BootElf(Images.KvStore.Elf, "-- " + arguments, 64);
+            HostProcessResult run = Qemu.BootElf(Images.KvStore.Elf, "-- " + arguments, 64);
             AssertRefused(run, message);
         }
     }
@@ -65,15 +65,15 @@ public sealed class KvStoreArgumentsBootTests
         try
         {
             string noise = string.Join(' ', Enumerable.Range(0, 6).Select(_ => Garbage(random, random.Next(1, 30))));
-            ProcessResult noisy = Qemu.BootElfWith(Images.KvStore.Elf, noise + " \u00e4\u20ac\u0001\u007f net.ip=x vfs.fstabx=1 -- dump", KvStoreGuest.Disk(image), 64);
+            HostProcessResult noisy = Qemu.BootElfWith(Images.KvStore.Elf, noise + " \u00e4\u20ac\u0001\u007f net.ip=x vfs.fstabx=1 -- dump", KvStoreGuest.Disk(image), 64);
             Assert.True(noisy.Lines.Contains("dump: 0 keys"), noisy.Output);
             Assert.Equal(Qemu.ExitCodeFor(0), noisy.ExitCode);
 
             string longLine = string.Join(' ', Enumerable.Range(0, 500).Select(i => "p" + i + "=" + new string('v', 5)))[..4000];
-            ProcessResult longRun = Qemu.BootElfWith(Images.KvStore.Elf, longLine + " -- dump", KvStoreGuest.Disk(image), 64);
+            HostProcessResult longRun = Qemu.BootElfWith(Images.KvStore.Elf, longLine + " -- dump", KvStoreGuest.Disk(image), 64);
             Assert.True(longRun.Lines.Contains("dump: 0 keys"), longRun.Output);
 
-            ProcessResult badFstab = Qemu.BootElfWith(Images.KvStore.Elf, "vfs.fstab=/=fatfs:vda,garbage -- dump", KvStoreGuest.Disk(image), 64);
+            HostProcessResult badFstab = Qemu.BootElfWith(Images.KvStore.Elf, "vfs.fstab=/=fatfs:vda,garbage -- dump", KvStoreGuest.Disk(image), 64);
             Assert.Contains("[error] vfs: kernel parameter vfs.fstab: fstab entry 'garbage' is not mountpoint=type[:device]; nothing mounted", badFstab.Lines);
             Assert.Contains(badFstab.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: ", StringComparison.Ordinal));
             Assert.DoesNotContain(badFstab.Lines, line => line.StartsWith("PANIC", StringComparison.Ordinal));
@@ -85,7 +85,7 @@ public sealed class KvStoreArgumentsBootTests
         }
     }
 
-    private static void AssertRefused(ProcessResult run, string message)
+    private static void AssertRefused(HostProcessResult run, string message)
     {
         Assert.True(run.Lines.Contains(message), "expected '" + message + "':\n" + run.Output);
         Assert.Contains(Usage, run.Lines);

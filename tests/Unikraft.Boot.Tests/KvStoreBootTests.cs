@@ -37,7 +37,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
                 Assert.Contains("deleted", guest.Lines);
             }
 
-            ProcessResult again = Qemu.BootElfWith(elf, "-- dump", attach(image), memoryMiB: 64);
+            HostProcessResult again = Qemu.BootElfWith(elf, "-- dump", attach(image), memoryMiB: 64);
 
             Assert.Contains("kvstore: loaded 4 records, 1 keys", again.Lines);
             Assert.Contains("city=Geneva", again.Lines);
@@ -53,7 +53,7 @@ public sealed class KvStoreBootTests(ITestOutputHelper output)
     [Fact]
     public void WithoutADiskItSaysWhatIsMissing()
     {
-        ProcessResult run = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", [], memoryMiB: 64);
+        HostProcessResult run = Qemu.BootElfWith(Images.KvStore.Elf, "-- dump", [], memoryMiB: 64);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[error] vfs: cannot mount fatfs:vda at /: no disk named 'vda'", StringComparison.Ordinal));
         Assert.Contains(run.Lines, line => line.StartsWith("kvstore: cannot open /kv.log: no file system mounted there", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public sealed class KvStoreDurabilityBootTests
         string image = HostTools.MakeImage(32, 40);
         try
         {
-            ProcessResult fill = KvStoreGuest.Run("fill k 50", image);
+            HostProcessResult fill = KvStoreGuest.Run("fill k 50", image);
             Assert.Contains("fill done", fill.Lines);
             byte[] original = HostTools.Type(image, "kv.log");
             List<KvStoreGuest.Record> records = KvStoreGuest.ReadRecords(original);
@@ -30,7 +30,7 @@ public sealed class KvStoreDurabilityBootTests
 
             for (int boot = 1; boot <= 2; boot++)
             {
-                ProcessResult dump = KvStoreGuest.Run("dump", image);
+                HostProcessResult dump = KvStoreGuest.Run("dump", image);
                 string context = "boot " + boot + ":\n" + dump.Output;
                 Assert.True(dump.Lines.Contains("kvstore: loaded 49 records, 49 keys, skipped 1 damaged stretch (" + eleventh.Length + " bytes)"), context);
                 Assert.True(dump.Lines.Any(line => line.StartsWith("kvstore: skipped " + eleventh.Length + " damaged bytes at offset " + eleventh.Offset + " ", StringComparison.Ordinal)), context);
@@ -51,9 +51,9 @@ public sealed class KvStoreDurabilityBootTests
             }
 
             // Appends after damage go after the last valid record and are read back.
-            ProcessResult more = KvStoreGuest.Run("fill m 3", image);
+            HostProcessResult more = KvStoreGuest.Run("fill m 3", image);
             Assert.Contains("fill done", more.Lines);
-            ProcessResult last = KvStoreGuest.Run("dump", image);
+            HostProcessResult last = KvStoreGuest.Run("dump", image);
             Assert.Contains("dump: 52 keys", last.Lines);
             Assert.Contains("m2=value-m2", last.Lines);
             HostTools.AssertFsckClean(image);
@@ -78,7 +78,7 @@ public sealed class KvStoreDurabilityBootTests
             for (int i = 0; i < 50; i += 2)
                 FlipBitOfRecord(image, original, records[i], byteInRecord: KvStoreGuest.HeaderBytes + records[i].Length / 2 - 6, bit: 0);
 
-            ProcessResult dump = KvStoreGuest.Run("dump", image);
+            HostProcessResult dump = KvStoreGuest.Run("dump", image);
             Assert.True(dump.Lines.Contains("kvstore: loaded 25 records, 25 keys, skipped 25 damaged stretches ("
                 + records.Where((_, i) => i % 2 == 0).Sum(r => r.Length) + " bytes)"), dump.Output);
             Assert.Equal(20, dump.Lines.Count(line => line.StartsWith("kvstore: skipped ", StringComparison.Ordinal) && line.Contains(" damaged bytes at offset ")));
@@ -135,7 +135,7 @@ public sealed class KvStoreDurabilityBootTests
                 Assert.True(lines.Count(line => line == "ok") == count + 1, "not every put answered ok:\n" + guest.Output);
             }
 
-            ProcessResult dump = KvStoreGuest.Run("dump", image);
+            HostProcessResult dump = KvStoreGuest.Run("dump", image);
             Assert.Contains("dump: " + count + " keys", dump.Lines);
             var dumped = dump.Lines.ToHashSet();
             for (int i = 0; i < count; i++)
@@ -160,7 +160,7 @@ public sealed class KvStoreDurabilityBootTests
             Assert.Contains("fill done", KvStoreGuest.Run("fill r 5", image).Lines);
             byte[] before = HostTools.Type(image, "kv.log");
 
-            ProcessResult dump = KvStoreGuest.Run("dump", image, readOnly: true);
+            HostProcessResult dump = KvStoreGuest.Run("dump", image, readOnly: true);
             Assert.Contains("kvstore: the disk is read-only: get, list and dump work, put and del are refused", dump.Lines);
             Assert.Contains("dump: 5 keys", dump.Lines);
             Assert.Contains("r4=value-r4", dump.Lines);
@@ -178,7 +178,7 @@ public sealed class KvStoreDurabilityBootTests
                 Assert.DoesNotContain(lines, line => line.StartsWith("PANIC", StringComparison.Ordinal));
             }
 
-            ProcessResult fill = KvStoreGuest.Run("fill x 1", image, readOnly: true);
+            HostProcessResult fill = KvStoreGuest.Run("fill x 1", image, readOnly: true);
             Assert.Contains("error x0: read-only file system or file", fill.Lines);
             Assert.Equal(Qemu.ExitCodeFor(1), fill.ExitCode);
             Assert.Equal(before, HostTools.Type(image, "kv.log"));
@@ -195,7 +195,7 @@ public sealed class KvStoreDurabilityBootTests
         string image = HostTools.MakeImage(32, 40);
         try
         {
-            ProcessResult dump = KvStoreGuest.Run("dump", image, readOnly: true);
+            HostProcessResult dump = KvStoreGuest.Run("dump", image, readOnly: true);
             Assert.Contains("kvstore: loaded 0 records, 0 keys", dump.Lines);
             Assert.Contains("kvstore: the disk is read-only: get, list and dump work, put and del are refused", dump.Lines);
             Assert.Contains("dump: 0 keys", dump.Lines);
@@ -224,7 +224,7 @@ public sealed class KvStoreDurabilityBootTests
                 Assert.Contains("ok", guest.Lines);
                 Assert.Contains("kvstore: no input for 3 s, closing the store", guest.Lines);
             }
-            ProcessResult dump = KvStoreGuest.Run("dump", image);
+            HostProcessResult dump = KvStoreGuest.Run("dump", image);
             Assert.Contains("a=1", dump.Lines);
             Assert.Contains("dump: 1 keys", dump.Lines);
         }

@@ -15,7 +15,7 @@ internal static class KvStoreGuest
         ["-drive", "file=" + image + ",if=none,id=d0,format=raw" + (readOnly ? ",readonly=on" : "") + (iopsLimit > 0 ? ",throttling.iops-total=" + iopsLimit : ""),
          "-device", "virtio-blk-pci,drive=d0"];
 
-    public static ProcessResult Run(string arguments, string image, bool readOnly = false) =>
+    public static HostProcessResult Run(string arguments, string image, bool readOnly = false) =>
         Qemu.BootElfWith(Images.KvStore.Elf, "-- " + arguments, Disk(image, readOnly), memoryMiB: 64);
 
     public sealed record Record(int Offset, int Length, bool IsPut, string Key, string Value);

@@ -7,8 +7,8 @@ public sealed class MinimalEnvironmentBootTests
     [Fact]
     public void TheManifestsVariablesAreReadAndKernelParametersOverrideThem()
     {
-        ProcessResult plain = Qemu.BootElf(Images.EnvMinimal.Elf, memoryMiB: 16);
-        ProcessResult overridden = Qemu.BootElf(Images.EnvMinimal.Elf, "env.EXTRA=x env.GREETING=over -- a b", memoryMiB: 16);
+        HostProcessResult plain = Qemu.BootElf(Images.EnvMinimal.Elf, memoryMiB: 16);
+        HostProcessResult overridden = Qemu.BootElf(Images.EnvMinimal.Elf, "env.EXTRA=x env.GREETING=over -- a b", memoryMiB: 16);
 
         Assert.False(plain.TimedOut, plain.Output);
         Assert.Contains("GREETING=[hello from the manifest]", plain.Lines);

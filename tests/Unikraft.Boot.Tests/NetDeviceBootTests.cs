@@ -21,7 +21,7 @@ public sealed class NetDeviceBootTests
         { ",disable-modern=on,mrg_rxbuf=off", "legacy", ", irq ", false },
     };
 
-    private static ProcessResult Boot(string commandLine, params string[] devices)
+    private static HostProcessResult Boot(string commandLine, params string[] devices)
     {
         var arguments = new List<string>();
         for (int i = 0; i < devices.Length; i++)
@@ -29,11 +29,11 @@ public sealed class NetDeviceBootTests
         return Qemu.BootElfWith(Images.NetRaw.Elf, commandLine, arguments, memoryMiB: 64);
     }
 
-    private static string DriverLine(ProcessResult run, string name = "eth0") =>
+    private static string DriverLine(HostProcessResult run, string name = "eth0") =>
         Assert.Single(run.Lines, line => line.StartsWith("[ info] virtio-net: " + name + " at ", StringComparison.Ordinal));
 
     // The counters line: "virtio-net: merged frames N, interrupts N, rx checksums completed N, ...".
-    private static long Counter(ProcessResult run, string name)
+    private static long Counter(HostProcessResult run, string name)
     {
         string line = Assert.Single(run.Lines, l => l.StartsWith("virtio-net: merged frames ", StringComparison.Ordinal));
         int at = line.IndexOf(name + " ", StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class NetDeviceBootTests
     [MemberData(nameof(Devices))]
     public void ArpDhcpAndAThousandPingsGoThrough(string deviceOptions, string transport, string signal, bool mergeable)
     {
-        ProcessResult run = Boot("ping=1000 size=56", deviceOptions);
+        HostProcessResult run = Boot("ping=1000 size=56", deviceOptions);
 
         string driver = DriverLine(run);
         Assert.Contains(", " + transport + " transport, mac 52:54:00:12:34:56, mtu 1500, link up", driver);
@@ -71,7 +71,7 @@ public sealed class NetDeviceBootTests
     [MemberData(nameof(Devices))]
     public void LargeFramesArriveWholeWithSmallReceiveBuffers(string deviceOptions, string transport, string signal, bool mergeable)
     {
-        ProcessResult run = Boot("virtio-net.rx-buffer-size=256 -- ping=300 size=1400 dhcp=off", deviceOptions);
+        HostProcessResult run = Boot("virtio-net.rx-buffer-size=256 -- ping=300 size=1400 dhcp=off", deviceOptions);
 
         string driver = DriverLine(run);
         Assert.Contains(transport + " transport", driver);
@@ -97,7 +97,7 @@ public sealed class NetDeviceBootTests
     [InlineData(",disable-legacy=on,mrg_rxbuf=off,tx=timer", "modern")]
     public void SmallRingsWrapAndRefill(string deviceOptions, string transport)
     {
-        ProcessResult run = Boot("virtio-net.rx-queue-size=16 virtio-net.tx-queue-size=16 virtio-net.rx-buffers=16 -- ping=2000 window=64 blast=5000 dhcp=off", deviceOptions);
+        HostProcessResult run = Boot("virtio-net.rx-queue-size=16 virtio-net.tx-queue-size=16 virtio-net.rx-buffers=16 -- ping=2000 window=64 blast=5000 dhcp=off", deviceOptions);
 
         string driver = DriverLine(run);
         Assert.Contains(transport + " transport", driver);
@@ -116,7 +116,7 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void WithoutEventIndicesTheFlagsSuppressInterrupts()
     {
-        ProcessResult run = Boot("virtio-net.event-index=false virtio-net.tx-queue-size=16 -- ping=1000 blast=3000 dhcp=off", ",disable-legacy=on,tx=timer");
+        HostProcessResult run = Boot("virtio-net.event-index=false virtio-net.tx-queue-size=16 -- ping=1000 blast=3000 dhcp=off", ",disable-legacy=on,tx=timer");
 
         string driver = DriverLine(run);
         Assert.DoesNotContain("event-idx", driver);
@@ -132,7 +132,7 @@ public sealed class NetDeviceBootTests
     [InlineData(",disable-modern=on")]
     public void APolledDeviceWorksWithoutInterrupts(string deviceOptions)
     {
-        ProcessResult run = Boot("virtio-net.interrupts=false -- ping=500", deviceOptions);
+        HostProcessResult run = Boot("virtio-net.interrupts=false -- ping=500", deviceOptions);
 
         Assert.EndsWith(", polled", DriverLine(run));
         Assert.Contains("arp: 10.0.2.2 is at " + GatewayMac, run.Lines);
@@ -146,7 +146,7 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void WithoutMessageVectorsAModernDeviceUsesItsLine()
     {
-        ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "ping=500",
+        HostProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "ping=500",
             ["-machine", "acpi=off", "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,disable-legacy=on"], memoryMiB: 64);
 
         Assert.Contains(run.Lines, line => line.Contains("interrupts: legacy PIC (8259)"));
@@ -161,7 +161,7 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void TwoDevicesBecomeEth0AndEth1()
     {
-        ProcessResult run = Boot("ping=10", ",disable-legacy=on,mac=52:54:00:00:00:01", ",disable-modern=on,mac=52:54:00:00:00:02");
+        HostProcessResult run = Boot("ping=10", ",disable-legacy=on,mac=52:54:00:00:00:01", ",disable-modern=on,mac=52:54:00:00:00:02");
 
         Assert.Contains("mac 52:54:00:00:00:01", DriverLine(run, "eth0"));
         Assert.Contains("legacy transport, mac 52:54:00:00:00:02", DriverLine(run, "eth1"));
@@ -172,7 +172,7 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void AnUnknownKernelParameterIsReported()
     {
-        ProcessResult run = Boot("virtio-net.mergable=false virtio-net.rx-buffers=x -- ping=1 dhcp=off", ",disable-legacy=on");
+        HostProcessResult run = Boot("virtio-net.mergable=false virtio-net.rx-buffers=x -- ping=1 dhcp=off", ",disable-legacy=on");
 
         Assert.Contains("[ warn] virtio-net: ignored kernel parameters (bad name or value out of range): virtio-net.mergable=false, virtio-net.rx-buffers=x", run.Lines);
         Assert.Contains("mrg-rxbuf", DriverLine(run));
@@ -186,7 +186,7 @@ public sealed class NetDeviceBootTests
     [InlineData("virtio-rng-pci,disable-modern=on")]
     public void AVirtioRngDeviceReseedsTheKernelsGenerator(string device)
     {
-        ProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", device], memoryMiB: 64);
+        HostProcessResult run = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", device], memoryMiB: 64);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] random: reseeded with 64 bytes from virtio-rng at ", StringComparison.Ordinal));
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -195,12 +195,12 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void AVirtioRngDeviceThatGivesTooLittleIsNamedAndTheBootGoesOn()
     {
-        ProcessResult starved = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci,max-bytes=4,period=60000"], memoryMiB: 64);
+        HostProcessResult starved = Qemu.BootElfWith(Images.NetRaw.Elf, "-- ping=1 dhcp=off", ["-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0", "-device", "virtio-rng-pci,max-bytes=4,period=60000"], memoryMiB: 64);
         Assert.Contains(starved.Lines, line => line.StartsWith("[ warn] virtio-rng: ", StringComparison.Ordinal) && line.EndsWith(": answered 4 bytes; booting on without its seed", StringComparison.Ordinal));
         Assert.DoesNotContain("reseeded", starved.Output);
         Assert.Equal(Qemu.ExitCodeFor(0), starved.ExitCode);
 
-        ProcessResult without = Boot("-- ping=1 dhcp=off", ",disable-legacy=on");
+        HostProcessResult without = Boot("-- ping=1 dhcp=off", ",disable-legacy=on");
         Assert.DoesNotContain(without.Lines, line => line.StartsWith("[ warn] virtio-rng", StringComparison.Ordinal) || line.Contains("reseeded"));
         Assert.Equal(Qemu.ExitCodeFor(0), without.ExitCode);
     }
@@ -210,11 +210,11 @@ public sealed class NetDeviceBootTests
     [Fact]
     public void BufferCountsBeyondRangeOrHeapAreRefusedOrLowered()
     {
-        ProcessResult run = Boot("virtio-net.rx-buffers=999999999 virtio-net.rx-buffer-size=9999999 -- ping=1 dhcp=off", ",disable-legacy=on");
+        HostProcessResult run = Boot("virtio-net.rx-buffers=999999999 virtio-net.rx-buffer-size=9999999 -- ping=1 dhcp=off", ",disable-legacy=on");
         Assert.Contains("[ warn] virtio-net: ignored kernel parameters (bad name or value out of range): virtio-net.rx-buffers=999999999, virtio-net.rx-buffer-size=9999999", run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
 
-        ProcessResult lowered = Boot("virtio-net.rx-buffers=60000 virtio-net.rx-buffer-size=4096 -- ping=1 dhcp=off", ",disable-legacy=on");
+        HostProcessResult lowered = Boot("virtio-net.rx-buffers=60000 virtio-net.rx-buffer-size=4096 -- ping=1 dhcp=off", ",disable-legacy=on");
         Assert.Contains(lowered.Lines, line => line.StartsWith("[ warn] virtio-net: 60000 receive buffers of 4096 bytes and ", StringComparison.Ordinal) && line.Contains(" MiB of free heap: using "));
         DriverLine(lowered);
         Assert.DoesNotContain("PANIC", lowered.Output);
@@ -274,7 +274,7 @@ public sealed class NetDeviceBootTests
     [MemberData(nameof(TapDevices))]
     public void ChecksumsAreOffloadedOrDoneByTheDriver(string deviceOptions, bool offload)
     {
-        ProcessResult run = BootOnTap("dhcp=off probe listen=5555 ping=200" + (offload ? "" : " probe-bad"), deviceOptions);
+        HostProcessResult run = BootOnTap("dhcp=off probe listen=5555 ping=200" + (offload ? "" : " probe-bad"), deviceOptions);
 
         string driver = DriverLine(run);
         Assert.Equal(offload, driver.Contains("csum guest-csum"));
@@ -297,7 +297,7 @@ public sealed class NetDeviceBootTests
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
     }
 
-    private static ProcessResult BootOnTap(string commandLine, string deviceOptions)
+    private static HostProcessResult BootOnTap(string commandLine, string deviceOptions)
     {
         const string Tap = "uktap0";
         string script = string.Join(" && ",
@@ -311,7 +311,7 @@ public sealed class NetDeviceBootTests
                 + " -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel '" + Images.NetRaw.Elf + "' -append '" + commandLine + "'"
                 + " -netdev tap,id=n0,ifname=" + Tap + ",script=no,downscript=no -device virtio-net-pci,netdev=n0" + deviceOptions);
         // A user and network namespace of its own: no privileges needed, nothing left behind.
-        ProcessResult run = ProcessRunner.Run("unshare", ["--net", "--map-root-user", "bash", "-c", script], TimeSpan.FromSeconds(60));
+        HostProcessResult run = HostProcess.Run("unshare", ["--net", "--map-root-user", "bash", "-c", script], TimeSpan.FromSeconds(60));
         Assert.False(run.TimedOut, "QEMU on the tap device timed out:\n" + run.Output);
         // Needs user namespaces, /dev/net/tun and iproute2; say so rather than fail obscurely.
         Assert.True(run.Output.Contains("booting 'net-raw'"), "no tap device for QEMU (unshare, ip tuntap or /dev/net/tun failed):\n" + run.Output);

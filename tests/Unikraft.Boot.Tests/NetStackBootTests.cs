@@ -9,7 +9,7 @@ namespace Unikraft.Boot.Tests;
 // command line, and UDP datagrams from the host echoed back through hostfwd.
 public sealed class NetStackBootTests
 {
-    private static ProcessResult Boot(string commandLine, string netdev = "user,id=n0") =>
+    private static HostProcessResult Boot(string commandLine, string netdev = "user,id=n0") =>
         Qemu.BootElfWith(Images.NetPing.Elf, commandLine, ["-netdev", netdev, "-device", "virtio-net-pci,netdev=n0"], memoryMiB: 64);
 
     private static long Counter(IEnumerable<string> lines, string name)
@@ -21,7 +21,7 @@ public sealed class NetStackBootTests
     [Fact]
     public void DhcpConfiguresAtBootAndTheGatewayAnswersPings()
     {
-        ProcessResult run = Boot("pings=5");
+        HostProcessResult run = Boot("pings=5");
 
         Assert.Contains("[ info] netstack: eth0 10.0.2.15/24 gw 10.0.2.2 (dhcp)", run.Lines);
         Assert.Contains("[ info] netstack: dns 10.0.2.3", run.Lines);
@@ -40,7 +40,7 @@ public sealed class NetStackBootTests
     [Fact]
     public void StaticAddressFromTheKernelCommandLine()
     {
-        ProcessResult run = Boot("net.ip=10.0.2.20/24 net.gw=10.0.2.2 net.dns=10.0.2.3 -- pings=2");
+        HostProcessResult run = Boot("net.ip=10.0.2.20/24 net.gw=10.0.2.2 net.dns=10.0.2.3 -- pings=2");
 
         Assert.Contains("[ info] netstack: eth0 10.0.2.20/24 gw 10.0.2.2 (static)", run.Lines);
         Assert.Contains(run.Lines, l => l.StartsWith("net-ping: 2/2 replies from 10.0.2.2", StringComparison.Ordinal));
@@ -51,7 +51,7 @@ public sealed class NetStackBootTests
     [Fact]
     public void BadStaticAddressFallsBackToDhcp()
     {
-        ProcessResult run = Boot("net.ip=10.0.2.300/24 -- pings=1");
+        HostProcessResult run = Boot("net.ip=10.0.2.300/24 -- pings=1");
 
         Assert.Contains(run.Lines, l => l.StartsWith("[error] netstack: address '10.0.2.300/24'", StringComparison.Ordinal));
         Assert.Contains("[ info] netstack: eth0 10.0.2.15/24 gw 10.0.2.2 (dhcp)", run.Lines);

@@ -14,7 +14,7 @@ public sealed partial class NetworkLoopbackBootTests
     [InlineData(2048, 0, 3)]
     public void StreamsCrossALossyLinkIntactBothWays(int kib, int lossPerMille, int seed)
     {
-        ProcessResult run = Qemu.BootElf(Images.NetLoopback.Elf, $"kib={kib} loss={lossPerMille} seed={seed}", memoryMiB: 64, timeoutSeconds: 120);
+        HostProcessResult run = Qemu.BootElf(Images.NetLoopback.Elf, $"kib={kib} loss={lossPerMille} seed={seed}", memoryMiB: 64, timeoutSeconds: 120);
 
         Assert.False(run.TimedOut, run.Output);
         long expected = kib * 1024L;
@@ -47,7 +47,7 @@ public sealed partial class NetworkLoopbackBootTests
 
     // A counter from the block the guest prints after a "tcp a:"/"tcp b:" heading (0 when the
     // block leaves it out because it is zero).
-    private static long Counter(ProcessResult run, string heading, string name)
+    private static long Counter(HostProcessResult run, string heading, string name)
     {
         List<string> lines = run.Lines.ToList();
         int start = lines.IndexOf(heading);

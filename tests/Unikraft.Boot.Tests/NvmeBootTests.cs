@@ -20,7 +20,7 @@ public sealed class NvmeBootTests
 
     private static string[] Machine(string name) => name == "q35" ? DiskImage.Q35 : [];
 
-    private static ProcessResult Boot(string commandLine, params string[][] arguments) =>
+    private static HostProcessResult Boot(string commandLine, params string[][] arguments) =>
         Qemu.BootElfWith(Images.BlkNvme.Elf, commandLine, arguments.SelectMany(a => a));
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = Boot("write nvme0n1 7 9 42", Machine(machine), disk.Nvme("d0", "uk-serial-7"));
+        HostProcessResult run = Boot("write nvme0n1 7 9 42", Machine(machine), disk.Nvme("d0", "uk-serial-7"));
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         // QEMU's controller has an MSI-X table: the I/O queue gets the first message vector.
@@ -52,8 +52,8 @@ public sealed class NvmeBootTests
         DiskPattern.Fill(pattern, 1000 * Sector, 77);
         disk.Write(1000 * Sector, pattern);
 
-        ProcessResult matching = Boot("read nvme0n1 1000 600 77", Machine(machine), disk.Nvme("d0"));
-        ProcessResult otherSeed = Boot("read nvme0n1 1000 600 78", Machine(machine), disk.Nvme("d0"));
+        HostProcessResult matching = Boot("read nvme0n1 1000 600 77", Machine(machine), disk.Nvme("d0"));
+        HostProcessResult otherSeed = Boot("read nvme0n1 1000 600 78", Machine(machine), disk.Nvme("d0"));
 
         Assert.Contains(matching.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at " + address, StringComparison.Ordinal) && line.Contains("8192 sectors of 512 bytes"));
         // 600 sectors are more than one command carries (256 KiB): two commands, each with a
@@ -73,7 +73,7 @@ public sealed class NvmeBootTests
         string[] drive = ["-drive", "file=" + disk.Path + ",if=none,id=d0,format=raw",
             "-device", "nvme,drive=d0,serial=uk-4k,logical_block_size=4096,physical_block_size=4096"];
 
-        ProcessResult run = Boot("write nvme0n1 7 9 42", drive);
+        HostProcessResult run = Boot("write nvme0n1 7 9 42", drive);
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at 00:02.0,", StringComparison.Ordinal) && line.Contains(", 1024 sectors of 4096 bytes,"));
         Assert.Contains("read back: Ok, pattern ok", run.Lines);
@@ -91,7 +91,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(4 << 20);
 
-        ProcessResult run = Boot(commandLine, disk.Nvme("d0"));
+        HostProcessResult run = Boot(commandLine, disk.Nvme("d0"));
 
         Assert.Contains(expected, run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -102,7 +102,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(4 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(Images.BlkNvmePolled.Elf, "write nvme0n1 100 600 5", disk.Nvme("d0"));
+        HostProcessResult run = Qemu.BootElfWith(Images.BlkNvmePolled.Elf, "write nvme0n1 100 600 5", disk.Nvme("d0"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at 00:02.0,", StringComparison.Ordinal) && line.EndsWith(", polled", StringComparison.Ordinal));
         Assert.Contains("read back: Ok, pattern ok", run.Lines);
@@ -118,7 +118,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(4 << 20);
 
-        ProcessResult run = Boot("threads nvme0n1", ["-machine", "acpi=off"], disk.Nvme("d0"));
+        HostProcessResult run = Boot("threads nvme0n1", ["-machine", "acpi=off"], disk.Nvme("d0"));
 
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] nvme: nvme0n1 at 00:02.0,", StringComparison.Ordinal) && line.EndsWith(", irq 10", StringComparison.Ordinal));
         Assert.Contains("threads: all regions ok", run.Lines);
@@ -133,7 +133,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write nvme0n1 3 2 5", once: true);
+        HostProcessResult run = BootWithInjectedError(disk, "flush_to_disk", "write nvme0n1 3 2 5", once: true);
 
         Assert.Contains("[ warn] nvme: nvme0n1: command 0x00 at sector 0 failed, status 0x0280", run.Lines);
         Assert.Contains("write nvme0n1 3+2: Ok, flush: IoError", run.Lines);
@@ -147,7 +147,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(1 << 20);
 
-        ProcessResult run = BootWithInjectedError(disk, "read_aio", "read nvme0n1 0 4 1", once: false);
+        HostProcessResult run = BootWithInjectedError(disk, "read_aio", "read nvme0n1 0 4 1", once: false);
 
         Assert.Contains("[ warn] nvme: nvme0n1: command 0x02 at sector 0 failed, status 0x0281", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("read nvme0n1 0+4: IoError", StringComparison.Ordinal));
@@ -164,7 +164,7 @@ public sealed class NvmeBootTests
     {
         using var disk = new DiskImage(4 << 20);
 
-        ProcessResult run = Qemu.BootElfWith(Images.BlkNvmeDeadline.Elf, "write nvme0n1 0 1024 1", DiskImage.NvmeDisk(disk.Path, "d0", driveOptions: ",bps=65536"));
+        HostProcessResult run = Qemu.BootElfWith(Images.BlkNvmeDeadline.Elf, "write nvme0n1 0 1024 1", DiskImage.NvmeDisk(disk.Path, "d0", driveOptions: ",bps=65536"));
 
         Assert.Contains("[ warn] nvme: nvme0n1: command 0x01 at sector 512 timed out after 300 ms, controller reset", run.Lines);
         Assert.Contains("write nvme0n1 0+1024: IoError, flush: Ok", run.Lines);
@@ -179,7 +179,7 @@ public sealed class NvmeBootTests
         using var first = new DiskImage(1 << 20);
         using var second = new DiskImage(2 << 20);
 
-        ProcessResult list = Boot("list", first.Nvme("d0", "first"), second.Nvme("d1", "second"));
+        HostProcessResult list = Boot("list", first.Nvme("d0", "first"), second.Nvme("d1", "second"));
 
         Assert.Contains("disks: 2", list.Lines);
         Assert.Contains("disk nvme0n1: 2048 sectors of 512 bytes", list.Lines);
@@ -189,7 +189,7 @@ public sealed class NvmeBootTests
 
     // The disk behind QEMU's blkdebug driver, which fails every operation of the given kind
     // with EIO, or only the first.
-    private static ProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine, bool once)
+    private static HostProcessResult BootWithInjectedError(DiskImage disk, string blkdebugEvent, string commandLine, bool once)
     {
         string rules = Path.Combine(Path.GetTempPath(), "uk-blkdebug-" + Guid.NewGuid().ToString("N") + ".cfg");
         File.WriteAllText(rules, "[inject-error]\nevent = \"" + blkdebugEvent + "\"\nerrno = \"5\"\n" + (once ? "once = \"on\"\n" : ""));

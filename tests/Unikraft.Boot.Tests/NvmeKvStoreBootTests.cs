@@ -22,7 +22,7 @@ public sealed class NvmeKvStoreBootTests(ITestOutputHelper output)
         string image = Unikraft.Fs.Tests.HostTools.MakeImage(32, 40);
         try
         {
-            ProcessResult run = Qemu.BootElfWith(Images.KvStoreNvme.Elf, "-- dump", Disk(image), memoryMiB: 64);
+            HostProcessResult run = Qemu.BootElfWith(Images.KvStoreNvme.Elf, "-- dump", Disk(image), memoryMiB: 64);
 
             Assert.Contains("[ info] vfs: mounted fatfs:nvme0n1 at /", run.Lines);
             Assert.Contains(run.Lines, line => line.StartsWith("kvstore: loaded 0 records", StringComparison.Ordinal));

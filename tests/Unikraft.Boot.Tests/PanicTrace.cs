@@ -8,7 +8,7 @@ namespace Unikraft.Boot.Tests;
 // A frame without a symbol ("?") is kept as "?".
 internal static partial class PanicTrace
 {
-    public static List<string> Functions(ProcessResult run)
+    public static List<string> Functions(HostProcessResult run)
     {
         int start = run.Lines.ToList().IndexOf("stack trace:");
         Assert.True(start >= 0, "no stack trace in:\n" + run.Output);

@@ -15,7 +15,7 @@ public sealed class PowerOffBootTests
     [InlineData("q35")]
     public void HelloWithAcpiPowersTheMachineOffWithoutIsaDebugExit(string machine)
     {
-        ProcessResult run = Qemu.BootElfOn(Images.HelloAcpi.Elf, machine, timeoutSeconds: TimeoutSeconds);
+        HostProcessResult run = Qemu.BootElfOn(Images.HelloAcpi.Elf, machine, timeoutSeconds: TimeoutSeconds);
 
         AssertPoweredOff(run);
         // QEMU's firmware tables put the PM1a control block at 0x604 on both machines.
@@ -27,7 +27,7 @@ public sealed class PowerOffBootTests
     {
         // apps/hello leaves acpi out (its 64 KiB goal): on a machine without isa-debug-exit
         // it halts, and QEMU runs until the test stops it.
-        ProcessResult run = Qemu.BootElfOn(Images.Hello.Elf, "q35", timeoutSeconds: 10);
+        HostProcessResult run = Qemu.BootElfOn(Images.Hello.Elf, "q35", timeoutSeconds: 10);
 
         Assert.True(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -41,7 +41,7 @@ public sealed class PowerOffBootTests
     [InlineData("q35", "power-off through port 0x604 (S5 sleep type 0), reset through port 0xCF9")]
     public void UnderOvmfThePowerOffPortComesFromTheFadt(string machine, string acpi)
     {
-        ProcessResult run = Qemu.BootIsoUefi(Images.HelloAcpi.Iso, extraArguments: ["-machine", machine], debugExit: false);
+        HostProcessResult run = Qemu.BootIsoUefi(Images.HelloAcpi.Iso, extraArguments: ["-machine", machine], debugExit: false);
 
         AssertPoweredOff(run);
         Assert.Contains("[ info] acpi: " + acpi, run.Output);
@@ -50,7 +50,7 @@ public sealed class PowerOffBootTests
     [Fact]
     public void PoweroffIsChosenOverIsaDebugExitWhenTheManifestSaysSo()
     {
-        ProcessResult run = Qemu.BootElfOn(Images.ShutdownPowerOff.Elf, "pc", debugExit: true, timeoutSeconds: TimeoutSeconds);
+        HostProcessResult run = Qemu.BootElfOn(Images.ShutdownPowerOff.Elf, "pc", debugExit: true, timeoutSeconds: TimeoutSeconds);
 
         // isa-debug-exit would have made it (0 << 1) | 1.
         AssertPoweredOff(run);
@@ -63,7 +63,7 @@ public sealed class PowerOffBootTests
     [InlineData("pc,i8042=off", "no reset register (the FADT names none)", true)]
     public void RebootResetsTheMachineAndNoRebootEndsQemu(string machine, string resetPath, bool tripleFault)
     {
-        ProcessResult run = Qemu.BootElfOn(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds,
+        HostProcessResult run = Qemu.BootElfOn(Images.ShutdownReboot.Elf, machine, noReboot: true, timeoutSeconds: TimeoutSeconds,
             extraArguments: ["-d", "cpu_reset"]);
 
         Assert.False(run.TimedOut, run.Output);
@@ -82,7 +82,7 @@ public sealed class PowerOffBootTests
     public void WithoutNoRebootTheMachineStartsAgain()
     {
         // Through SeaBIOS and GRUB, as a PC boots: QEMU's direct kernel boot does not survive a reset.
-        ProcessResult run = Qemu.BootIsoBios(Images.ShutdownReboot.Iso, extraArguments: ["-machine", "q35"], debugExit: false, timeoutSeconds: 20);
+        HostProcessResult run = Qemu.BootIsoBios(Images.ShutdownReboot.Iso, extraArguments: ["-machine", "q35"], debugExit: false, timeoutSeconds: 20);
 
         // It boots, greets, resets, boots again ... until the test stops it.
         Assert.True(run.TimedOut, run.Output);
@@ -93,7 +93,7 @@ public sealed class PowerOffBootTests
     public void HaltStopsTheCpuAndLeavesQemuRunning()
     {
         // isa-debug-exit is there, but halt does not use it: QEMU runs until the test stops it.
-        ProcessResult run = Qemu.BootElfOn(Images.ShutdownHalt.Elf, "pc", debugExit: true, noReboot: true, timeoutSeconds: 10);
+        HostProcessResult run = Qemu.BootElfOn(Images.ShutdownHalt.Elf, "pc", debugExit: true, noReboot: true, timeoutSeconds: 10);
 
         Assert.True(run.TimedOut, run.Output);
         Assert.Contains(Greeting, run.Lines);
@@ -104,7 +104,7 @@ public sealed class PowerOffBootTests
     // Without isa-debug-exit and -no-reboot only a power-off ends QEMU with 0: a halt runs
     // until the timeout, a reset boots again. (Whether the guest went on to say "did not power
     // off" is a race with QEMU acting on the request, so it is not asserted.)
-    private static void AssertPoweredOff(ProcessResult run)
+    private static void AssertPoweredOff(HostProcessResult run)
     {
         Assert.False(run.TimedOut, run.Output);
         Assert.Equal(0, run.ExitCode);

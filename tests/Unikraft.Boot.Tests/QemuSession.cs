@@ -85,41 +85,26 @@ internal sealed class QemuSession : IDisposable
     }
 
     public static QemuSession BootElf(string elf, string commandLine, int memoryMiB = 32, params string[] extraArguments) =>
-        Boot(memoryMiB, ["-kernel", elf, "-append", commandLine, .. extraArguments]);
+        Boot(new QemuMachine { Kernel = elf, KernelCommandLine = commandLine, MemoryMiB = memoryMiB, ExtraArguments = extraArguments });
 
     // The ISO through GRUB under OVMF (UEFI, as PCs boot); varsCopy: a writable copy of
     // Qemu.OvmfVars the caller deletes afterwards.
     public static QemuSession BootIsoUefi(string iso, string varsCopy, int memoryMiB = 128, params string[] extraArguments) =>
-        Boot(memoryMiB, ["-boot", "d", "-cdrom", iso,
-            "-drive", "if=pflash,format=raw,readonly=on,file=" + Qemu.OvmfCode,
-            "-drive", "if=pflash,format=raw,file=" + varsCopy, .. extraArguments]);
+        Boot(new QemuMachine { Cdrom = iso, UefiVariables = varsCopy, MemoryMiB = memoryMiB, ExtraArguments = extraArguments });
 
     // A PC as the product names it: the ISO through GRUB under OVMF (varsCopy: a writable
     // copy of Qemu.OvmfVars) or, with null, under SeaBIOS; no serial port, no isa-debug-exit,
     // and a reset that reboots. The guest shows its output only on its screen (read it
     // through the monitor's screendump); it ends by powering off.
     public static QemuSession BootPc(string iso, string? varsCopy, int memoryMiB, params string[] extraArguments) =>
-        Boot(memoryMiB, ["-boot", "d", "-cdrom", iso,
-            .. varsCopy is null ? Array.Empty<string>() : ["-drive", "if=pflash,format=raw,readonly=on,file=" + Qemu.OvmfCode,
-                "-drive", "if=pflash,format=raw,file=" + varsCopy],
-            .. extraArguments], pc: true);
-
-    private static QemuSession Boot(int memoryMiB, IEnumerable<string> bootArguments, bool pc = false)
-    {
-        var start = new ProcessStartInfo("qemu-system-x86_64")
+        Boot(new QemuMachine
         {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        string[] machine = pc
-            ? ["-nodefaults", "-display", "none", "-m", memoryMiB + "M"]
-            : ["-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", memoryMiB + "M",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"];
-        foreach (string argument in machine.Concat(bootArguments))
-            start.ArgumentList.Add(argument);
-        return new QemuSession(Process.Start(start)!);
-    }
+            Cdrom = iso, UefiVariables = varsCopy, MemoryMiB = memoryMiB, ExtraArguments = extraArguments,
+            Serial = null, DebugExit = false, NoReboot = false,
+        });
+
+    private static QemuSession Boot(QemuMachine machine) =>
+        new(HostProcess.Start(QemuMachine.Executable, machine.ToArguments(), redirectOutput: true, redirectInput: true));
 
     public void WaitForLine(string prefix, TimeSpan timeout)
     {

@@ -11,7 +11,7 @@ public sealed class SchedulerBootTests
     [InlineData("preempt", "ukschedpreempt")]
     public void ThreadsAndSynchronisationWork(string policy, string library)
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "all", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "all", memoryMiB: 32);
 
         Assert.False(run.TimedOut, run.Output);
         Assert.Contains(run.Lines, line => line.StartsWith("[ info] sched: " + library, StringComparison.Ordinal));
@@ -39,7 +39,7 @@ public sealed class SchedulerBootTests
     [Fact]
     public void PreemptiveSchedulerTakesTheCpuFromAThreadThatNeverYields()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "spin", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "spin", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         (int naps, int preemptions) = SpinFigures(run);
@@ -51,7 +51,7 @@ public sealed class SchedulerBootTests
     [Fact]
     public void PreemptiveSchedulerSharesTheCpuBetweenBusyThreads()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "fairness", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("preempt").Elf, "fairness", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         long[] counts = FairnessCounts(run);
@@ -61,7 +61,7 @@ public sealed class SchedulerBootTests
     [Fact]
     public void CooperativeSchedulerGivesTheCpuToTheFirstBusyThread()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "fairness", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "fairness", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         long[] counts = FairnessCounts(run);
@@ -71,7 +71,7 @@ public sealed class SchedulerBootTests
     [Fact]
     public void CooperativeSchedulerLetsAThreadThatNeverYieldsStarveTheOthers()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "spin", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "spin", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         (int naps, int preemptions) = SpinFigures(run);
@@ -86,7 +86,7 @@ public sealed class SchedulerBootTests
     [InlineData("coop", "MLH", 1)]
     public void PrioritiesOrderThreadsOnlyUnderThePreemptiveScheduler(string policy, string order, int exitCode)
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "priority", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "priority", memoryMiB: 32);
 
         Assert.Contains("priority order: " + order, run.Lines);
         Assert.Equal(Qemu.ExitCodeFor(exitCode), run.ExitCode);
@@ -97,7 +97,7 @@ public sealed class SchedulerBootTests
     [InlineData("preempt")]
     public void SleepingOneSecondTakesOneSecondOfMonotonicTime(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "sleep", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "sleep", memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         string line = run.Lines.Single(l => l.StartsWith("slept: monotonic ", StringComparison.Ordinal));
@@ -117,7 +117,7 @@ public sealed class SchedulerBootTests
     [InlineData("preempt")]
     public void StackOverflowInAThreadIsAPanicNamingTheThread(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "overflow", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "overflow", memoryMiB: 32);
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: stack overflow in thread 'recursor'", StringComparison.Ordinal) && line.Contains("guard page"));
         List<string> trace = PanicTrace.Functions(run);
@@ -134,7 +134,7 @@ public sealed class SchedulerBootTests
     [InlineData("preempt")]
     public void PageFaultInAThreadIsAPanic(string policy)
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "fault", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler(policy).Elf, "fault", memoryMiB: 32);
 
         Assert.Contains("PANIC: unhandled exception: System.NullReferenceException: Object reference not set to an instance of an object.", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("  from page fault", StringComparison.Ordinal) && line.Contains("null dereference, write to address 0x0000000000000010"));
@@ -146,7 +146,7 @@ public sealed class SchedulerBootTests
     [Fact]
     public void FaultInAnInterruptHandlerIsAPanicNamingTheHandler()
     {
-        ProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "irq-fault", memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Scheduler("coop").Elf, "irq-fault", memoryMiB: 32);
 
         Assert.Contains(run.Lines, line => line.StartsWith("  from page fault", StringComparison.Ordinal) && line.Contains("null dereference, write to address 0x0000000000000018"));
         Assert.Contains(run.Lines, line => line.StartsWith("  in thread 'main' (id ", StringComparison.Ordinal) && line.EndsWith(", in an interrupt handler", StringComparison.Ordinal));
@@ -191,10 +191,10 @@ public sealed class SchedulerBootTests
         Assert.Contains("irq: received 'hello from the host' on IRQ 4 through the " + controller, guest.Output);
     }
 
-    private static long[] FairnessCounts(ProcessResult run) =>
+    private static long[] FairnessCounts(HostProcessResult run) =>
         run.Lines.Single(l => l.StartsWith("fairness: ", StringComparison.Ordinal)).Split(' ').Skip(1).Select(long.Parse).ToArray();
 
-    private static (int Naps, int Preemptions) SpinFigures(ProcessResult run)
+    private static (int Naps, int Preemptions) SpinFigures(HostProcessResult run)
     {
         string line = run.Lines.Single(l => l.StartsWith("spin: the napper counted ", StringComparison.Ordinal));
         string[] words = line.Split(' ');

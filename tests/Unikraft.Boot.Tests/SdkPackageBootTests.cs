@@ -4,7 +4,9 @@ namespace Unikraft.Boot.Tests;
 
 // The SDK and the templates as a user gets them: packed into a folder feed, the templates
 // installed, an app created from `dotnet new unikernel` in a folder outside the repository,
-// built with that feed as its only package source, and booted from its ELF and its ISO.
+// built with that feed as its only package source, and booted from its ELF and its ISO. The
+// app also uses a library that is not part of the repository, from a package of its own made
+// here with the SDK's library mode.
 public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp app) : IClassFixture<SdkPackageBootTests.TemplateApp>
 {
     [Fact]
@@ -31,7 +33,7 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
     [Fact]
     public void TheElfBoots()
     {
-        ProcessResult boot = Qemu.BootElf(app.Elf, "-- one two", memoryMiB: 64);
+        HostProcessResult boot = Qemu.BootElf(app.Elf, "-- one two", memoryMiB: 64);
 
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
         Assert.Contains("  args[1] = two", boot.Output);
@@ -39,9 +41,22 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
     }
 
     [Fact]
+    public void TheLibraryFromItsOwnPackageIsInTheImage()
+    {
+        HostProcessResult boot = Qemu.BootElf(app.Elf, memoryMiB: 64);
+
+        Assert.Contains("Greetings to demo from a library package", boot.Output);
+        Assert.Contains("greeting", File.ReadAllText(Path.Combine(app.Directory, "obj", "Debug", "uk", "image.json")));
+        string package = Path.Combine(app.Packages, "acme.greeting", "1.0.0");
+        Assert.True(File.Exists(Path.Combine(package, "library", "greeting", "library.yaml")));
+        Assert.Empty(Directory.GetDirectories(package, "obj", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(app.LibraryOutputs, "external", "greeting", "bin", "Debug", "greeting.dll")));
+    }
+
+    [Fact]
     public void TheIsoBootsUnderBios()
     {
-        ProcessResult boot = Qemu.BootIsoBios(app.Iso, memoryMiB: 64, timeoutSeconds: 90);
+        HostProcessResult boot = Qemu.BootIsoBios(app.Iso, memoryMiB: 64, timeoutSeconds: 90);
 
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
         Assert.Equal(Qemu.ExitCodeFor(0), boot.ExitCode);
@@ -50,7 +65,7 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
     [Fact]
     public void DotnetRunBootsTheImageInQemu()
     {
-        ProcessResult run = ProcessRunner.Run("dotnet", ["run", "--property:UkBuildOutputRoot=" + app.LibraryOutputs], TimeSpan.FromMinutes(3), app.Directory);
+        HostProcessResult run = HostProcess.Run("dotnet", ["run", "--property:UkBuildOutputRoot=" + app.LibraryOutputs], TimeSpan.FromMinutes(3), app.Directory);
 
         Assert.Contains("Hello from demo, a C# unikernel!", run.Output);
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
@@ -61,7 +76,7 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
     {
         DateTime elfTime = File.GetLastWriteTimeUtc(app.Elf);
 
-        ProcessResult again = app.DotnetBuild();
+        HostProcessResult again = app.DotnetBuild();
 
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("uk: ILC", again.Output);
@@ -85,10 +100,6 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
             string feed = Path.Combine(_scratch, "feed");
             Dotnet(Repository.Root, "pack", "tools/sdk", "-c", "Release", "-o", feed, "-p:Version=" + Version, "-nologo");
             Dotnet(Repository.Root, "pack", "tools/templates", "-o", feed, "-p:Version=" + Version, "-nologo");
-            string hive = Path.Combine(_scratch, "hive");
-            Dotnet(_scratch, "new", "install", Path.Combine(feed, $"Unikraft.Templates.{Version}.nupkg"), "--debug:custom-hive", hive);
-            Dotnet(_scratch, "new", "unikernel", "-n", "demo", "-o", Directory, "--sdkVersion", Version, "--debug:custom-hive", hive);
-
             Packages = Path.Combine(_scratch, "packages");
             LibraryOutputs = Path.Combine(_scratch, "library-outputs") + "/";
             string machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
@@ -101,6 +112,12 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
                   <fallbackPackageFolders><clear /><add key="machine" value="{machinePackages}" /></fallbackPackageFolders>
                 </configuration>
                 """);
+
+            MakeLibraryPackage(feed);
+            string hive = Path.Combine(_scratch, "hive");
+            Dotnet(_scratch, "new", "install", Path.Combine(feed, $"Unikraft.Templates.{Version}.nupkg"), "--debug:custom-hive", hive);
+            Dotnet(_scratch, "new", "unikernel", "-n", "demo", "-o", Directory, "--sdkVersion", Version, "--debug:custom-hive", hive);
+            UseTheLibrary();
             Build = DotnetBuild();
             Assert.True(Build.ExitCode == 0, "dotnet build of the template app failed:\n" + Build.Output);
         }
@@ -114,14 +131,14 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
         // Where the SDK's libraries build to (UkBuildOutputRoot), inside the scratch folder.
         public string LibraryOutputs { get; }
 
-        internal ProcessResult Build { get; }
+        internal HostProcessResult Build { get; }
 
         public string Elf => Path.Combine(Directory, "bin", "Debug", "demo.elf");
 
         public string Iso => Path.Combine(Directory, "bin", "Debug", "demo.iso");
 
-        internal ProcessResult DotnetBuild() =>
-            ProcessRunner.Run("dotnet", ["build", "-nologo", "-p:UkBuildOutputRoot=" + LibraryOutputs], TimeSpan.FromMinutes(10), Directory);
+        internal HostProcessResult DotnetBuild() =>
+            HostProcess.Run("dotnet", ["build", "-nologo", "-p:UkBuildOutputRoot=" + LibraryOutputs], TimeSpan.FromMinutes(10), Directory);
 
         public void Dispose()
         {
@@ -135,10 +152,46 @@ public sealed partial class SdkPackageBootTests(SdkPackageBootTests.TemplateApp 
             }
         }
 
+        // A library as a third party would publish it: library.yaml, a project on the SDK, C#.
+        private void MakeLibraryPackage(string feed)
+        {
+            string library = Path.Combine(_scratch, "greeting");
+            System.IO.Directory.CreateDirectory(library);
+            File.WriteAllText(Path.Combine(library, "library.yaml"),
+                "name: greeting\ndescription: a library from a package outside the repository (SdkPackageBootTests)\nkind: library\n");
+            File.WriteAllText(Path.Combine(library, "greeting.csproj"), $"""
+                <Project Sdk="Unikraft.Sdk/{Version}">
+                  <PropertyGroup>
+                    <PackageId>Acme.Greeting</PackageId>
+                    <Version>1.0.0</Version>
+                  </PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(library, "Greeter.cs"),
+                "namespace Acme.Greeting;\n\npublic static class Greeter\n{\n    public static string Greet(string who) => \"Greetings to \" + who + \" from a library package\";\n}\n");
+            Dotnet(library, "pack", "-o", feed, "-nologo", "-p:UkBuildOutputRoot=" + LibraryOutputs);
+        }
+
+        // The template app references the package, lists the library and calls it.
+        private void UseTheLibrary()
+        {
+            string project = Path.Combine(Directory, "demo.csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>",
+                "  <ItemGroup>\n    <PackageReference Include=\"Acme.Greeting\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>"));
+            string manifest = Path.Combine(Directory, "unikernel.yaml");
+            string manifestText = File.ReadAllText(manifest);
+            Assert.Contains("libraries: [", manifestText);
+            File.WriteAllText(manifest, manifestText.Replace("libraries: [", "libraries: [greeting, "));
+            string program = Path.Combine(Directory, "Program.cs");
+            string programText = File.ReadAllText(program);
+            int end = programText.LastIndexOf("return 0;", StringComparison.Ordinal);
+            File.WriteAllText(program, programText[..end] + "Console.WriteLine(Acme.Greeting.Greeter.Greet(\"demo\"));\n" + programText[end..]);
+        }
+
         private static void Dotnet(string workingDirectory, params string[] arguments)
         {
             System.IO.Directory.CreateDirectory(workingDirectory);
-            ProcessResult result = ProcessRunner.Run("dotnet", arguments, TimeSpan.FromMinutes(5), workingDirectory);
+            HostProcessResult result = HostProcess.Run("dotnet", arguments, TimeSpan.FromMinutes(5), workingDirectory);
             Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + " failed:\n" + result.Output);
         }
 

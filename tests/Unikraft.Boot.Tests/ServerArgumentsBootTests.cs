@@ -44,7 +44,7 @@ public sealed class ServerArgumentsBootTests
     private static void AssertRefused(string app, string commandLine, string message)
     {
         BuiltImage image = app == "httpserver" ? Images.HttpServer : Images.UdpEcho;
-        ProcessResult run = Qemu.BootElf(image.Elf, commandLine, 128);
+        HostProcessResult run = Qemu.BootElf(image.Elf, commandLine, 128);
         Assert.True(run.Lines.Contains(message), "expected '" + message + "':\n" + run.Output);
         Assert.Contains(run.Lines, l => l.StartsWith("usage: " + app + " ", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Lines, l => l.StartsWith("PANIC", StringComparison.Ordinal));

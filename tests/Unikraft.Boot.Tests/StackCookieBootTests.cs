@@ -15,7 +15,7 @@ public sealed class StackCookieBootTests
     public void TheCookieDiffersPerBoot()
     {
         string debugElf = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Images.HttpServer.Elf)!)!)!, "obj", "Debug", "uk", "httpserver.debug.elf");
-        ProcessResult nm = ProcessRunner.Run("nm", [debugElf], TimeSpan.FromSeconds(30));
+        HostProcessResult nm = HostProcess.Run("nm", [debugElf], TimeSpan.FromSeconds(30));
         string symbol = nm.Lines.Single(l => l.EndsWith(" __security_cookie", StringComparison.Ordinal));
         ulong address = ulong.Parse(symbol[..symbol.IndexOf(' ')], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 

@@ -8,7 +8,7 @@ public sealed class ThreadsExampleBootTests
     [Fact]
     public void WorkersShareTheJobsAndMainReportsTheSum()
     {
-        ProcessResult run = Qemu.BootElf(Images.Threads.Elf, memoryMiB: 32);
+        HostProcessResult run = Qemu.BootElf(Images.Threads.Elf, memoryMiB: 32);
 
         Assert.Equal(Qemu.ExitCodeFor(0), run.ExitCode);
         Assert.Contains(run.Lines, line => line.StartsWith("400 jobs, sum 80200, in ", StringComparison.Ordinal));

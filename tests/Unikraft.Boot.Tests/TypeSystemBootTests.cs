@@ -9,7 +9,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void EveryTypeSystemCheckPassesInTheGuest()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "checks");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "checks");
 
         Assert.False(run.TimedOut, run.Output);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("FAIL", StringComparison.Ordinal));
@@ -25,7 +25,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void InvalidCastPanicsWithBothTypeNames()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-cast");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-cast");
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidCastException: Unable to cast object of type 'System.String' to type 'TypeSystem.IShape'.", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
@@ -40,7 +40,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void UnhandledThrowPrintsTheExceptionAndATraceFromTheThrowingMethod()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "throw");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "throw");
 
         Assert.Contains("PANIC: unhandled exception: System.InvalidOperationException: rejected: by request", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
@@ -54,7 +54,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void CovariantArrayStoreOfTheWrongTypePanics()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-store");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-store");
 
         Assert.Contains("PANIC: unhandled exception: System.ArrayTypeMismatchException: Attempted to store an element of type 'TypeSystem.Square' in an array of 'System.String'.", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
@@ -64,7 +64,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void IndexOutOfRangePanics()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-index");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "bad-index");
 
         Assert.Contains("PANIC: unhandled exception: System.IndexOutOfRangeException: Index was outside the bounds of the array.", run.Lines);
         Assert.Contains(run.Lines, line => line.TrimStart().StartsWith("rax=", StringComparison.Ordinal));
@@ -76,7 +76,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void NullDereferenceIsANullReferenceExceptionPanicNamingTheAddress()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "null-read");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "null-read");
 
         Assert.Contains("PANIC: unhandled exception: System.NullReferenceException: Object reference not set to an instance of an object.", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("  from page fault (vector 14, error code 0x0): null dereference, read of address 0x0000000000000008", StringComparison.Ordinal));
@@ -91,7 +91,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void OverflowingTheBootStackIsAStackOverflowPanic()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "recurse");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "recurse");
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: stack overflow in thread 'main': page fault on its guard page at address 0x", StringComparison.Ordinal));
         List<string> trace = PanicTrace.Functions(run);
@@ -103,7 +103,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void IntegerDivisionByZeroIsADivideByZeroExceptionPanic()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "divide");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "divide");
 
         Assert.Contains("PANIC: unhandled exception: System.DivideByZeroException: Attempted to divide by zero.", run.Lines);
         Assert.Contains(run.Lines, line => line.StartsWith("  from divide error (vector 0, error code 0x0) at rip 0x", StringComparison.Ordinal));
@@ -115,7 +115,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void CheckedArithmeticOverflowIsAnOverflowExceptionPanic()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "overflow");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "overflow");
 
         Assert.Contains("PANIC: unhandled exception: System.OverflowException: Arithmetic operation resulted in an overflow.", run.Lines);
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
@@ -125,7 +125,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void WriteToKernelCodeIsRefusedByThePageTables()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "write-text");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "write-text");
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x3): write to read-only memory, address 0x", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));
@@ -139,7 +139,7 @@ public sealed class TypeSystemBootTests
     [Fact]
     public void ExecutingHeapDataIsRefusedByNoExecute()
     {
-        ProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "exec-data");
+        HostProcessResult run = Qemu.BootElf(Images.TypeSystem.Elf, "exec-data");
 
         Assert.Contains(run.Lines, line => line.StartsWith("PANIC: page fault (vector 14, error code 0x11): execute of no-execute memory, address 0x", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Lines, line => line.StartsWith("unreachable", StringComparison.Ordinal));

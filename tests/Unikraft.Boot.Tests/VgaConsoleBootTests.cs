@@ -23,20 +23,13 @@ public sealed class VgaConsoleBootTests
     {
         string socketPath = Path.Combine(Path.GetTempPath(), "uk-monitor-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
         string dumpPath = Path.ChangeExtension(socketPath, ".vga");
-        var start = new ProcessStartInfo("qemu-system-x86_64")
+        var machine = new QemuMachine
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            Kernel = elf, MemoryMiB = 16, DebugExit = false, NoReboot = false,
+            ExtraArguments = ["-vga", "std", "-no-shutdown", "-monitor", "unix:" + socketPath + ",server,nowait"],
         };
-        foreach (string argument in new[]
-        {
-            "-nodefaults", "-display", "none", "-vga", "std", "-serial", "stdio", "-no-shutdown", "-m", "16M",
-            "-monitor", "unix:" + socketPath + ",server,nowait", "-kernel", elf,
-        })
-            start.ArgumentList.Add(argument);
 
-        using var qemu = Process.Start(start)!;
+        using var qemu = HostProcess.Start(QemuMachine.Executable, machine.ToArguments(), redirectOutput: true);
         try
         {
             var serial = new StringBuilder();

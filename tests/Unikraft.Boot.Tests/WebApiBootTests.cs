@@ -20,8 +20,8 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
         this.host = host;
     }
 
-    private static ProcessResult Curl(params string[] arguments) =>
-        ProcessRunner.Run("curl", ["-s", "-S", "--max-time", "60", .. arguments], TimeSpan.FromSeconds(90));
+    private static HostProcessResult Curl(params string[] arguments) =>
+        HostProcess.Run("curl", ["-s", "-S", "--max-time", "60", .. arguments], TimeSpan.FromSeconds(90));
 
     // What curl printed, without the line end the process runner gives its last line.
     private static string CurlText(params string[] arguments) => Curl(arguments).Output.TrimEnd('\n');
@@ -44,7 +44,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
         Assert.Equal("404", CurlText("-o", "/dev/null", "-w", "%{http_code}", guest.Url("/todos/999")));
 
         string id = (1000 + Random.Shared.Next(100_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        ProcessResult created = Curl("-i", "-X", "POST", "-H", "Content-Type: application/json", "-d", "{\"id\":" + id + ",\"title\":\"from curl\",\"isComplete\":false}", guest.Url("/todos"));
+        HostProcessResult created = Curl("-i", "-X", "POST", "-H", "Content-Type: application/json", "-d", "{\"id\":" + id + ",\"title\":\"from curl\",\"isComplete\":false}", guest.Url("/todos"));
         Assert.StartsWith("HTTP/1.1 201 Created", created.Output);
         Assert.Contains("Location: /todos/" + id, created.Output);
         using (JsonDocument fetched = JsonDocument.Parse(Curl(guest.Url("/todos/" + id)).Output))
@@ -61,7 +61,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
         string page = File.ReadAllText(Path.Combine(Repository.PathOf("apps/webapi"), "wwwroot", "index.html"));
         Assert.Equal(page.TrimEnd('\n'), CurlText(guest.Url("/")));
         Assert.Equal(page.TrimEnd('\n'), CurlText(guest.Url("/index.html")));
-        ProcessResult head = Curl("-sI", guest.Url("/index.html"));
+        HostProcessResult head = Curl("-sI", guest.Url("/index.html"));
         Assert.Contains("Content-Type: text/html", head.Output, StringComparison.Ordinal);
         Assert.Equal("404", CurlText("-o", "/dev/null", "-w", "%{http_code}", guest.Url("/missing.css")));
         // appsettings.json's "Microsoft.AspNetCore": "Warning" holds: no request is logged.
@@ -103,7 +103,7 @@ public sealed class WebApiBootTests : IClassFixture<WebApiGuest>, IClassFixture<
     {
         // A request counts as failed after 10 s rather than wrk's 2 s: under TCG on a loaded
         // host a collection can hold one that long, and that is slowness, not an error.
-        ProcessResult run = ProcessRunner.Run("wrk", ["-t2", "-c16", "-d30s", "--timeout", "10s", "--latency", guest.Url("/todos")], TimeSpan.FromSeconds(90));
+        HostProcessResult run = HostProcess.Run("wrk", ["-t2", "-c16", "-d30s", "--timeout", "10s", "--latency", guest.Url("/todos")], TimeSpan.FromSeconds(90));
         Assert.Equal(0, run.ExitCode);
         Assert.False(run.Output.Contains("Socket errors", StringComparison.Ordinal) || run.Output.Contains("Non-2xx", StringComparison.Ordinal), run.Output);
         string rate = run.Lines.Single(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal));

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Unikraft.Cli.Tests;
 
 // tools/templates packs into a template package that `dotnet new install` accepts (into a
@@ -57,10 +55,7 @@ public sealed class DotnetNewTemplateTests
 
     private static void Run(string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
-        var result = Uk.Start(info, TimeSpan.FromSeconds(120));
+        var result = Uk.Start("dotnet", arguments, TimeSpan.FromSeconds(120), workingDirectory);
         Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + "\n" + result);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Unikraft.Hosting;
 
 namespace Unikraft.Cli.Tests;
 
@@ -13,7 +13,7 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
         string raw = scratch.Combine("demo.img");
         var image = Uk.Run(fixture.App, "image", "--format", "raw", "--output", raw);
         Assert.True(image.ExitCode == 0, image.ToString());
-        var boot = Boot(["-drive", $"file={raw},format=raw"]);
+        var boot = Boot(new QemuMachine { BootDisk = raw });
         Assert.True(boot.ExitCode == 1, boot.ToString());
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
     }
@@ -23,14 +23,10 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
     {
         using var scratch = ScratchDirectory.Outside();
         string raw = scratch.Combine("demo.img");
-        string vars = scratch.Combine("vars.fd");
-        File.Copy("/usr/share/OVMF/OVMF_VARS_4M.fd", vars);
+        using var vars = QemuMachine.CopyUefiVariables();
         var image = Uk.Run(fixture.App, "image", "--format", "raw", "--output", raw);
         Assert.True(image.ExitCode == 0, image.ToString());
-        var boot = Boot([
-            "-m", "128M", "-drive", $"file={raw},format=raw",
-            "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd",
-            "-drive", $"if=pflash,format=raw,file={vars}"]);
+        var boot = Boot(new QemuMachine { BootDisk = raw, UefiVariables = vars.Path });
         Assert.True(boot.ExitCode == 1, boot.ToString());
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
     }
@@ -47,7 +43,7 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
         var machine = VmwareMachineTests.Parse(File.ReadAllText(scratch.Combine("demo.vmx")));
         Assert.Equal("demo.vmdk", machine["sata0:0.fileName"]);
         Assert.Equal("efi", machine["firmware"]);
-        var boot = Boot(["-drive", $"file={vmdk},format=vmdk"]);
+        var boot = Boot(new QemuMachine { BootDisk = vmdk, BootDiskFormat = "vmdk" });
         Assert.True(boot.ExitCode == 1, boot.ToString());
         Assert.Contains("Hello from demo, a C# unikernel!", boot.Output);
     }
@@ -64,17 +60,6 @@ public sealed class ImageAndDebugTests(BuiltAppFixture fixture)
         Assert.Contains("demo__Module___StartupCodeMain", debug.Output);
     }
 
-    private static UkResult Boot(string[] arguments)
-    {
-        var info = new ProcessStartInfo("qemu-system-x86_64")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot", "-m", "64M",
-                     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" }.Concat(arguments))
-            info.ArgumentList.Add(argument);
-        return Uk.Start(info, TimeSpan.FromSeconds(90));
-    }
+    private static UkResult Boot(QemuMachine machine) =>
+        Uk.Start(QemuMachine.Executable, machine.ToArguments(), TimeSpan.FromSeconds(90));
 }

@@ -20,6 +20,20 @@ public sealed class NewAndErrorTests
     }
 
     [Fact]
+    public void New_with_sdk_makes_a_project_on_the_Unikraft_Sdk_package()
+    {
+        using var scratch = ScratchDirectory.Outside();
+        var created = Uk.Run(scratch.Path, "new", "packaged", "--sdk", "-t", "hello");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        string project = File.ReadAllText(scratch.Combine("packaged", "packaged.csproj"));
+        string version = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Directory.Build.props")), "<UkVersion>([^<]+)</UkVersion>").Groups[1].Value;
+        Assert.StartsWith($"<Project Sdk=\"Unikraft.Sdk/{version}\">", project);
+        Assert.DoesNotContain("#if", project);
+        Assert.False(File.Exists(scratch.Combine("packaged", "Directory.Build.props")));
+        Assert.Contains("Unikraft.Sdk", created.Output);
+    }
+
+    [Fact]
     public void Warnings_in_an_app_outside_the_repository_stay_warnings()
     {
         using var scratch = ScratchDirectory.Outside();

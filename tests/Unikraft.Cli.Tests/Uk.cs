@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Unikraft.Hosting;
 
 namespace Unikraft.Cli.Tests;
 
@@ -14,39 +13,16 @@ internal static class Uk
 {
     public static UkResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, TimeSpan.FromSeconds(150), arguments);
 
-    public static UkResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "uk.dll"));
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
-        info.Environment["UK_ROOT"] = RepositoryRoot.Path;
-        return Start(info, timeout);
-    }
+    public static UkResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "uk.dll"), .. arguments], timeout, workingDirectory,
+            new Dictionary<string, string> { ["UK_ROOT"] = RepositoryRoot.Path });
 
-    public static UkResult Start(ProcessStartInfo info, TimeSpan timeout)
+    public static UkResult Start(string file, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        using var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish in {timeout}:\n{output}\n{error}");
-        }
-        process.WaitForExit();
-        return new UkResult(process.ExitCode, output.ToString(), error.ToString());
+        var result = HostProcess.Run(file, arguments, timeout, workingDirectory, environment: environment);
+        if (result.TimedOut)
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in {timeout}:\n{result.Output}");
+        return new UkResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Unikraft.Fs.Tests;
@@ -8,14 +7,9 @@ public static class HostTools
 {
     public static (int ExitCode, string Output) Run(string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
-        info.Environment["MTOOLS_SKIP_CHECK"] = "1";
-        using Process process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + program);
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var run = Unikraft.Hosting.HostProcess.Run(program, arguments, TimeSpan.FromMinutes(2),
+            environment: new Dictionary<string, string> { ["MTOOLS_SKIP_CHECK"] = "1" });
+        return (run.ExitCode, run.StandardOutput + run.StandardError);
     }
 
     public static string Find(string name)

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -18,10 +19,15 @@ public sealed class ResolveUnikernel : UnikernelTask
     [Required]
     public string LibraryRoot { get; set; } = "";
 
+    /// <summary>Libraries outside the tree (UkLibrary items: folders with a library.yaml, which
+    /// packages of libraries add).</summary>
+    public ITaskItem[] ExternalLibraries { get; set; } = [];
+
     [Required]
     public string OutputDirectory { get; set; } = "";
 
-    /// <summary>The selected libraries' projects, in init order; metadata Library is the name.</summary>
+    /// <summary>The selected libraries' projects, in init order; metadata Library is the name,
+    /// External is true for a library from <see cref="ExternalLibraries"/>.</summary>
     [Output]
     public ITaskItem[] LibraryProjects { get; private set; } = [];
 
@@ -41,7 +47,8 @@ public sealed class ResolveUnikernel : UnikernelTask
 
     public override bool Execute()
     {
-        var image = ResolveCommand.Resolve(Manifest, LibraryRoot, OutputDirectory, BuildLog);
+        var external = ExternalLibraries.Select(folder => Path.TrimEndingDirectorySeparator(folder.GetMetadata("FullPath"))).ToArray();
+        var image = ResolveCommand.Resolve(Manifest, LibraryRoot, external, OutputDirectory, BuildLog);
         if (image is null)
         {
             return false;
@@ -52,6 +59,7 @@ public sealed class ResolveUnikernel : UnikernelTask
             {
                 var item = new TaskItem(library.ProjectPath);
                 item.SetMetadata("Library", library.Name);
+                item.SetMetadata("External", external.Contains(Path.TrimEndingDirectorySeparator(library.Directory)) ? "true" : "false");
                 return (ITaskItem)item;
             })
             .ToArray();

@@ -13,7 +13,13 @@ public static class CatalogLoader
     public static readonly IReadOnlyList<string> LibraryFolders = new[] { "kernel", "plat", "libs", "drivers" };
 
     /// <param name="root">The repository root as the user gave it; error paths are formed from it.</param>
-    public static LibraryCatalog Load(string root, DiagnosticBag diagnostics)
+    public static LibraryCatalog Load(string root, DiagnosticBag diagnostics) => Load(root, [], diagnostics);
+
+    /// <param name="root">The repository root as the user gave it; error paths are formed from it.</param>
+    /// <param name="externalLibraries">Folders of libraries that live elsewhere (each with its
+    /// library.yaml), such as those a NuGet package brings; they join the catalog after the
+    /// root's, with the same checks.</param>
+    public static LibraryCatalog Load(string root, IReadOnlyList<string> externalLibraries, DiagnosticBag diagnostics)
     {
         var libraries = new List<LibraryDefinition>();
         foreach (var folder in LibraryFolders)
@@ -40,6 +46,22 @@ public static class CatalogLoader
                 {
                     libraries.Add(library);
                 }
+            }
+        }
+
+        foreach (var directory in externalLibraries)
+        {
+            var yamlPath = Path.Combine(directory, "library.yaml");
+            if (!File.Exists(yamlPath))
+            {
+                diagnostics.Add(directory, 0, "a library folder without library.yaml (an UkLibrary item, usually from a package, names it)");
+                continue;
+            }
+
+            var library = LibraryYamlReader.Read(yamlPath, Path.GetFullPath(directory), diagnostics);
+            if (library is not null)
+            {
+                libraries.Add(library);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Unikraft.Build.Catalog;
 using Unikraft.Build.Diagnostics;
 using Unikraft.Build.Generation;
@@ -10,14 +11,14 @@ namespace Unikraft.Build.Cli;
 public static class ResolveCommand
 {
     public static int Run(string manifestPath, string root, string outDirectory, IBuildLog log) =>
-        Resolve(manifestPath, root, outDirectory, log) is null ? 1 : 0;
+        Resolve(manifestPath, root, [], outDirectory, log) is null ? 1 : 0;
 
     /// <returns>The resolved image, or null when the manifest or the catalog has errors (each
     /// one reported to <paramref name="log"/> at its file and line).</returns>
-    public static ResolvedImage? Resolve(string manifestPath, string root, string outDirectory, IBuildLog log)
+    public static ResolvedImage? Resolve(string manifestPath, string root, IReadOnlyList<string> externalLibraries, string outDirectory, IBuildLog log)
     {
         var diagnostics = new DiagnosticBag();
-        var catalog = CatalogLoader.Load(root, diagnostics);
+        var catalog = CatalogLoader.Load(root, externalLibraries, diagnostics);
         var catalogIsValid = !diagnostics.HasErrors;
         var manifest = ManifestLoader.Load(manifestPath, diagnostics);
 

@@ -21,7 +21,7 @@ public static partial class ImageBuilder
             parser.StepFinished += step => Ui.Out.MarkupLine(
                 $"  [green]✓[/] {Markup.Escape(step.Name),-8} [grey]{step.Duration.TotalSeconds,5:0.0}s[/]  {Markup.Escape(step.Detail)}");
         if (!quiet)
-            Ui.Step($"building {app.Repository.Relative(app.Path)} ({configuration})");
+            Ui.Step($"building {Shown(app.Path)} ({configuration})");
         var clock = Stopwatch.StartNew();
         int exitCode = ProcessRunner.RunCaptured("dotnet", arguments, line =>
         {
@@ -37,7 +37,7 @@ public static partial class ImageBuilder
                 Ui.Err.WriteLine(error);
             if (result.Errors.Count > 20)
                 Ui.Err.WriteLine($"... and {result.Errors.Count - 20} more errors");
-            throw new UkException($"build of {app.Repository.Relative(app.Path)} failed" +
+            throw new UkException($"build of {Shown(app.Path)} failed" +
                 (result.Errors.Count == 0 ? $" (dotnet build exit code {exitCode}; run with --verbose to see its output)" : "; fix the errors above"));
         }
         if (!quiet)
@@ -57,7 +57,7 @@ public static partial class ImageBuilder
         string libraries = string.Join(' ', image.Libraries);
         string prefix = result.UpToDate ? "up to date: nothing to rebuild" : $"built in {result.Elapsed.TotalSeconds:0.0}s";
         Ui.Success($"{prefix}: {string.Join(", ", sizes)}; libraries: {libraries}");
-        Ui.Info($"  {app.Repository.Relative(app.OutputDirectory(configuration))}/");
+        Ui.Info($"  {Shown(app.OutputDirectory(configuration))}/");
     }
 
     // At -v:n the Exec task echoes each command it runs.
@@ -65,4 +65,15 @@ public static partial class ImageBuilder
 
     [GeneratedRegex(@"^\s+(""[^""]*/ilc""|nasm |ld |objcopy |grub-mkrescue |dotnet ""[^""]*Unikraft\.Build\.dll""|stat )")]
     private static partial Regex CommandPattern();
+
+    // A path as the user reads it: from the clone's root in a clone (apps/demo), else from the
+    // current folder when under it, else whole.
+    private static string Shown(string path)
+    {
+        var tree = Repository.TryFind(path);
+        if (tree is { IsSdkPackage: false })
+            return tree.Relative(path);
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
 }

@@ -91,12 +91,8 @@ public sealed class DebugCommand : UkCommand<DebugCommand.Settings>
     private static Process StartQemu(List<string> arguments)
     {
         // setsid: its own session, untouched by the terminal's Ctrl-C. Serial output still comes here.
-        var info = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
-        info.ArgumentList.Add(QemuCommandLine.Qemu);
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
         Ui.Command(QemuCommandLine.Qemu, arguments);
-        var process = Process.Start(info) ?? throw new UkException("could not start QEMU");
+        var process = Unikraft.Hosting.HostProcess.Start("setsid", [QemuCommandLine.Qemu, .. arguments], redirectInput: true);
         process.StandardInput.Close();
         return process;
     }

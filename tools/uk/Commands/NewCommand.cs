@@ -21,6 +21,10 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
         [DefaultValue("console")]
         public string Template { get; set; } = "console";
 
+        [CommandOption("--sdk")]
+        [Description("make a project on the Unikraft.Sdk package even inside a clone of the repository (the default outside one)")]
+        public bool Sdk { get; set; }
+
         [CommandOption("-o|--output <DIR>")]
         [Description("folder to create (default: apps/<name> in the repository, else ./<name>)")]
         public string? Output { get; set; }
@@ -34,17 +38,23 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
     protected override int Run(Settings settings)
     {
         var template = AppTemplate.Load(settings.Template);
-        var repository = Repository.Find(settings.Output is null ? null : Path.GetDirectoryName(Path.GetFullPath(settings.Output)));
+        var found = Repository.TryFind(settings.Output is null ? null : Path.GetDirectoryName(Path.GetFullPath(settings.Output)));
+        // Outside any clone of the repository (or in a project on the SDK), the app is a
+        // project on the Unikraft.Sdk package.
+        var repository = found is { IsSdkPackage: false } && !settings.Sdk ? found : null;
         string cwd = Directory.GetCurrentDirectory();
-        bool inRepository = Repository.TryFindFrom(cwd)?.Root == repository.Root;
-        string target = Path.GetFullPath(settings.Output ?? (inRepository ? Path.Combine(repository.Root, "apps", settings.Name) : settings.Name));
+        bool inRepository = repository is not null && Repository.TryFindFrom(cwd)?.Root == repository.Root;
+        string target = Path.GetFullPath(settings.Output ?? (inRepository ? Path.Combine(repository!.Root, "apps", settings.Name) : settings.Name));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new UkException($"{target} already exists and is not empty: pick another name or --output folder.");
 
         // Under apps/ or tests/apps/ the folder's Directory.Build.* add the image build; elsewhere
         // the app gets its own, importing it from this repository.
-        bool buildsInPlace = IsUnder(target, Path.Combine(repository.Root, "apps")) || IsUnder(target, Path.Combine(repository.Root, "tests", "apps"));
-        var files = template.Render(settings.Name, buildsInPlace ? null : repository.Root);
+        bool buildsInPlace = repository is not null
+            && (IsUnder(target, Path.Combine(repository.Root, "apps")) || IsUnder(target, Path.Combine(repository.Root, "tests", "apps")));
+        var files = repository is null
+            ? template.Render(settings.Name, repositoryRoot: null, sdkVersion: Repository.SdkVersion)
+            : template.Render(settings.Name, buildsInPlace ? null : repository.Root);
         Directory.CreateDirectory(target);
         foreach (var (relative, content) in files)
         {
@@ -55,9 +65,12 @@ public sealed partial class NewCommand : UkCommand<NewCommand.Settings>
 
         string shown = Relative(cwd, target);
         Ui.Success($"created {shown} from template {template.Name}: {string.Join(", ", files.Keys.Order())}");
-        if (!buildsInPlace)
+        if (repository is null)
+            Ui.Info($"  builds with the Unikraft.Sdk {Repository.SdkVersion} package (NuGet must find it: a nuget.config source, README: Applications outside the repository)");
+        else if (!buildsInPlace)
             Ui.Info($"  builds with the repository at {repository.Root} (recorded in Directory.Build.props)");
-        ReportMissingLibraries(template, repository);
+        if (repository is not null)
+            ReportMissingLibraries(template, repository);
         string argument = inRepository && settings.Output is null ? settings.Name : shown;
         Ui.Info("next:");
         Ui.Info($"  uk build {argument}     # ELF + ISO in {Path.Combine(shown, "bin/Debug")}/");

@@ -3,8 +3,14 @@ using System.Text.Json;
 namespace Unikraft.Cli.Infrastructure;
 
 // An application folder and where its build puts things.
-public sealed record AppDirectory(string Path, Repository Repository)
+public sealed record AppDirectory(string Path)
 {
+    private Repository? _repository;
+
+    // The library tree the app builds with, found when first needed: an app on the SDK has one
+    // only once restored, and building it needs none.
+    public Repository Repository => _repository ??= Repository.Find(Path);
+
     public string Manifest => System.IO.Path.Combine(Path, "unikernel.yaml");
 
     public string Name => System.IO.Path.GetFileName(Path);

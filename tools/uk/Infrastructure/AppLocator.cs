@@ -28,7 +28,7 @@ public static class AppLocator
     private static AppDirectory Create(string directory)
     {
         string full = Path.GetFullPath(directory);
-        return new AppDirectory(full, Repository.Find(full));
+        return new AppDirectory(full);
     }
 
     private static string Known(Repository repository)

@@ -1,70 +1,43 @@
-using System.ComponentModel;
 using System.Diagnostics;
+using Unikraft.Hosting;
 
 namespace Unikraft.Cli.Infrastructure;
 
-// Starts host tools (dotnet, qemu, gdb, qemu-img). Captured runs hand each output line to a
-// callback; attached runs share this terminal (QEMU's serial console, gdb).
+// Starts host tools (dotnet, qemu, gdb, qemu-img) through the shared runner, showing each
+// command first. Captured runs hand each output line to a callback; attached runs share this
+// terminal (QEMU's serial console, gdb). A missing tool says which package brings it.
 public static class ProcessRunner
 {
     public static int RunCaptured(string file, IReadOnlyList<string> arguments, Action<string> onLine, string? workingDirectory = null)
     {
         Ui.Command(file, arguments);
-        var info = Create(file, arguments, workingDirectory);
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        using var process = Start(info);
-        var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (gate) onLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (gate) onLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        return process.ExitCode;
+        return Explained(() => HostProcess.Run(file, arguments, Timeout.InfiniteTimeSpan, workingDirectory, onLine: onLine)).ExitCode;
     }
 
     public static (int ExitCode, string Output) Capture(string file, IReadOnlyList<string> arguments, string? workingDirectory = null)
     {
-        var output = new System.Text.StringBuilder();
-        int code = RunCaptured(file, arguments, line => output.AppendLine(line), workingDirectory);
-        return (code, output.ToString());
+        Ui.Command(file, arguments);
+        var result = Explained(() => HostProcess.Run(file, arguments, Timeout.InfiniteTimeSpan, workingDirectory));
+        return (result.ExitCode, result.Output);
     }
 
     public static Process StartAttached(string file, IReadOnlyList<string> arguments, string? workingDirectory = null)
     {
         Ui.Command(file, arguments);
-        return Start(Create(file, arguments, workingDirectory));
+        return Explained(() => HostProcess.Start(file, arguments, workingDirectory));
     }
 
-    public static bool Exists(string file)
-    {
-        if (file.Contains('/'))
-            return File.Exists(file);
-        string path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, file)));
-    }
+    public static bool Exists(string file) => HostProcess.Exists(file);
 
-    private static ProcessStartInfo Create(string file, IReadOnlyList<string> arguments, string? workingDirectory)
-    {
-        var info = new ProcessStartInfo(file) { UseShellExecute = false };
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
-        if (workingDirectory is not null)
-            info.WorkingDirectory = workingDirectory;
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        return info;
-    }
-
-    private static Process Start(ProcessStartInfo info)
+    private static T Explained<T>(Func<T> start)
     {
         try
         {
-            return Process.Start(info) ?? throw new UkException($"could not start '{info.FileName}'");
+            return start();
         }
-        catch (Win32Exception)
+        catch (HostToolMissingException e)
         {
-            throw new UkException($"'{info.FileName}' is not installed. Run `dotnet pwsh ./build.ps1 setup` (or apt-get install {HostPackages.For(info.FileName)}).");
+            throw new UkException($"'{e.Tool}' is not installed. Run `dotnet pwsh ./build.ps1 setup` (or apt-get install {HostPackages.For(e.Tool)}).");
         }
     }
 }

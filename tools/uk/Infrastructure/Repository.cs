@@ -3,16 +3,28 @@ using System.Text.RegularExpressions;
 
 namespace Unikraft.Cli.Infrastructure;
 
-// The Unikraft.NET repository: the folder with global.json and kernel/. Found from UK_ROOT,
-// then by walking up from a start folder (the app, the current folder), then from the tool's
-// own location, then the path recorded when the tool was built (a packed tool lives elsewhere).
+// The library tree an application builds with: a clone of the Unikraft.NET repository (the
+// folder with global.json and kernel/), or the Unikraft.Sdk package's tree for a project on the
+// SDK. Found from UK_ROOT, then by walking up from a start folder (the app, the current folder):
+// a clone, an app's recorded clone (Directory.Build.props) or an app's SDK package; then from
+// the tool's own location (uk run from a clone's build output).
 public sealed partial class Repository
 {
     public string Root { get; }
 
-    private Repository(string root) => Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    // True for the Unikraft.Sdk package's tree, which has no apps/ and is never written to.
+    public bool IsSdkPackage { get; }
 
-    public string BuildToolDll => Path.Combine(Root, "tools/Unikraft.Build/bin/Release/net10.0/Unikraft.Build.dll");
+    private Repository(string root, bool isSdkPackage = false)
+    {
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        IsSdkPackage = isSdkPackage;
+    }
+
+    // The Unikraft.Sdk version this uk belongs to: what `uk new` names outside a clone.
+    public static string SdkVersion =>
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "UkSdkVersion")?.Value ?? "0.0.0";
 
     public static bool IsRoot(string directory) =>
         File.Exists(Path.Combine(directory, "global.json")) && Directory.Exists(Path.Combine(directory, "kernel"));
@@ -27,11 +39,13 @@ public sealed partial class Repository
             string props = Path.Combine(dir, "Directory.Build.props");
             if (File.Exists(props) && RecordedRoot(File.ReadAllText(props)) is { } recorded && IsRoot(recorded))
                 return new Repository(recorded);
+            if (SdkPackageOf(dir) is { } package)
+                return package;
         }
         return null;
     }
 
-    public static Repository Find(string? start = null)
+    public static Repository? TryFind(string? start = null)
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable("UK_ROOT");
         if (!string.IsNullOrEmpty(fromEnvironment))
@@ -42,17 +56,37 @@ public sealed partial class Repository
         }
         return TryFindFrom(start)
             ?? TryFindFrom(Directory.GetCurrentDirectory())
-            ?? TryFindFrom(AppContext.BaseDirectory)
-            ?? (BuiltFrom() is { } built && IsRoot(built) ? new Repository(built) : null)
-            ?? throw new UkException("cannot find the Unikraft.NET repository (a folder with global.json and kernel/). Run uk inside it, or set UK_ROOT=/path/to/repository.");
+            ?? TryFindFrom(AppContext.BaseDirectory);
     }
+
+    public static Repository Find(string? start = null) =>
+        TryFind(start)
+        ?? throw new UkException("cannot find the library tree: run uk in a clone of the Unikraft.NET repository or in an application on the Unikraft.Sdk package (restored: dotnet build), or set UK_ROOT=/path/to/repository.");
 
     public static Repository At(string root) =>
         IsRoot(root) ? new Repository(root) : throw new UkException($"{root} is not the Unikraft.NET repository.");
 
-    private static string? BuiltFrom() =>
-        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "UkRepositoryRoot")?.Value;
+    // A project on the SDK (<Project Sdk="Unikraft.Sdk/VERSION">) builds with the package's
+    // tree, which NuGet unpacked into its packages folder when the project was restored.
+    private static Repository? SdkPackageOf(string directory)
+    {
+        foreach (string project in Directory.EnumerateFiles(directory, "*.csproj"))
+        {
+            var match = SdkPattern().Match(File.ReadAllText(project));
+            if (!match.Success)
+                continue;
+            string version = match.Groups[1].Value;
+            string tree = Path.Combine(NuGetPackagesFolder(), "unikraft.sdk", version.ToLowerInvariant(), "root");
+            // Not restored yet: the build restores it; until then there is no tree to read.
+            return Directory.Exists(Path.Combine(tree, "kernel")) ? new Repository(tree, isSdkPackage: true) : null;
+        }
+        return null;
+    }
+
+    private static string NuGetPackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     internal static string? RecordedRoot(string propsText)
     {
@@ -68,4 +102,7 @@ public sealed partial class Repository
 
     [GeneratedRegex(@"<UkRoot[^>]*>([^<]+)</UkRoot>")]
     private static partial Regex UkRootPattern();
+
+    [GeneratedRegex(@"<Project\s+Sdk=""Unikraft\.Sdk/([^""]+)""")]
+    private static partial Regex SdkPattern();
 }

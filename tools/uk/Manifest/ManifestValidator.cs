@@ -14,17 +14,24 @@ public static class ManifestValidator
         {
             string copy = Path.Combine(scratch, "unikernel.yaml");
             File.WriteAllText(copy, text);
-            var (code, output) = ProcessRunner.Capture("dotnet", [repository.BuildToolDll, "resolve", "--manifest", copy, "--root", repository.Root, "--out", Path.Combine(scratch, "out")]);
-            if (code == 0)
-                return [];
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(l => l.Contains("error", StringComparison.Ordinal))
-                .Select(l => l.Replace(copy, manifestPath, StringComparison.Ordinal))
-                .ToList();
+            var log = new CollectedErrors();
+            Unikraft.Build.Cli.ResolveCommand.Resolve(copy, repository.Root, [], Path.Combine(scratch, "out"), log);
+            return log.Errors.Select(e => e.ToString().Replace(copy, manifestPath, StringComparison.Ordinal)).ToList();
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private sealed class CollectedErrors : Unikraft.Build.Diagnostics.IBuildLog
+    {
+        public List<Unikraft.Build.Diagnostics.BuildError> Errors { get; } = [];
+
+        public void Error(Unikraft.Build.Diagnostics.BuildError error) => Errors.Add(error);
+
+        public void Message(string text)
+        {
         }
     }
 }

@@ -50,15 +50,18 @@ public sealed partial class AppTemplate
         return new AppTemplate(name, files);
     }
 
-    // The files to write, by relative path. repositoryRoot is set for an app outside apps/.
-    public IReadOnlyDictionary<string, string> Render(string appName, string? repositoryRoot)
+    // The files to write, by relative path. repositoryRoot is set for an app outside apps/
+    // that builds with a clone; sdkVersion for an app on the Unikraft.Sdk package (neither: an
+    // app in a clone's apps/ folder).
+    public IReadOnlyDictionary<string, string> Render(string appName, string? repositoryRoot, string? sdkVersion = null)
     {
         var result = new Dictionary<string, string>();
         foreach (var (path, text) in _files)
         {
             if (repositoryRoot is null && OutsideRepositoryFiles.Contains(path))
                 continue;
-            string content = RepositoryBranch(text).Replace(SourceName, appName, StringComparison.Ordinal);
+            string content = (sdkVersion is null ? RepositoryBranch(text) : SdkBranch(text, sdkVersion))
+                .Replace(SourceName, appName, StringComparison.Ordinal);
             if (repositoryRoot is not null)
                 content = content.Replace("UK_REPO_ROOT", repositoryRoot.TrimEnd('/'), StringComparison.Ordinal);
             result[path.Replace(SourceName, appName, StringComparison.Ordinal)] = content;
@@ -70,7 +73,10 @@ public sealed partial class AppTemplate
     // `dotnet new`, and the repository's in the #else branch; uk builds against the repository.
     private static string RepositoryBranch(string text) => SdkConditional().Replace(text, "${repository}");
 
-    [GeneratedRegex(@"<!--#if \(useSdk\) -->\n.*?<!--#else -->\n(?<repository>.*?)<!--#endif -->\n", RegexOptions.Singleline)]
+    private static string SdkBranch(string text, string sdkVersion) =>
+        SdkConditional().Replace(text, "${sdk}").Replace("UK_SDK_VERSION", sdkVersion, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<!--#if \(useSdk\) -->\n(?<sdk>.*?)<!--#else -->\n(?<repository>.*?)<!--#endif -->\n", RegexOptions.Singleline)]
     private static partial Regex SdkConditional();
 
     [GeneratedRegex(@"^#\s*needs:\s*(.+)$", RegexOptions.Multiline)]
