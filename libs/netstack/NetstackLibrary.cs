@@ -47,6 +47,7 @@ public static class NetstackLibrary
             SendBuffer = (int)NetworkOptions.TcpSendBuffer,
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
             SynCookies = NetworkOptions.TcpSynCookies,
+            WindowScaling = NetworkOptions.TcpWindowScaling,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);

@@ -50,6 +50,7 @@ public sealed partial class TcpConnection
         }
         _receiveNext = segment.SequenceNumber + 1;
         ApplyPeerMss(segment.MaxSegmentSize);
+        ApplyPeerSynOptions(segment);
         _windowUpdateSeq = segment.SequenceNumber;
         _windowUpdateAck = segment.AcknowledgmentNumber;
         _sendWindow = segment.Window;
@@ -135,7 +136,7 @@ public sealed partial class TcpConnection
                 return;
             }
             AcknowledgeSyn(segment.AcknowledgmentNumber, now);
-            _sendWindow = segment.Window;
+            _sendWindow = PeerWindow(segment);
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = segment.AcknowledgmentNumber;
             SetState(TcpState.Established);
@@ -190,11 +191,12 @@ public sealed partial class TcpConnection
             SendAck(now);
             return false;
         }
-        bool windowChanged = segment.Window != _sendWindow;
+        int peerWindow = PeerWindow(segment);
+        bool windowChanged = peerWindow != _sendWindow;
         if (Seq.Lt(_windowUpdateSeq, segment.SequenceNumber)
             || _windowUpdateSeq == segment.SequenceNumber && Seq.Le(_windowUpdateAck, ack))
         {
-            _sendWindow = segment.Window;
+            _sendWindow = peerWindow;
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = ack;
         }
@@ -336,17 +338,20 @@ public sealed partial class TcpConnection
         if (offset > 0)
         {
             _layer.Statistics.Increment(TcpCounter.OutOfOrderSegments);
-            if (_outOfOrder.Add(offset, offset + payload.Length))
-                _receive.WriteAt(_receive.Count + offset, payload);
-            else
+            if (!_receive.TryWriteAt(_receive.Count + offset, payload))
+                _layer.Statistics.Increment(TcpCounter.DropNoMemory);
+            else if (!_outOfOrder.Add(offset, offset + payload.Length))
                 _layer.Statistics.Increment(TcpCounter.DropOutOfOrderFull);
             // An immediate duplicate ACK tells the sender about the hole (fast retransmit).
             SendAck(now);
             return;
         }
         bool fillsHole = !_outOfOrder.IsEmpty;
-        _receive.Write(payload);
-        int advanced = payload.Length;
+        // Less than the whole payload only when the ring could not grow (no memory): the
+        // rest is dropped, and the sender retransmits it.
+        int advanced = _receive.Write(payload);
+        if (advanced < payload.Length)
+            _layer.Statistics.Increment(TcpCounter.DropNoMemory);
         int contiguous = _outOfOrder.Advance(advanced);
         _receive.Commit(contiguous);
         _receiveNext += (uint)(advanced + contiguous);
