@@ -48,6 +48,7 @@ public static class NetstackLibrary
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
             SynCookies = NetworkOptions.TcpSynCookies,
             WindowScaling = NetworkOptions.TcpWindowScaling,
+            Timestamps = NetworkOptions.TcpTimestamps,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);

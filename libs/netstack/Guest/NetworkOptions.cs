@@ -14,6 +14,7 @@ public static class NetworkOptions
     public static long TcpReceiveBuffer = 255 * 1024;
     public static bool TcpSynCookies = true;
     public static bool TcpWindowScaling = true;
+    public static bool TcpTimestamps = true;
     public static int BootWaitMs = 3000;
     public static int TickMs = 10;
 }

@@ -50,7 +50,7 @@ public sealed partial class TcpConnection
         }
         _receiveNext = segment.SequenceNumber + 1;
         ApplyPeerMss(segment.MaxSegmentSize);
-        ApplyPeerSynOptions(segment);
+        ApplyPeerSynOptions(segment, now);
         _windowUpdateSeq = segment.SequenceNumber;
         _windowUpdateAck = segment.AcknowledgmentNumber;
         _sendWindow = segment.Window;
@@ -86,6 +86,12 @@ public sealed partial class TcpConnection
     private void OnSegmentSynchronized(in TcpSegment segment, long now)
     {
         TcpStatistics statistics = _layer.Statistics;
+        if (FailsPaws(segment, now))
+        {
+            statistics.Increment(TcpCounter.DropPaws);
+            SendAck(now);
+            return;
+        }
         if (!IsAcceptable(segment))
         {
             statistics.Increment(TcpCounter.DropOutOfWindow);
@@ -102,6 +108,7 @@ public sealed partial class TcpConnection
             SendAck(now);
             return;
         }
+        RecordTimestamp(segment, now);
         if (segment.Has(TcpFlags.Rst))
         {
             if (segment.SequenceNumber == _receiveNext)
@@ -209,7 +216,7 @@ public sealed partial class TcpConnection
         }
         if (Seq.Lt(ack, _sendUnacked))
             return true;
-        OnNewAck(ack, now);
+        OnNewAck(segment, ack, now);
         return State != TcpState.Closed;
     }
 
@@ -236,7 +243,7 @@ public sealed partial class TcpConnection
     private void RetransmitFirst(long now)
     {
         _timing = false;
-        int length = Math.Min(_mss, _send.Count);
+        int length = Math.Min(MaxSegmentData, _send.Count);
         bool fin = _finQueued && length == _send.Count && Seq.Gt(_sendMax, _sendUnacked + (uint)length);
         if (length == 0 && !fin)
             return;
@@ -244,7 +251,7 @@ public sealed partial class TcpConnection
         _retransmitAt = now + _rtt.Timeout;
     }
 
-    private void OnNewAck(uint ack, long now)
+    private void OnNewAck(in TcpSegment segment, uint ack, long now)
     {
         int acked = (int)(ack - _sendUnacked);
         int dataAcked = Math.Min(acked, _send.Count);
@@ -254,7 +261,9 @@ public sealed partial class TcpConnection
         _sendUnacked = ack;
         if (Seq.Lt(_sendNext, ack))
             _sendNext = ack;
-        if (_timing && Seq.Gt(ack, _timedSeq))
+        if (SampleRttFromEcho(segment, ack, now))
+            _timing = false;
+        else if (_timing && Seq.Gt(ack, _timedSeq))
         {
             _rtt.Sample(now - _timedStart);
             _timing = false;

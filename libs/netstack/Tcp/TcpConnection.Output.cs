@@ -24,7 +24,7 @@ public sealed partial class TcpConnection
             int flight = offset;
             int unsent = _send.Count - offset;
             int room = window - flight;
-            int length = Math.Min(_mss, Math.Min(unsent, room));
+            int length = Math.Min(MaxSegmentData, Math.Min(unsent, room));
             bool finNow = _finQueued && !_finAcked && offset + Math.Max(length, 0) == _send.Count && offset <= _send.Count;
             if (length <= 0)
             {
@@ -100,6 +100,7 @@ public sealed partial class TcpConnection
         options.MaxSegmentSize((ushort)DefaultMss(_layer));
         if (OffersWindowScale)
             options.WindowScale(WindowScaleFor(_receive.Capacity));
+        WriteSynTimestamps(ref options, now);
         int length = TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, _initialSend, _receiveNext, flags, AdvertisedWindow(true), options.Length);
         if (!_timing && _retransmissions == 0)
         {
@@ -130,11 +131,17 @@ public sealed partial class TcpConnection
     private int WriteHeader(Span<byte> segment, uint seq, uint ack, byte flags, long now)
     {
         var options = new TcpOptionWriter(segment);
+        WriteTimestamps(ref options, flags, now);
         return TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, seq, ack, flags, AdvertisedWindow(false), options.Length);
     }
 
+    // Data bytes a segment can carry: the MSS less the options every segment carries now
+    // (RFC 6691: the MSS counts no option bytes).
+    private int MaxSegmentData => Math.Max(1, _mss - TimestampOptionBytes);
+
     private void Transmit(Span<byte> segment)
     {
+        NoteAckSent(segment);
         if ((segment[13] & TcpFlags.Ack) != 0)
         {
             _delayedAckAt = Never;

@@ -157,8 +157,9 @@ public sealed partial class TcpConnection
     private int PeerWindow(in TcpSegment segment) => segment.Has(TcpFlags.Syn) ? segment.Window : segment.Window << _sendScale;
 
     // Takes what the peer's SYN (or SYN-ACK) offered: scaling is on only when we offer it too.
-    private void ApplyPeerSynOptions(in TcpSegment syn)
+    private void ApplyPeerSynOptions(in TcpSegment syn, long now)
     {
+        ApplyPeerTimestamps(syn, now);
         if (_options.WindowScaling && syn.HasWindowScale)
         {
             _windowScalingAgreed = true;
@@ -280,7 +281,7 @@ public sealed partial class TcpConnection
     {
         _receiveNext = syn.SequenceNumber + 1;
         ApplyPeerMss(syn.MaxSegmentSize);
-        ApplyPeerSynOptions(syn);
+        ApplyPeerSynOptions(syn, now);
         _sendWindow = syn.Window;
         _windowUpdateSeq = syn.SequenceNumber;
         SetState(TcpState.SynReceived);

@@ -38,4 +38,5 @@ public enum TcpCounter
     SynCookiesSent,
     SynCookiesAccepted,
     SynCookiesRejected,
+    DropPaws,
 }

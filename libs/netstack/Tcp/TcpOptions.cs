@@ -22,6 +22,11 @@ public sealed class TcpOptions
     // Without it a window stops at 65535 bytes, which bounds a transfer to 64 KiB per round trip.
     public bool WindowScaling { get; set; } = true;
 
+    // RFC 7323 timestamps: offered on SYN and used when the peer offers them too. They cost 12
+    // bytes a segment and give a round-trip sample from every flight (retransmissions
+    // included) and PAWS, the check that drops old duplicates once sequence numbers wrap.
+    public bool Timestamps { get; set; } = true;
+
     public int MaxConnections { get; set; } = 1024;
 
     // Half-open plus not-yet-accepted connections a listener keeps when Listen gives none.

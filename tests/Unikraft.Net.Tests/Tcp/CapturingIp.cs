@@ -58,4 +58,10 @@ internal sealed class CapturingIp : IIpSender
     public static byte[] Mss(ushort mss) => [2, 4, (byte)(mss >> 8), (byte)mss];
 
     public static byte[] WindowScale(byte shift) => [1, 3, 3, shift];
+
+    public static byte[] Timestamps(uint value, uint echo) =>
+        [1, 1, 8, 10, (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value,
+         (byte)(echo >> 24), (byte)(echo >> 16), (byte)(echo >> 8), (byte)echo];
+
+    public static byte[] SackPermitted() => [1, 1, 4, 2];
 }

@@ -9,7 +9,8 @@ public enum TcpFeatures
 {
     None = 0,
     WindowScaling = 1,
-    All = WindowScaling,
+    Timestamps = 2,
+    All = WindowScaling | Timestamps,
 }
 
 internal static class TcpFeatureOptions
@@ -17,6 +18,7 @@ internal static class TcpFeatureOptions
     public static TcpOptions With(this TcpOptions options, TcpFeatures features)
     {
         options.WindowScaling = (features & TcpFeatures.WindowScaling) != 0;
+        options.Timestamps = (features & TcpFeatures.Timestamps) != 0;
         return options;
     }
 }
