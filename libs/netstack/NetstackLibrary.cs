@@ -49,6 +49,7 @@ public static class NetstackLibrary
             SynCookies = NetworkOptions.TcpSynCookies,
             WindowScaling = NetworkOptions.TcpWindowScaling,
             Timestamps = NetworkOptions.TcpTimestamps,
+            SelectiveAcknowledgments = NetworkOptions.TcpSack,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);

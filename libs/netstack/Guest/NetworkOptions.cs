@@ -15,6 +15,7 @@ public static class NetworkOptions
     public static bool TcpSynCookies = true;
     public static bool TcpWindowScaling = true;
     public static bool TcpTimestamps = true;
+    public static bool TcpSack = true;
     public static int BootWaitMs = 3000;
     public static int TickMs = 10;
 }

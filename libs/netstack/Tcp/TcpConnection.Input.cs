@@ -198,6 +198,7 @@ public sealed partial class TcpConnection
             SendAck(now);
             return false;
         }
+        RecordSackBlocks(segment, ack);
         int peerWindow = PeerWindow(segment);
         bool windowChanged = peerWindow != _sendWindow;
         if (Seq.Lt(_windowUpdateSeq, segment.SequenceNumber)
@@ -230,13 +231,19 @@ public sealed partial class TcpConnection
             {
                 _layer.Statistics.Increment(TcpCounter.FastRetransmissions);
                 _layer.Statistics.Increment(TcpCounter.Retransmissions);
+                _highRetransmitted = _sendUnacked;
                 RetransmitFirst(now);
+                if (_sackAgreed)
+                    RetransmitHoles(now);
             }
         }
         else if (_duplicateAcks > 3)
         {
             _congestion.OnExtraDuplicate();
-            Output(now, false);
+            if (_sackAgreed && _congestion.InRecovery)
+                RetransmitHoles(now);
+            else
+                Output(now, false);
         }
     }
 
@@ -248,6 +255,8 @@ public sealed partial class TcpConnection
         if (length == 0 && !fin)
             return;
         SendData(_sendUnacked, length, (byte)(TcpFlags.Ack | (fin ? TcpFlags.Fin : 0)), now);
+        if (Seq.Gt(_sendUnacked + (uint)length, _highRetransmitted))
+            _highRetransmitted = _sendUnacked + (uint)length;
         _retransmitAt = now + _rtt.Timeout;
     }
 
@@ -258,6 +267,7 @@ public sealed partial class TcpConnection
         if (_finQueued && acked > _send.Count)
             _finAcked = true;
         _send.Discard(dataAcked);
+        _scoreboard?.Acknowledge(acked);
         _sendUnacked = ack;
         if (Seq.Lt(_sendNext, ack))
             _sendNext = ack;
@@ -274,7 +284,14 @@ public sealed partial class TcpConnection
         bool wasRecovering = _congestion.InRecovery;
         _congestion.OnNewAck(dataAcked, ack);
         if (wasRecovering && _congestion.InRecovery)
-            RetransmitFirst(now);
+        {
+            // A partial ACK: with SACK the scoreboard says which holes are left (and which
+            // were already resent); without it the next segment is the one lost.
+            if (_scoreboard is not null && !_scoreboard.IsEmpty)
+                RetransmitHoles(now);
+            else
+                RetransmitFirst(now);
+        }
         _retransmitAt = _sendUnacked == _sendMax ? Never : now + _rtt.Timeout;
         if (_finAcked)
             OnFinAcknowledged(now);
@@ -347,6 +364,7 @@ public sealed partial class TcpConnection
         if (offset > 0)
         {
             _layer.Statistics.Increment(TcpCounter.OutOfOrderSegments);
+            _latestOutOfOrderSeq = seq;
             if (!_receive.TryWriteAt(_receive.Count + offset, payload))
                 _layer.Statistics.Increment(TcpCounter.DropNoMemory);
             else if (!_outOfOrder.Add(offset, offset + payload.Length))

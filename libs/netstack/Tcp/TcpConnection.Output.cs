@@ -17,13 +17,13 @@ public sealed partial class TcpConnection
             return;
         }
         bool sent = false;
-        int window = Math.Min(_congestion.Window, _sendWindow);
         while (true)
         {
             int offset = (int)(_sendNext - _sendUnacked);
-            int flight = offset;
             int unsent = _send.Count - offset;
-            int room = window - flight;
+            // The congestion window bounds what is really in flight (the pipe, which SACK can
+            // tell apart from what was sent); the peer's window bounds the sequence space.
+            int room = Math.Min(_congestion.Window - Pipe(), _sendWindow - offset);
             int length = Math.Min(MaxSegmentData, Math.Min(unsent, room));
             bool finNow = _finQueued && !_finAcked && offset + Math.Max(length, 0) == _send.Count && offset <= _send.Count;
             if (length <= 0)
@@ -101,6 +101,8 @@ public sealed partial class TcpConnection
         if (OffersWindowScale)
             options.WindowScale(WindowScaleFor(_receive.Capacity));
         WriteSynTimestamps(ref options, now);
+        if (OffersSack)
+            options.SackPermitted();
         int length = TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, _initialSend, _receiveNext, flags, AdvertisedWindow(true), options.Length);
         if (!_timing && _retransmissions == 0)
         {
@@ -132,12 +134,13 @@ public sealed partial class TcpConnection
     {
         var options = new TcpOptionWriter(segment);
         WriteTimestamps(ref options, flags, now);
+        WriteSackBlocks(ref options, flags);
         return TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, seq, ack, flags, AdvertisedWindow(false), options.Length);
     }
 
     // Data bytes a segment can carry: the MSS less the options every segment carries now
     // (RFC 6691: the MSS counts no option bytes).
-    private int MaxSegmentData => Math.Max(1, _mss - TimestampOptionBytes);
+    private int MaxSegmentData => Math.Max(1, _mss - TimestampOptionBytes - SackOptionBytes);
 
     private void Transmit(Span<byte> segment)
     {
@@ -196,6 +199,7 @@ public sealed partial class TcpConnection
             return;
         }
         _congestion.OnTimeout((int)(_sendMax - _sendUnacked));
+        ForgetScoreboard();
         // Go back to the oldest unacknowledged byte; ACKs for later data still count.
         _sendNext = _sendUnacked;
         Output(now, false);

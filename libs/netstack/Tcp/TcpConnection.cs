@@ -160,6 +160,7 @@ public sealed partial class TcpConnection
     private void ApplyPeerSynOptions(in TcpSegment syn, long now)
     {
         ApplyPeerTimestamps(syn, now);
+        ApplyPeerSack(syn);
         if (_options.WindowScaling && syn.HasWindowScale)
         {
             _windowScalingAgreed = true;

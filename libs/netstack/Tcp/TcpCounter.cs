@@ -39,4 +39,5 @@ public enum TcpCounter
     SynCookiesAccepted,
     SynCookiesRejected,
     DropPaws,
+    SackRetransmissions,
 }

@@ -27,6 +27,11 @@ public sealed class TcpOptions
     // included) and PAWS, the check that drops old duplicates once sequence numbers wrap.
     public bool Timestamps { get; set; } = true;
 
+    // RFC 2018 selective acknowledgments: SACK-permitted offered on SYN; when the peer offers
+    // it too, ACKs name the out-of-order ranges received and recovery retransmits only the
+    // holes the peer reports (RFC 6675), not everything after the first loss.
+    public bool SelectiveAcknowledgments { get; set; } = true;
+
     public int MaxConnections { get; set; } = 1024;
 
     // Half-open plus not-yet-accepted connections a listener keeps when Listen gives none.

@@ -10,7 +10,8 @@ public enum TcpFeatures
     None = 0,
     WindowScaling = 1,
     Timestamps = 2,
-    All = WindowScaling | Timestamps,
+    Sack = 4,
+    All = WindowScaling | Timestamps | Sack,
 }
 
 internal static class TcpFeatureOptions
@@ -19,6 +20,7 @@ internal static class TcpFeatureOptions
     {
         options.WindowScaling = (features & TcpFeatures.WindowScaling) != 0;
         options.Timestamps = (features & TcpFeatures.Timestamps) != 0;
+        options.SelectiveAcknowledgments = (features & TcpFeatures.Sack) != 0;
         return options;
     }
 }

@@ -58,6 +58,9 @@ public sealed class TcpTransferPropertyTests
         var options = new TcpOptions().With(features);
         var network = new SimulatedNetwork(77, drop: 0.2, duplicate: 0.05, corrupt: 0.02, maxJitter: 10 * SimulatedNetwork.Millisecond, options);
         Transfer(network, RandomBytes(new Random(8), 200_000), RandomBytes(new Random(9), 10_000));
+        // The hole-only retransmissions ran (and only with SACK).
+        Assert.Equal((features & TcpFeatures.Sack) != 0, network.A.Statistics[TcpCounter.SackRetransmissions] > 0);
+        Assert.True(network.B.Statistics[TcpCounter.DropPaws] == 0 || (features & TcpFeatures.Timestamps) != 0);
     }
 
     // Window scaling is what lets more than 64 KiB be in flight; without it the window
