@@ -105,7 +105,7 @@ public ref struct TcpSegment
                 if (value.Length != 1)
                     return false;
                 parsed.HasWindowScale = true;
-                parsed.WindowScale = Math.Min(value[0], (byte)MaxWindowScale);
+                parsed.WindowScale = (byte)Math.Min((int)value[0], MaxWindowScale);
                 return true;
             case TcpOptionKind.SackPermitted:
                 if (value.Length != 0)
