@@ -21,8 +21,16 @@ public sealed class ByteRing
     private int _capacity;
     private int _start;
     private int _count;
+    private bool _growthFailed;
 
-    public ByteRing(int capacity) => _capacity = capacity;
+    // firstStorage: allocate the first storage now (an OutOfMemoryException reaches the
+    // caller), for a ring that must always be able to take some bytes.
+    public ByteRing(int capacity, bool firstStorage = false)
+    {
+        _capacity = capacity;
+        if (firstStorage && capacity > 0)
+            _data = new byte[Math.Min(capacity, FirstStorage)];
+    }
 
     public int Capacity => _capacity;
 
@@ -32,6 +40,11 @@ public sealed class ByteRing
     public int Count => _count;
 
     public int Free => _capacity - _count;
+
+    // What a Write can take without new storage once growing failed (no memory), else Free:
+    // a writer that waits for room then waits for bytes to leave, not for memory nobody
+    // announces.
+    public int Writable => _growthFailed ? _data.Length - _count : Free;
 
     // Appends as much of source as fits (in Capacity, and in storage the heap could give);
     // returns how much that was.
@@ -127,8 +140,10 @@ public sealed class ByteRing
         }
         catch (OutOfMemoryException)
         {
+            _growthFailed = true;
             return false;
         }
+        _growthFailed = false;
         if (_data.Length > 0)
         {
             int first = _data.Length - _start;

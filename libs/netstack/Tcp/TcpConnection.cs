@@ -65,8 +65,12 @@ public sealed partial class TcpConnection
         LocalPort = localPort;
         RemoteAddress = remote;
         RemotePort = remotePort;
-        _send = new ByteRing(options.SendBuffer);
-        _receive = new ByteRing(Math.Clamp(options.ReceiveBuffer, 1, MaxReceiveBuffer));
+        // Both rings' first storage (4 KiB each) now, when the SYN can still be dropped for
+        // want of it: a reply that found no send storage later would wait for an ACK that
+        // never comes, and a request that found no receive storage would cost a failed
+        // allocation (a collection) per retransmission. Only growth past it is on demand.
+        _send = new ByteRing(options.SendBuffer, firstStorage: true);
+        _receive = new ByteRing(Math.Clamp(options.ReceiveBuffer, 1, MaxReceiveBuffer), firstStorage: true);
         _outOfOrder = new OutOfOrderRanges(options.OutOfOrderRanges);
         _rtt = new RttEstimator(options.InitialRto, options.MinRto, options.MaxRto);
         _mss = DefaultMss(layer);
@@ -97,7 +101,7 @@ public sealed partial class TcpConnection
     public int Available => _receive.Count;
 
     // Room in the send buffer; 0 once this side closed or the connection ended.
-    public int SendSpace => CanQueueData ? _send.Free : 0;
+    public int SendSpace => CanQueueData ? _send.Writable : 0;
 
     public int MaxSegmentSize => _mss;
 

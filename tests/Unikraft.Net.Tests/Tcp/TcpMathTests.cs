@@ -141,6 +141,15 @@ public sealed class TcpMathTests
     }
 
     [Fact]
+    public void ARingAskedForItsFirstStorageHasItAtOnce()
+    {
+        var ring = new ByteRing(100_000, firstStorage: true);
+        Assert.InRange(ring.Allocated, 1, 4096);
+        Assert.Equal(100_000, ring.Writable);
+        Assert.Equal(16, new ByteRing(16, firstStorage: true).Allocated);
+    }
+
+    [Fact]
     public void RingFillsToItsCapacityExactly()
     {
         var ring = new ByteRing(255 * 1024);

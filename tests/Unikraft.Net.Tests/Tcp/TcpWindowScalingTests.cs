@@ -118,11 +118,17 @@ public sealed class TcpWindowScalingTests
     }
 
     [Fact]
-    public void AnIdleConnectionHoldsNoRingStorage()
+    public void AnIdleConnectionHoldsOnlyTheRingsFirstStorage()
     {
         var (tcp, connection) = Accept(new TcpOptions(), CapturingIp.Mss(1460), out uint ourIsn, out _);
-        Assert.Equal(0, connection.BufferBytesAllocated);
-        Deliver(tcp, CapturingIp.Build(6000, 80, PeerIsn + 1, ourIsn + 1, TcpFlags.Ack | TcpFlags.Psh, data: new byte[100]));
-        Assert.InRange(connection.BufferBytesAllocated, 100, 8192);
+        Assert.InRange(connection.BufferBytesAllocated, 2, 2 * 4096);
+        int idle = connection.BufferBytesAllocated;
+        // Data that fits the first storage takes nothing more; 10 KiB makes the receive ring grow.
+        Deliver(tcp, CapturingIp.Build(6000, 80, PeerIsn + 1, ourIsn + 1, TcpFlags.Ack | TcpFlags.Psh, data: new byte[1000]));
+        Assert.Equal(idle, connection.BufferBytesAllocated);
+        for (int i = 0; i < 10; i++)
+            Deliver(tcp, CapturingIp.Build(6000, 80, PeerIsn + 1001 + (uint)(i * 1000), ourIsn + 1, TcpFlags.Ack | TcpFlags.Psh, data: new byte[1000]));
+        Assert.Equal(11_000, connection.Available);
+        Assert.InRange(connection.BufferBytesAllocated, idle + 4096, idle + 16384);
     }
 }
