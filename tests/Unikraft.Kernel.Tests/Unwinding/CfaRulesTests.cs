@@ -97,7 +97,7 @@ public sealed unsafe partial class CfaRulesTests(LinkedImage image)
 
     private List<Row> ReadelfRows()
     {
-        ProcessResult readelf = ProcessRunner.Run("readelf", ["--debug-dump=frames-interp", image.ElfPath], TimeSpan.FromMinutes(1));
+        HostProcessResult readelf = HostProcess.Run("readelf", ["--debug-dump=frames-interp", image.ElfPath], TimeSpan.FromMinutes(1));
         Assert.Equal(0, readelf.ExitCode);
         var rows = new List<Row>();
         string[]? columns = null;

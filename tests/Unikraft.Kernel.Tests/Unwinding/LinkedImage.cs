@@ -19,7 +19,7 @@ public sealed unsafe class LinkedImage : IDisposable
 
     public LinkedImage()
     {
-        ProcessResult build = ProcessRunner.Run("dotnet", ["build", Repository.PathOf(ProjectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
+        HostProcessResult build = HostProcess.Run("dotnet", ["build", Repository.PathOf(ProjectDirectory), "-nologo", "-v", "minimal"], TimeSpan.FromMinutes(10));
         if (build.ExitCode != 0)
             throw new InvalidOperationException("dotnet build " + ProjectDirectory + " failed:\n" + build.Output);
         ElfPath = Repository.PathOf(Path.Combine(ProjectDirectory, "obj", "Debug", "uk", "exceptions-coop.debug.elf"));
@@ -60,7 +60,7 @@ public sealed unsafe class LinkedImage : IDisposable
     // Through nm: address, size (functions from ILC have one, assembly labels none), kind, name.
     private void ReadSymbols(out Dictionary<string, ulong> symbols, out List<ulong> functionStarts)
     {
-        ProcessResult nm = ProcessRunner.Run("nm", ["--defined-only", "-S", ElfPath], TimeSpan.FromMinutes(1));
+        HostProcessResult nm = HostProcess.Run("nm", ["--defined-only", "-S", ElfPath], TimeSpan.FromMinutes(1));
         if (nm.ExitCode != 0)
             throw new InvalidOperationException("nm failed:\n" + nm.Output);
         symbols = new Dictionary<string, ulong>();
