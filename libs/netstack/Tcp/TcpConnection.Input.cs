@@ -50,7 +50,6 @@ public sealed partial class TcpConnection
         }
         _receiveNext = segment.SequenceNumber + 1;
         ApplyPeerMss(segment.MaxSegmentSize);
-        ApplyPeerSynOptions(segment, now);
         _windowUpdateSeq = segment.SequenceNumber;
         _windowUpdateAck = segment.AcknowledgmentNumber;
         _sendWindow = segment.Window;
@@ -86,12 +85,6 @@ public sealed partial class TcpConnection
     private void OnSegmentSynchronized(in TcpSegment segment, long now)
     {
         TcpStatistics statistics = _layer.Statistics;
-        if (FailsPaws(segment, now))
-        {
-            statistics.Increment(TcpCounter.DropPaws);
-            SendAck(now);
-            return;
-        }
         if (!IsAcceptable(segment))
         {
             statistics.Increment(TcpCounter.DropOutOfWindow);
@@ -108,7 +101,6 @@ public sealed partial class TcpConnection
             SendAck(now);
             return;
         }
-        RecordTimestamp(segment, now);
         if (segment.Has(TcpFlags.Rst))
         {
             if (segment.SequenceNumber == _receiveNext)
@@ -143,7 +135,7 @@ public sealed partial class TcpConnection
                 return;
             }
             AcknowledgeSyn(segment.AcknowledgmentNumber, now);
-            _sendWindow = PeerWindow(segment);
+            _sendWindow = segment.Window;
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = segment.AcknowledgmentNumber;
             SetState(TcpState.Established);
@@ -198,13 +190,11 @@ public sealed partial class TcpConnection
             SendAck(now);
             return false;
         }
-        RecordSackBlocks(segment, ack);
-        int peerWindow = PeerWindow(segment);
-        bool windowChanged = peerWindow != _sendWindow;
+        bool windowChanged = segment.Window != _sendWindow;
         if (Seq.Lt(_windowUpdateSeq, segment.SequenceNumber)
             || _windowUpdateSeq == segment.SequenceNumber && Seq.Le(_windowUpdateAck, ack))
         {
-            _sendWindow = peerWindow;
+            _sendWindow = segment.Window;
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = ack;
         }
@@ -217,7 +207,7 @@ public sealed partial class TcpConnection
         }
         if (Seq.Lt(ack, _sendUnacked))
             return true;
-        OnNewAck(segment, ack, now);
+        OnNewAck(ack, now);
         return State != TcpState.Closed;
     }
 
@@ -231,49 +221,38 @@ public sealed partial class TcpConnection
             {
                 _layer.Statistics.Increment(TcpCounter.FastRetransmissions);
                 _layer.Statistics.Increment(TcpCounter.Retransmissions);
-                _highRetransmitted = _sendUnacked;
                 RetransmitFirst(now);
-                if (_sackAgreed)
-                    RetransmitHoles(now);
             }
         }
         else if (_duplicateAcks > 3)
         {
             _congestion.OnExtraDuplicate();
-            if (_sackAgreed && _congestion.InRecovery)
-                RetransmitHoles(now);
-            else
-                Output(now, false);
+            Output(now, false);
         }
     }
 
     private void RetransmitFirst(long now)
     {
         _timing = false;
-        int length = Math.Min(MaxSegmentData, _send.Count);
+        int length = Math.Min(_mss, _send.Count);
         bool fin = _finQueued && length == _send.Count && Seq.Gt(_sendMax, _sendUnacked + (uint)length);
         if (length == 0 && !fin)
             return;
         SendData(_sendUnacked, length, (byte)(TcpFlags.Ack | (fin ? TcpFlags.Fin : 0)), now);
-        if (Seq.Gt(_sendUnacked + (uint)length, _highRetransmitted))
-            _highRetransmitted = _sendUnacked + (uint)length;
         _retransmitAt = now + _rtt.Timeout;
     }
 
-    private void OnNewAck(in TcpSegment segment, uint ack, long now)
+    private void OnNewAck(uint ack, long now)
     {
         int acked = (int)(ack - _sendUnacked);
         int dataAcked = Math.Min(acked, _send.Count);
         if (_finQueued && acked > _send.Count)
             _finAcked = true;
         _send.Discard(dataAcked);
-        _scoreboard?.Acknowledge(acked);
         _sendUnacked = ack;
         if (Seq.Lt(_sendNext, ack))
             _sendNext = ack;
-        if (SampleRttFromEcho(segment, ack, now))
-            _timing = false;
-        else if (_timing && Seq.Gt(ack, _timedSeq))
+        if (_timing && Seq.Gt(ack, _timedSeq))
         {
             _rtt.Sample(now - _timedStart);
             _timing = false;
@@ -284,14 +263,7 @@ public sealed partial class TcpConnection
         bool wasRecovering = _congestion.InRecovery;
         _congestion.OnNewAck(dataAcked, ack);
         if (wasRecovering && _congestion.InRecovery)
-        {
-            // A partial ACK: with SACK the scoreboard says which holes are left (and which
-            // were already resent); without it the next segment is the one lost.
-            if (_scoreboard is not null && !_scoreboard.IsEmpty)
-                RetransmitHoles(now);
-            else
-                RetransmitFirst(now);
-        }
+            RetransmitFirst(now);
         _retransmitAt = _sendUnacked == _sendMax ? Never : now + _rtt.Timeout;
         if (_finAcked)
             OnFinAcknowledged(now);
@@ -364,21 +336,17 @@ public sealed partial class TcpConnection
         if (offset > 0)
         {
             _layer.Statistics.Increment(TcpCounter.OutOfOrderSegments);
-            _latestOutOfOrderSeq = seq;
-            if (!_receive.TryWriteAt(_receive.Count + offset, payload))
-                _layer.Statistics.Increment(TcpCounter.DropNoMemory);
-            else if (!_outOfOrder.Add(offset, offset + payload.Length))
+            if (_outOfOrder.Add(offset, offset + payload.Length))
+                _receive.WriteAt(_receive.Count + offset, payload);
+            else
                 _layer.Statistics.Increment(TcpCounter.DropOutOfOrderFull);
             // An immediate duplicate ACK tells the sender about the hole (fast retransmit).
             SendAck(now);
             return;
         }
         bool fillsHole = !_outOfOrder.IsEmpty;
-        // Less than the whole payload only when the ring could not grow (no memory): the
-        // rest is dropped, and the sender retransmits it.
-        int advanced = _receive.Write(payload);
-        if (advanced < payload.Length)
-            _layer.Statistics.Increment(TcpCounter.DropNoMemory);
+        _receive.Write(payload);
+        int advanced = payload.Length;
         int contiguous = _outOfOrder.Advance(advanced);
         _receive.Commit(contiguous);
         _receiveNext += (uint)(advanced + contiguous);

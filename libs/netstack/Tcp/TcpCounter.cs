@@ -38,6 +38,4 @@ public enum TcpCounter
     SynCookiesSent,
     SynCookiesAccepted,
     SynCookiesRejected,
-    DropPaws,
-    SackRetransmissions,
 }
