@@ -14,7 +14,9 @@ namespace Unikraft.Bench.Net;
 public sealed record SoakLoadFigures(WrkResult KeepAlive, WrkResult Close, long DownloadsAbandoned, long DownloadErrors, long SlowClientsCut)
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"keep-alive {KeepAlive.Requests} requests ({KeepAlive.RequestsPerSecond:0}/s), {KeepAlive.Errors} errors; close-per-request {Close.Requests} ({Close.RequestsPerSecond:0}/s), {Close.Errors} errors; abandoned downloads {DownloadsAbandoned} ({DownloadErrors} failed); slow clients cut {SlowClientsCut}");
+        $"keep-alive {KeepAlive.Requests} requests ({KeepAlive.RequestsPerSecond:0}/s, p99 {KeepAlive.P99:0.0} ms, max {KeepAlive.MaxLatency:0} ms), {KeepAlive.Errors} errors{Kinds(KeepAlive)}; close-per-request {Close.Requests} ({Close.RequestsPerSecond:0}/s, p99 {Close.P99:0.0} ms, max {Close.MaxLatency:0} ms), {Close.Errors} errors{Kinds(Close)}; abandoned downloads {DownloadsAbandoned} ({DownloadErrors} failed); slow clients cut {SlowClientsCut}");
+
+    private static string Kinds(WrkResult wrk) => wrk.ErrorKinds.Length == 0 ? "" : " (" + wrk.ErrorKinds + ")";
 }
 
 // The soak loads, all at once against apps/httpserver on a host port: keep-alive

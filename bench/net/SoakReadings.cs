@@ -69,6 +69,16 @@ public static class SoakReadings
     public static string Describe(Dictionary<string, long> stats) =>
         string.Join(", ", Figures.Where(stats.ContainsKey).Select(f => f + " " + stats[f].ToString(CultureInfo.InvariantCulture)));
 
+    // Every other counter /stats has (the network stack's and the device's, which it shows
+    // when not zero): what a client's error or timeout is read against.
+    public static string DescribeOthers(Dictionary<string, long> stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        return string.Join(", ", stats
+            .Where(s => !Figures.Contains(s.Key))
+            .Select(s => s.Key + " " + s.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
     // What leaked from the warm-up's settled reading to the end's, empty when nothing did:
     // a panic; gc-live (what the last collection found reachable) more than 10% up; the
     // allocator's heap-in-use (garbage not yet collected included, so it rises and falls with

@@ -23,7 +23,8 @@ public sealed class HttpServerSoakBootTests(SoakHttpServerGuest guest) : IClassF
         Dictionary<string, long> end = SoakReadings.Settled(guest.Port, HttpServerGuest.RunWrk, guest.Stats);
 
         string figures = "warm-up loads: " + warmLoads.Describe() + "\nafter the warm-up: " + SoakReadings.Describe(warm)
-            + "\n" + minutes + " min of loads: " + loads.Describe() + "\nat the end: " + SoakReadings.Describe(end);
+            + "\n" + minutes + " min of loads: " + loads.Describe() + "\nat the end: " + SoakReadings.Describe(end)
+            + "\nother counters at the end: " + SoakReadings.DescribeOthers(end);
         Console.WriteLine("httpserver soak:\n" + figures);
         List<string> leaks = SoakReadings.Leaks(warm, end, Panicked());
         Assert.True(leaks.Count == 0, string.Join("; ", leaks) + "\n" + figures + (Panicked() ? "\n" + guest.Session.Output : ""));

@@ -1,0 +1,102 @@
+using Unikraft.Build.Incremental;
+
+namespace Unikraft.Build.Tests;
+
+/// <summary>The cache that lets a no-change build take the library assemblies as they are:
+/// it must stand in only when nothing the libraries are built from changed.</summary>
+public sealed class ReferenceCacheTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("uk-reference-cache-").FullName;
+    private readonly string _library;
+    private readonly string _source;
+    private readonly string _assembly;
+    private readonly string _cacheFile;
+    private readonly string _props;
+
+    public ReferenceCacheTests()
+    {
+        _library = Path.Combine(_root, "libs", "netstack");
+        Directory.CreateDirectory(Path.Combine(_library, "Tcp"));
+        Directory.CreateDirectory(Path.Combine(_library, "bin"));
+        Directory.CreateDirectory(Path.Combine(_library, "obj"));
+        _source = Path.Combine(_library, "Tcp", "Connection.cs");
+        File.WriteAllText(_source, "class Connection {}");
+        _assembly = Path.Combine(_library, "bin", "netstack.dll");
+        File.WriteAllText(_assembly, "MZ");
+        _props = Path.Combine(_root, "Directory.Build.props");
+        File.WriteAllText(_props, "<Project />");
+        _cacheFile = Path.Combine(_root, "app", "obj", "references.json");
+        SetAllTimes(DateTime.UtcNow.AddMinutes(-10));
+        Cache().Save(_cacheFile);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private ReferenceCache Cache(string key = "Debug|minimal") => new(key, [Project], [new BuiltReference(_assembly, new Dictionary<string, string> { ["ReferenceSourceTarget"] = "ProjectReference" })]);
+
+    private string Project => Path.Combine(_library, "netstack.csproj");
+
+    private bool Current(string key = "Debug|minimal", string[]? projects = null) =>
+        ReferenceCache.Load(_cacheFile)!.IsCurrent(_cacheFile, key, projects ?? [Project], [Path.Combine(_root, "libs")], [_props]);
+
+    private void SetAllTimes(DateTime time)
+    {
+        foreach (string path in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories))
+        {
+            if (File.Exists(path)) File.SetLastWriteTimeUtc(path, time);
+            else Directory.SetLastWriteTimeUtc(path, time);
+        }
+    }
+
+    [Fact]
+    public void ACacheWithNothingChangedSinceStandsInWithItsItemsAndMetadata()
+    {
+        Assert.True(Current());
+        BuiltReference reference = Assert.Single(ReferenceCache.Load(_cacheFile)!.References);
+        Assert.Equal(_assembly, reference.Path);
+        Assert.Equal("ProjectReference", reference.Metadata["ReferenceSourceTarget"]);
+    }
+
+    [Fact]
+    public void AnEditedSourceOrSharedPropsFileMakesTheProjectsBuild()
+    {
+        File.SetLastWriteTimeUtc(_source, DateTime.UtcNow.AddSeconds(1));
+        Assert.False(Current());
+        File.SetLastWriteTimeUtc(_source, DateTime.UtcNow.AddMinutes(-10));
+        Assert.True(Current());
+        File.SetLastWriteTimeUtc(_props, DateTime.UtcNow.AddSeconds(1));
+        Assert.False(Current());
+    }
+
+    [Fact]
+    public void ADeletedOrAddedFileMakesTheProjectsBuild()
+    {
+        File.Delete(_source);
+        Assert.False(Current());
+    }
+
+    [Fact]
+    public void OutputFoldersAreNotInputs()
+    {
+        File.SetLastWriteTimeUtc(Path.Combine(_library, "bin", "netstack.dll"), DateTime.UtcNow.AddSeconds(1));
+        File.WriteAllText(Path.Combine(_library, "obj", "project.assets.json"), "{}");
+        Assert.True(Current());
+    }
+
+    [Fact]
+    public void OtherSettingsOtherProjectsOrAMissingAssemblyMakeTheProjectsBuild()
+    {
+        Assert.False(Current(key: "Release|minimal"));
+        Assert.False(Current(projects: [Project, Path.Combine(_root, "libs", "sockets", "sockets.csproj")]));
+        File.Delete(_assembly);
+        Assert.False(Current());
+    }
+
+    [Fact]
+    public void AnUnreadableCacheIsNoCache()
+    {
+        File.WriteAllText(_cacheFile, "{ \"Key\": ");
+        Assert.Null(ReferenceCache.Load(_cacheFile));
+        Assert.Null(ReferenceCache.Load(Path.Combine(_root, "none.json")));
+    }
+}

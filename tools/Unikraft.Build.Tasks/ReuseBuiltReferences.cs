@@ -1,0 +1,54 @@
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Unikraft.Build.Incremental;
+
+namespace Unikraft.Build.Tasks;
+
+/// <summary>The assemblies the image's library projects built last time, when no library
+/// source changed since (see <see cref="ReferenceCache"/>); empty when the projects must be
+/// built.</summary>
+public sealed class ReuseBuiltReferences : UnikernelTask
+{
+    [Required]
+    public string CacheFile { get; set; } = "";
+
+    /// <summary>The projects the image references now.</summary>
+    [Required]
+    public ITaskItem[] Projects { get; set; } = [];
+
+    /// <summary>The build settings the outputs depend on besides global properties.</summary>
+    [Required]
+    public string Key { get; set; } = "";
+
+    /// <summary>Folders whose files are the libraries' sources (searched, bin/ and obj/ left out).</summary>
+    public ITaskItem[] InputFolders { get; set; } = [];
+
+    /// <summary>Single files the libraries' build depends on (shared props, the tasks).</summary>
+    public ITaskItem[] InputFiles { get; set; } = [];
+
+    [Output]
+    public ITaskItem[] References { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        ReferenceCache? cache = ReferenceCache.Load(CacheFile);
+        if (cache is null || !cache.IsCurrent(CacheFile, BuiltReferences.Key(BuildEngine, Key), BuiltReferences.Paths(Projects),
+                BuiltReferences.Paths(InputFolders), BuiltReferences.Paths(InputFiles)))
+        {
+            return true;
+        }
+
+        References = cache.References
+            .Select(reference =>
+            {
+                var item = new TaskItem(reference.Path);
+                foreach (var (name, value) in reference.Metadata)
+                    item.SetMetadata(name, value);
+                return (ITaskItem)item;
+            })
+            .ToArray();
+        Log.LogMessage(MessageImportance.Low, "The library projects are up to date: their {0} assemblies are taken from {1}.", References.Length, CacheFile);
+        return true;
+    }
+}
