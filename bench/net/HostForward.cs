@@ -26,4 +26,26 @@ public static class HostForward
         }
         return 0;
     }
+
+    // Handshakes the host kernel dropped because a listening socket's accept queue was full
+    // (TcpExt ListenOverflows in /proc/net/netstat, for the whole host): the overflows of the
+    // forward's one-connection queue are among them. 0 when the counter cannot be read.
+    public static long ListenOverflows()
+    {
+        string[]? names = null;
+        foreach (string line in File.ReadLines("/proc/net/netstat"))
+        {
+            if (!line.StartsWith("TcpExt:", StringComparison.Ordinal))
+                continue;
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (names is null)
+            {
+                names = fields;
+                continue;
+            }
+            int at = Array.IndexOf(names, "ListenOverflows");
+            return at > 0 && at < fields.Length ? long.Parse(fields[at], CultureInfo.InvariantCulture) : 0;
+        }
+        return 0;
+    }
 }

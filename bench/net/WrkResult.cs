@@ -8,8 +8,9 @@ namespace Unikraft.Bench.Net;
 // wrk's figures for one run: requests/s, the latency percentiles of --latency (milliseconds),
 // and errors (socket errors of every kind plus non-2xx/3xx answers; ErrorKinds says which, as
 // wrk counts them, for a failure's message). Shared with the boot tests
-// (HttpServerSoakBootTests), which run wrk through their own process runner.
-public sealed partial record WrkResult(double RequestsPerSecond, double P50, double P90, double P99, long Requests, long Errors, string ErrorKinds = "", double MaxLatency = double.NaN)
+// (HttpServerSoakBootTests), which run wrk through their own process runner. Timeouts:
+// requests unanswered within --timeout, counted in Errors too.
+public sealed partial record WrkResult(double RequestsPerSecond, double P50, double P90, double P99, long Requests, long Errors, string ErrorKinds = "", double MaxLatency = double.NaN, long Timeouts = 0)
 {
     // wrk's command line for GET path on the host's forwarded port; header: one more request
     // header ("Connection: close" for a connection per request).
@@ -33,6 +34,7 @@ public sealed partial record WrkResult(double RequestsPerSecond, double P50, dou
         if (!rps.Success || !total.Success)
             throw new FormatException("cannot read wrk's output:\n" + output);
         long errors = 0;
+        long timeouts = 0;
         var kinds = new List<string>();
         Match socket = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
         if (socket.Success)
@@ -42,6 +44,7 @@ public sealed partial record WrkResult(double RequestsPerSecond, double P50, dou
             {
                 long count = long.Parse(socket.Groups[i].Value, CultureInfo.InvariantCulture);
                 errors += count;
+                if (i == 4) timeouts = count;
                 if (count > 0) kinds.Add(names[i - 1] + " " + count.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -53,7 +56,7 @@ public sealed partial record WrkResult(double RequestsPerSecond, double P50, dou
         }
         return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture),
             Percentile(output, "50"), Percentile(output, "90"), Percentile(output, "99"),
-            long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture), errors, string.Join(", ", kinds), MaxLatencyOf(output));
+            long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture), errors, string.Join(", ", kinds), MaxLatencyOf(output), timeouts);
     }
 
     // "Latency  avg  stdev  max  +/- stdev": the slowest answer, milliseconds.
