@@ -45,7 +45,8 @@ public sealed class ServerStatistics
             + "\nhttp-send-timeouts " + SendTimeouts.ToString() + "\nhttp-shed " + Shed.ToString()
             + "\nhttp-shed-peer-limit " + ShedForPeer.ToString() + "\nhttp-refused-peer-limit " + RefusedPeerLimit.ToString()
             + "\nhttp-out-of-memory " + OutOfMemory.ToString()
-            + "\nhttp-buffers-rented " + (Buffers?.Rented ?? 0).ToString() + "\nhttp-buffers-idle " + (Buffers?.Idle ?? 0).ToString() + "\n";
+            + "\nhttp-buffers-rented " + (Buffers?.Rented ?? 0).ToString() + "\nhttp-buffers-idle " + (Buffers?.Idle ?? 0).ToString()
+            + "\nhttp-buffers-idle-bytes " + ((long)(Buffers?.Idle ?? 0) * (Buffers?.BufferSize ?? 0)).ToString() + "\n";
         return text + MemoryCounters.Render() + NetworkCounters.Render();
     }
 }
