@@ -47,6 +47,9 @@ public static class NetstackLibrary
             SendBuffer = (int)NetworkOptions.TcpSendBuffer,
             ReceiveBuffer = (int)NetworkOptions.TcpReceiveBuffer,
             SynCookies = NetworkOptions.TcpSynCookies,
+            WindowScaling = NetworkOptions.TcpWindowScaling,
+            Timestamps = NetworkOptions.TcpTimestamps,
+            SelectiveAcknowledgments = NetworkOptions.TcpSack,
             Key = EntropyKey(),
         };
         var tcp = new Uk.Net.Tcp.TcpLayer(stack, tcpOptions);

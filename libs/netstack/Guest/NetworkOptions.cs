@@ -10,9 +10,12 @@ public static class NetworkOptions
     public static long ReassemblyLimit = 64 * 1024;
     public static long UdpQueue = 16 * 1024;
     public static int MaxConnections = 256;
-    public static long TcpSendBuffer = 32 * 1024;
-    public static long TcpReceiveBuffer = 32 * 1024;
+    public static long TcpSendBuffer = 255 * 1024;
+    public static long TcpReceiveBuffer = 255 * 1024;
     public static bool TcpSynCookies = true;
+    public static bool TcpWindowScaling = true;
+    public static bool TcpTimestamps = true;
+    public static bool TcpSack = true;
     public static int BootWaitMs = 3000;
     public static int TickMs = 10;
 }

@@ -5,7 +5,10 @@ namespace Uk.Net.Tcp;
 // NewReno congestion control (RFC 5681, RFC 6582): slow start to ssthresh, then one segment
 // per round trip; three duplicate ACKs halve the window and enter fast recovery, which lasts
 // until everything outstanding at its start is acknowledged (partial ACKs retransmit the next
-// hole); a timeout falls back to one segment.
+// hole); a timeout falls back to one segment. With SACK (UsesSack) recovery follows RFC 6675
+// instead: the window drops to ssthresh and stays there, and the sender's pipe estimate (what
+// is really in flight, from the scoreboard) decides what may be sent, so duplicate ACKs
+// neither inflate it nor partial ACKs deflate it.
 public sealed class NewReno
 {
     private readonly int _mss;
@@ -24,6 +27,8 @@ public sealed class NewReno
 
     public bool InRecovery { get; private set; }
 
+    public bool UsesSack { get; set; }
+
     // The highest sequence number sent when recovery began.
     public uint Recover { get; private set; }
 
@@ -38,7 +43,7 @@ public sealed class NewReno
                 if (Window < _mss)
                     Window = _mss;
             }
-            else
+            else if (!UsesSack)
             {
                 // Partial ACK: deflate by what it acknowledged, keep one new segment's room.
                 Window = Math.Max(_mss, Window - acked + _mss);
@@ -64,7 +69,7 @@ public sealed class NewReno
         if (InRecovery)
             return false;
         Threshold = Math.Max(flight / 2, 2 * _mss);
-        Window = Threshold + 3 * _mss;
+        Window = UsesSack ? Threshold : Threshold + 3 * _mss;
         Recover = highestSent;
         InRecovery = true;
         return true;
@@ -73,7 +78,7 @@ public sealed class NewReno
     // A further duplicate during recovery: one more segment has left the network.
     public void OnExtraDuplicate()
     {
-        if (InRecovery)
+        if (InRecovery && !UsesSack)
             Window += _mss;
     }
 

@@ -19,6 +19,22 @@ public sealed class OutOfOrderRanges
 
     public bool IsEmpty => _count == 0;
 
+    // Range i's bounds, as offsets from the next expected sequence number (sorted by start).
+    public int Start(int i) => _starts[i];
+
+    public int End(int i) => _ends[i];
+
+    // The range holding offset, or -1.
+    public int IndexOf(int offset)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (offset >= _starts[i] && offset < _ends[i])
+                return i;
+        }
+        return -1;
+    }
+
     // Records [start, end); merges with neighbours. False when no slot is left.
     public bool Add(int start, int end)
     {

@@ -50,6 +50,7 @@ public sealed partial class TcpConnection
         }
         _receiveNext = segment.SequenceNumber + 1;
         ApplyPeerMss(segment.MaxSegmentSize);
+        ApplyPeerSynOptions(segment, now);
         _windowUpdateSeq = segment.SequenceNumber;
         _windowUpdateAck = segment.AcknowledgmentNumber;
         _sendWindow = segment.Window;
@@ -85,6 +86,12 @@ public sealed partial class TcpConnection
     private void OnSegmentSynchronized(in TcpSegment segment, long now)
     {
         TcpStatistics statistics = _layer.Statistics;
+        if (FailsPaws(segment, now))
+        {
+            statistics.Increment(TcpCounter.DropPaws);
+            SendAck(now);
+            return;
+        }
         if (!IsAcceptable(segment))
         {
             statistics.Increment(TcpCounter.DropOutOfWindow);
@@ -101,6 +108,7 @@ public sealed partial class TcpConnection
             SendAck(now);
             return;
         }
+        RecordTimestamp(segment, now);
         if (segment.Has(TcpFlags.Rst))
         {
             if (segment.SequenceNumber == _receiveNext)
@@ -135,7 +143,7 @@ public sealed partial class TcpConnection
                 return;
             }
             AcknowledgeSyn(segment.AcknowledgmentNumber, now);
-            _sendWindow = segment.Window;
+            _sendWindow = PeerWindow(segment);
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = segment.AcknowledgmentNumber;
             SetState(TcpState.Established);
@@ -190,11 +198,13 @@ public sealed partial class TcpConnection
             SendAck(now);
             return false;
         }
-        bool windowChanged = segment.Window != _sendWindow;
+        RecordSackBlocks(segment, ack);
+        int peerWindow = PeerWindow(segment);
+        bool windowChanged = peerWindow != _sendWindow;
         if (Seq.Lt(_windowUpdateSeq, segment.SequenceNumber)
             || _windowUpdateSeq == segment.SequenceNumber && Seq.Le(_windowUpdateAck, ack))
         {
-            _sendWindow = segment.Window;
+            _sendWindow = peerWindow;
             _windowUpdateSeq = segment.SequenceNumber;
             _windowUpdateAck = ack;
         }
@@ -207,7 +217,7 @@ public sealed partial class TcpConnection
         }
         if (Seq.Lt(ack, _sendUnacked))
             return true;
-        OnNewAck(ack, now);
+        OnNewAck(segment, ack, now);
         return State != TcpState.Closed;
     }
 
@@ -221,38 +231,49 @@ public sealed partial class TcpConnection
             {
                 _layer.Statistics.Increment(TcpCounter.FastRetransmissions);
                 _layer.Statistics.Increment(TcpCounter.Retransmissions);
+                _highRetransmitted = _sendUnacked;
                 RetransmitFirst(now);
+                if (_sackAgreed)
+                    RetransmitHoles(now);
             }
         }
         else if (_duplicateAcks > 3)
         {
             _congestion.OnExtraDuplicate();
-            Output(now, false);
+            if (_sackAgreed && _congestion.InRecovery)
+                RetransmitHoles(now);
+            else
+                Output(now, false);
         }
     }
 
     private void RetransmitFirst(long now)
     {
         _timing = false;
-        int length = Math.Min(_mss, _send.Count);
+        int length = Math.Min(MaxSegmentData, _send.Count);
         bool fin = _finQueued && length == _send.Count && Seq.Gt(_sendMax, _sendUnacked + (uint)length);
         if (length == 0 && !fin)
             return;
         SendData(_sendUnacked, length, (byte)(TcpFlags.Ack | (fin ? TcpFlags.Fin : 0)), now);
+        if (Seq.Gt(_sendUnacked + (uint)length, _highRetransmitted))
+            _highRetransmitted = _sendUnacked + (uint)length;
         _retransmitAt = now + _rtt.Timeout;
     }
 
-    private void OnNewAck(uint ack, long now)
+    private void OnNewAck(in TcpSegment segment, uint ack, long now)
     {
         int acked = (int)(ack - _sendUnacked);
         int dataAcked = Math.Min(acked, _send.Count);
         if (_finQueued && acked > _send.Count)
             _finAcked = true;
         _send.Discard(dataAcked);
+        _scoreboard?.Acknowledge(acked);
         _sendUnacked = ack;
         if (Seq.Lt(_sendNext, ack))
             _sendNext = ack;
-        if (_timing && Seq.Gt(ack, _timedSeq))
+        if (SampleRttFromEcho(segment, ack, now))
+            _timing = false;
+        else if (_timing && Seq.Gt(ack, _timedSeq))
         {
             _rtt.Sample(now - _timedStart);
             _timing = false;
@@ -263,7 +284,14 @@ public sealed partial class TcpConnection
         bool wasRecovering = _congestion.InRecovery;
         _congestion.OnNewAck(dataAcked, ack);
         if (wasRecovering && _congestion.InRecovery)
-            RetransmitFirst(now);
+        {
+            // A partial ACK: with SACK the scoreboard says which holes are left (and which
+            // were already resent); without it the next segment is the one lost.
+            if (_scoreboard is not null && !_scoreboard.IsEmpty)
+                RetransmitHoles(now);
+            else
+                RetransmitFirst(now);
+        }
         _retransmitAt = _sendUnacked == _sendMax ? Never : now + _rtt.Timeout;
         if (_finAcked)
             OnFinAcknowledged(now);
@@ -336,17 +364,21 @@ public sealed partial class TcpConnection
         if (offset > 0)
         {
             _layer.Statistics.Increment(TcpCounter.OutOfOrderSegments);
-            if (_outOfOrder.Add(offset, offset + payload.Length))
-                _receive.WriteAt(_receive.Count + offset, payload);
-            else
+            _latestOutOfOrderSeq = seq;
+            if (!_receive.TryWriteAt(_receive.Count + offset, payload))
+                _layer.Statistics.Increment(TcpCounter.DropNoMemory);
+            else if (!_outOfOrder.Add(offset, offset + payload.Length))
                 _layer.Statistics.Increment(TcpCounter.DropOutOfOrderFull);
             // An immediate duplicate ACK tells the sender about the hole (fast retransmit).
             SendAck(now);
             return;
         }
         bool fillsHole = !_outOfOrder.IsEmpty;
-        _receive.Write(payload);
-        int advanced = payload.Length;
+        // Less than the whole payload only when the ring could not grow (no memory): the
+        // rest is dropped, and the sender retransmits it.
+        int advanced = _receive.Write(payload);
+        if (advanced < payload.Length)
+            _layer.Statistics.Increment(TcpCounter.DropNoMemory);
         int contiguous = _outOfOrder.Advance(advanced);
         _receive.Commit(contiguous);
         _receiveNext += (uint)(advanced + contiguous);

@@ -17,14 +17,14 @@ public sealed partial class TcpConnection
             return;
         }
         bool sent = false;
-        int window = Math.Min(_congestion.Window, _sendWindow);
         while (true)
         {
             int offset = (int)(_sendNext - _sendUnacked);
-            int flight = offset;
             int unsent = _send.Count - offset;
-            int room = window - flight;
-            int length = Math.Min(_mss, Math.Min(unsent, room));
+            // The congestion window bounds what is really in flight (the pipe, which SACK can
+            // tell apart from what was sent); the peer's window bounds the sequence space.
+            int room = Math.Min(_congestion.Window - Pipe(), _sendWindow - offset);
+            int length = Math.Min(MaxSegmentData, Math.Min(unsent, room));
             bool finNow = _finQueued && !_finAcked && offset + Math.Max(length, 0) == _send.Count && offset <= _send.Count;
             if (length <= 0)
             {
@@ -81,7 +81,7 @@ public sealed partial class TcpConnection
     {
         int offset = (int)(seq - _sendUnacked);
         Span<byte> segment = _layer.Scratch;
-        int header = TcpSegment.WriteHeader(segment, LocalPort, RemotePort, seq, _receiveNext, flags, (ushort)ReceiveWindow, 0);
+        int header = WriteHeader(segment, seq, _receiveNext, flags, now);
         int copied = length > 0 ? _send.Peek(offset, segment.Slice(header, length)) : 0;
         if (!_timing && Seq.Ge(seq, _sendMax))
         {
@@ -96,7 +96,14 @@ public sealed partial class TcpConnection
     {
         byte flags = State == TcpState.SynReceived ? (byte)(TcpFlags.Syn | TcpFlags.Ack) : TcpFlags.Syn;
         Span<byte> segment = _layer.Scratch;
-        int length = TcpSegment.WriteHeader(segment, LocalPort, RemotePort, _initialSend, _receiveNext, flags, (ushort)ReceiveWindow, (ushort)DefaultMss(_layer));
+        var options = new TcpOptionWriter(segment);
+        options.MaxSegmentSize((ushort)DefaultMss(_layer));
+        if (OffersWindowScale)
+            options.WindowScale(WindowScaleFor(_receive.Capacity));
+        WriteSynTimestamps(ref options, now);
+        if (OffersSack)
+            options.SackPermitted();
+        int length = TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, _initialSend, _receiveNext, flags, AdvertisedWindow(true), options.Length);
         if (!_timing && _retransmissions == 0)
         {
             _timing = true;
@@ -112,17 +119,32 @@ public sealed partial class TcpConnection
 
     // At the highest number sent: after a timeout rewinds _sendNext, a lower number would fall
     // left of the peer's window and the ACK would be thrown away with it.
-    private void SendAck(long now) => SendControl(_sendMax, _receiveNext, TcpFlags.Ack);
+    private void SendAck(long now) => SendControl(_sendMax, _receiveNext, TcpFlags.Ack, now);
 
-    private void SendControl(uint seq, uint ack, byte flags)
+    private void SendControl(uint seq, uint ack, byte flags, long now)
     {
         Span<byte> segment = _layer.Scratch;
-        int length = TcpSegment.WriteHeader(segment, LocalPort, RemotePort, seq, ack, flags, (ushort)ReceiveWindow, 0);
+        int length = WriteHeader(segment, seq, ack, flags, now);
         Transmit(segment.Slice(0, length));
     }
 
+    // The header of a synchronized segment (not a SYN) with the options every such segment
+    // carries; returns its length.
+    private int WriteHeader(Span<byte> segment, uint seq, uint ack, byte flags, long now)
+    {
+        var options = new TcpOptionWriter(segment);
+        WriteTimestamps(ref options, flags, now);
+        WriteSackBlocks(ref options, flags);
+        return TcpSegment.WriteHeaderAroundOptions(segment, LocalPort, RemotePort, seq, ack, flags, AdvertisedWindow(false), options.Length);
+    }
+
+    // Data bytes a segment can carry: the MSS less the options every segment carries now
+    // (RFC 6691: the MSS counts no option bytes).
+    private int MaxSegmentData => Math.Max(1, _mss - TimestampOptionBytes - SackOptionBytes);
+
     private void Transmit(Span<byte> segment)
     {
+        NoteAckSent(segment);
         if ((segment[13] & TcpFlags.Ack) != 0)
         {
             _delayedAckAt = Never;
@@ -177,6 +199,7 @@ public sealed partial class TcpConnection
             return;
         }
         _congestion.OnTimeout((int)(_sendMax - _sendUnacked));
+        ForgetScoreboard();
         // Go back to the oldest unacknowledged byte; ACKs for later data still count.
         _sendNext = _sendUnacked;
         Output(now, false);
@@ -191,7 +214,7 @@ public sealed partial class TcpConnection
         _layer.Statistics.Increment(TcpCounter.ZeroWindowProbes);
         // An already-acknowledged sequence number: the peer answers with an ACK that carries
         // its current window, and no byte ever lands beyond what we track as sent.
-        SendControl(_sendUnacked - 1, _receiveNext, TcpFlags.Ack);
+        SendControl(_sendUnacked - 1, _receiveNext, TcpFlags.Ack, now);
         ArmPersistIfStalled(now);
     }
 
@@ -206,7 +229,7 @@ public sealed partial class TcpConnection
         _keepAliveProbes++;
         _layer.Statistics.Increment(TcpCounter.KeepAliveProbes);
         // An already-acknowledged sequence number makes the peer answer with an ACK.
-        SendControl(_sendUnacked - 1, _receiveNext, TcpFlags.Ack);
+        SendControl(_sendUnacked - 1, _receiveNext, TcpFlags.Ack, now);
         _keepAliveAt = now + _options.KeepAliveInterval;
     }
 

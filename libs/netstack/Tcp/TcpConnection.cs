@@ -29,6 +29,13 @@ public sealed partial class TcpConnection
     private uint _windowUpdateAck;
     private int _mss;
 
+    // RFC 7323 window scaling, both 0 unless both SYNs carried the option: the shift the peer
+    // applies to the windows it sends (we shift its window fields left by it) and the one we
+    // apply to ours.
+    private bool _windowScalingAgreed;
+    private int _sendScale;
+    private int _receiveScale;
+
     private uint _receiveNext;
     private bool _finQueued;
     private bool _finAcked;
@@ -58,8 +65,12 @@ public sealed partial class TcpConnection
         LocalPort = localPort;
         RemoteAddress = remote;
         RemotePort = remotePort;
-        _send = new ByteRing(options.SendBuffer);
-        _receive = new ByteRing(Math.Min(options.ReceiveBuffer, 65535));
+        // Both rings' first storage (4 KiB each) now, when the SYN can still be dropped for
+        // want of it: a reply that found no send storage later would wait for an ACK that
+        // never comes, and a request that found no receive storage would cost a failed
+        // allocation (a collection) per retransmission. Only growth past it is on demand.
+        _send = new ByteRing(options.SendBuffer, firstStorage: true);
+        _receive = new ByteRing(Math.Clamp(options.ReceiveBuffer, 1, MaxReceiveBuffer), firstStorage: true);
         _outOfOrder = new OutOfOrderRanges(options.OutOfOrderRanges);
         _rtt = new RttEstimator(options.InitialRto, options.MinRto, options.MaxRto);
         _mss = DefaultMss(layer);
@@ -90,7 +101,7 @@ public sealed partial class TcpConnection
     public int Available => _receive.Count;
 
     // Room in the send buffer; 0 once this side closed or the connection ended.
-    public int SendSpace => CanQueueData ? _send.Free : 0;
+    public int SendSpace => CanQueueData ? _send.Writable : 0;
 
     public int MaxSegmentSize => _mss;
 
@@ -99,6 +110,12 @@ public sealed partial class TcpConnection
     public long RetransmissionTimeout => _rtt.Timeout;
 
     public long SmoothedRtt => _rtt.Smoothed;
+
+    // Sequence space sent and not yet acknowledged.
+    internal int BytesInFlight => (int)(_sendMax - _sendUnacked);
+
+    // Bytes of ring storage allocated now (the rings grow on demand).
+    internal int BufferBytesAllocated => _send.Allocated + _receive.Allocated;
 
     // False once the send and receive rings went back (TIME_WAIT, or closed and read out).
     public bool HoldsBuffers => !_buffersReleased;
@@ -121,7 +138,54 @@ public sealed partial class TcpConnection
 
     private bool IsSynchronized => State >= TcpState.Established;
 
-    private int ReceiveWindow => Math.Min(_receive.Free, 65535);
+    // The largest window a 16-bit field shifted by 14 can name (RFC 7323 2.3).
+    private const int MaxReceiveBuffer = 65535 << TcpSegment.MaxWindowScale;
+
+    // Room we offer, in bytes: what the receive ring can still take, up to what the window
+    // field can carry at our shift.
+    private int ReceiveWindow => Math.Min(_receive.Free, 65535 << _receiveScale);
+
+    // The window field of an outgoing segment: a SYN's is never scaled (RFC 7323 2.2).
+    private ushort AdvertisedWindow(bool syn) => (ushort)(syn ? Math.Min(ReceiveWindow, 65535) : ReceiveWindow >> _receiveScale);
+
+    // The shift we offer: the smallest that lets the window field name the whole receive ring.
+    internal static int WindowScaleFor(int receiveBuffer)
+    {
+        int shift = 0;
+        while (shift < TcpSegment.MaxWindowScale && receiveBuffer >> shift > 65535)
+            shift++;
+        return shift;
+    }
+
+    // The peer's window in bytes: shifted by its scale, except on a SYN.
+    private int PeerWindow(in TcpSegment segment) => segment.Has(TcpFlags.Syn) ? segment.Window : segment.Window << _sendScale;
+
+    // Takes what the peer's SYN (or SYN-ACK) offered: scaling is on only when we offer it too.
+    private void ApplyPeerSynOptions(in TcpSegment syn, long now)
+    {
+        ApplyPeerTimestamps(syn, now);
+        ApplyPeerSack(syn);
+        if (_options.WindowScaling && syn.HasWindowScale)
+        {
+            _windowScalingAgreed = true;
+            _sendScale = syn.WindowScale;
+            _receiveScale = WindowScaleFor(_receive.Capacity);
+        }
+    }
+
+    // Whether a SYN from us carries the window scale option: always on an active open, on a
+    // SYN-ACK only when the peer's SYN had it (RFC 7323 2.2).
+    private bool OffersWindowScale => _options.WindowScaling && (State == TcpState.SynSent || _windowScalingAgreed);
+
+    public bool WindowScalingEnabled => _windowScalingAgreed;
+
+    // The shifts in use (0 without window scaling): the peer's and ours.
+    public int PeerWindowScale => _sendScale;
+
+    public int LocalWindowScale => _receiveScale;
+
+    // The peer's current window, in bytes.
+    public int PeerWindowBytes => _sendWindow;
 
     internal long NextDeadline
     {
@@ -207,7 +271,7 @@ public sealed partial class TcpConnection
         if (State == TcpState.Closed)
             return;
         if (State != TcpState.SynSent && State != TcpState.Listen && State != TcpState.TimeWait)
-            SendControl(_sendNext, _receiveNext, TcpFlags.Rst | TcpFlags.Ack);
+            SendControl(_sendNext, _receiveNext, TcpFlags.Rst | TcpFlags.Ack, _layer.LastNow);
         EnterClosed(error);
         Notify();
     }
@@ -222,6 +286,7 @@ public sealed partial class TcpConnection
     {
         _receiveNext = syn.SequenceNumber + 1;
         ApplyPeerMss(syn.MaxSegmentSize);
+        ApplyPeerSynOptions(syn, now);
         _sendWindow = syn.Window;
         _windowUpdateSeq = syn.SequenceNumber;
         SetState(TcpState.SynReceived);
@@ -236,6 +301,7 @@ public sealed partial class TcpConnection
         _receiveNext = ack.SequenceNumber;
         ApplyPeerMss((ushort)mss);
         _sendUnacked = _sendNext = _sendMax = ack.AcknowledgmentNumber;
+        // No window scaling: the cookie's SYN-ACK did not offer it (see TcpLayer.SendCookie).
         _sendWindow = ack.Window;
         _windowUpdateSeq = ack.SequenceNumber;
         _windowUpdateAck = ack.AcknowledgmentNumber;

@@ -38,4 +38,6 @@ public enum TcpCounter
     SynCookiesSent,
     SynCookiesAccepted,
     SynCookiesRejected,
+    DropPaws,
+    SackRetransmissions,
 }

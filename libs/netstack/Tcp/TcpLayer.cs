@@ -217,7 +217,11 @@ public sealed class TcpLayer : IIpProtocolHandler
         }
     }
 
-    // A SYN-ACK whose sequence number is a cookie; nothing is kept.
+    // A SYN-ACK whose sequence number is a cookie; nothing is kept. It offers no window
+    // scaling (nor timestamps or SACK): the cookie's 32 bits have no room left to remember
+    // that the peer offered them, and a connection made from the cookie would not know the
+    // peer's shift. Options we do not offer are options the peer does not use (RFC 7323 2.2,
+    // RFC 2018), so such a connection is correct, only limited to a 64 KiB window.
     private void SendCookie(TcpListenerEndpoint listener, IPv4Address source, IPv4Address destination, in TcpSegment syn, long now)
     {
         uint cookie = _cookies.Make(destination, syn.DestinationPort, source, syn.SourcePort, syn.SequenceNumber, syn.MaxSegmentSize, now);
@@ -231,8 +235,8 @@ public sealed class TcpLayer : IIpProtocolHandler
 
     // An ACK to a listener that sent cookies lately: when its acknowledgment number is one of
     // our cookies plus one (and its sequence number the peer's first plus one), the handshake
-    // is done and the connection is made now, with the MSS the cookie carries (there is no
-    // window scaling or SACK to lose). The segment may already carry data or a FIN; the new
+    // is done and the connection is made now, with the MSS the cookie carries (its SYN-ACK
+    // offered no other option, so there is nothing else to restore). The segment may already carry data or a FIN; the new
     // connection takes it as any other.
     private CookieOutcome TryAcceptCookie(TcpListenerEndpoint listener, IPv4Address source, IPv4Address destination, in TcpSegment segment, long now)
     {

@@ -5,10 +5,32 @@ public sealed class TcpOptions
 {
     public const long Millisecond = 1_000_000;
 
-    public int SendBuffer { get; set; } = 32 * 1024;
+    // Bytes Send takes before the peer acknowledges them. A ring that grows on demand up to
+    // this, so a large value costs nothing until a connection moves that much. 255 KiB rather
+    // than 256: with the array's and the heap block's headers the full ring still fits one
+    // 256 KiB allocator block.
+    public int SendBuffer { get; set; } = DefaultBuffer;
 
-    // Also the largest window advertised (no window scaling, so at most 65535).
-    public int ReceiveBuffer { get; set; } = 32 * 1024;
+    // Also the largest window advertised (above 65535 only with window scaling, at most
+    // 1 GiB). Grows on demand like SendBuffer.
+    public int ReceiveBuffer { get; set; } = DefaultBuffer;
+
+    public const int DefaultBuffer = 255 * 1024;
+
+    // RFC 7323 window scaling: offered on SYN and SYN-ACK with the smallest shift that lets
+    // the window reach ReceiveBuffer, and used only when the peer's SYN offered it too.
+    // Without it a window stops at 65535 bytes, which bounds a transfer to 64 KiB per round trip.
+    public bool WindowScaling { get; set; } = true;
+
+    // RFC 7323 timestamps: offered on SYN and used when the peer offers them too. They cost 12
+    // bytes a segment and give a round-trip sample from every flight (retransmissions
+    // included) and PAWS, the check that drops old duplicates once sequence numbers wrap.
+    public bool Timestamps { get; set; } = true;
+
+    // RFC 2018 selective acknowledgments: SACK-permitted offered on SYN; when the peer offers
+    // it too, ACKs name the out-of-order ranges received and recovery retransmits only the
+    // holes the peer reports (RFC 6675), not everything after the first loss.
+    public bool SelectiveAcknowledgments { get; set; } = true;
 
     public int MaxConnections { get; set; } = 1024;
 

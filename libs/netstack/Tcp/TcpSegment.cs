@@ -16,7 +16,28 @@ public ref struct TcpSegment
     public ushort Window;
     // Maximum segment size the peer announced (SYN only); 0 when absent.
     public ushort MaxSegmentSize;
+    // RFC 7323 window scale: the shift the sender will apply to the windows it advertises
+    // (clamped to 14); meaningful only when HasWindowScale.
+    public bool HasWindowScale;
+    public byte WindowScale;
+    // RFC 2018 SACK-permitted (SYN only).
+    public bool SackPermitted;
+    // RFC 7323 timestamps: TSval and TSecr; meaningful only when HasTimestamps.
+    public bool HasTimestamps;
+    public uint TimestampValue;
+    public uint TimestampEcho;
+    // RFC 2018 SACK blocks: 8 bytes each (left edge, right edge), as on the wire.
+    public ReadOnlySpan<byte> SackBlocks;
     public ReadOnlySpan<byte> Payload;
+
+    // The largest shift RFC 7323 2.3 allows; a larger one is taken as 14.
+    public const int MaxWindowScale = 14;
+
+    public int SackBlockCount => SackBlocks.Length / 8;
+
+    public uint SackLeft(int block) => NetworkOrder.ReadUInt32(SackBlocks.Slice(block * 8));
+
+    public uint SackRight(int block) => NetworkOrder.ReadUInt32(SackBlocks.Slice(block * 8 + 4));
 
     public bool Has(byte flag) => (Flags & flag) != 0;
 
@@ -43,7 +64,9 @@ public ref struct TcpSegment
         return TcpParseResult.Ok;
     }
 
-    // Kind 0 ends the list, 1 pads; every other option carries its length, which must fit.
+    // Kind 0 ends the list, 1 pads; every other option carries its length, which must fit,
+    // and the options this layer reads must have exactly their length (a hostile length is
+    // the whole segment's drop, counted as drop-tcp-bad-options). Unknown kinds are skipped.
     private static bool TryReadOptions(ReadOnlySpan<byte> options, ref TcpSegment parsed)
     {
         int i = 0;
@@ -62,15 +85,64 @@ public ref struct TcpSegment
             int length = options[i + 1];
             if (length < 2 || i + length > options.Length)
                 return false;
-            if (kind == 2)
-            {
-                if (length != 4)
-                    return false;
-                parsed.MaxSegmentSize = NetworkOrder.ReadUInt16(options.Slice(i + 2));
-            }
+            if (!TryReadOption(kind, options.Slice(i + 2, length - 2), ref parsed))
+                return false;
             i += length;
         }
         return true;
+    }
+
+    private static bool TryReadOption(byte kind, ReadOnlySpan<byte> value, ref TcpSegment parsed)
+    {
+        switch (kind)
+        {
+            case TcpOptionKind.MaxSegmentSize:
+                if (value.Length != 2)
+                    return false;
+                parsed.MaxSegmentSize = NetworkOrder.ReadUInt16(value);
+                return true;
+            case TcpOptionKind.WindowScale:
+                if (value.Length != 1)
+                    return false;
+                parsed.HasWindowScale = true;
+                parsed.WindowScale = (byte)Math.Min((int)value[0], MaxWindowScale);
+                return true;
+            case TcpOptionKind.SackPermitted:
+                if (value.Length != 0)
+                    return false;
+                parsed.SackPermitted = true;
+                return true;
+            case TcpOptionKind.Sack:
+                if (value.Length == 0 || value.Length % 8 != 0)
+                    return false;
+                parsed.SackBlocks = value;
+                return true;
+            case TcpOptionKind.Timestamps:
+                if (value.Length != 8)
+                    return false;
+                parsed.HasTimestamps = true;
+                parsed.TimestampValue = NetworkOrder.ReadUInt32(value);
+                parsed.TimestampEcho = NetworkOrder.ReadUInt32(value.Slice(4));
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    // A header whose options (optionsLength bytes, a multiple of 4) the caller already wrote
+    // at destination[HeaderLength..]; returns the header's length. The checksum is left zero.
+    public static int WriteHeaderAroundOptions(Span<byte> destination, ushort sourcePort, ushort destinationPort, uint sequence, uint acknowledgment, byte flags, ushort window, int optionsLength)
+    {
+        int length = HeaderLength + optionsLength;
+        NetworkOrder.WriteUInt16(destination, sourcePort);
+        NetworkOrder.WriteUInt16(destination.Slice(2), destinationPort);
+        NetworkOrder.WriteUInt32(destination.Slice(4), sequence);
+        NetworkOrder.WriteUInt32(destination.Slice(8), acknowledgment);
+        destination[12] = (byte)(length / 4 << 4);
+        destination[13] = flags;
+        NetworkOrder.WriteUInt16(destination.Slice(14), window);
+        NetworkOrder.WriteUInt32(destination.Slice(16), 0);
+        return length;
     }
 
     // Writes a header (with an MSS option when mss != 0) into destination; returns its length.

@@ -14,7 +14,7 @@ public sealed class TcpStatistics : CounterSet
         "drop-tcp-ack-too-new", "drop-tcp-backlog-full", "drop-tcp-connection-limit",
         "drop-tcp-out-of-order-full", "drop-tcp-unexpected-flags", "tcp-send-failed",
         "tcp-time-wait-recycled", "drop-tcp-no-memory", "tcp-syn-cookies-sent", "tcp-syn-cookies-accepted",
-        "tcp-syn-cookies-rejected",
+        "tcp-syn-cookies-rejected", "drop-tcp-paws", "tcp-sack-retransmissions",
     };
 
     public TcpStatistics() : base(s_names)

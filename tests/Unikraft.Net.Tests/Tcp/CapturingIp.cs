@@ -41,4 +41,27 @@ internal sealed class CapturingIp : IIpSender
         NetworkOrder.WriteUInt16(segment.AsSpan(16), TcpSegment.Checksum(Peer, Local, segment));
         return segment;
     }
+
+    // A segment with raw option bytes (padded with End to a multiple of 4).
+    public static byte[] BuildWithOptions(ushort sourcePort, ushort destinationPort, uint seq, uint ack, byte flags, ushort window, byte[] options, byte[]? data = null)
+    {
+        data ??= [];
+        int padded = (options.Length + 3) / 4 * 4;
+        byte[] segment = new byte[TcpSegment.HeaderLength + padded + data.Length];
+        options.CopyTo(segment, TcpSegment.HeaderLength);
+        int header = TcpSegment.WriteHeaderAroundOptions(segment, sourcePort, destinationPort, seq, ack, flags, window, padded);
+        data.CopyTo(segment, header);
+        NetworkOrder.WriteUInt16(segment.AsSpan(16), TcpSegment.Checksum(Peer, Local, segment));
+        return segment;
+    }
+
+    public static byte[] Mss(ushort mss) => [2, 4, (byte)(mss >> 8), (byte)mss];
+
+    public static byte[] WindowScale(byte shift) => [1, 3, 3, shift];
+
+    public static byte[] Timestamps(uint value, uint echo) =>
+        [1, 1, 8, 10, (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value,
+         (byte)(echo >> 24), (byte)(echo >> 16), (byte)(echo >> 8), (byte)echo];
+
+    public static byte[] SackPermitted() => [1, 1, 4, 2];
 }

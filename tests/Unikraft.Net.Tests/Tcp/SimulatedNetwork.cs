@@ -39,6 +39,9 @@ internal sealed class SimulatedNetwork
 
     public long MaxJitter { get; set; }
 
+    // The delay every segment takes before its jitter (a round trip is twice this).
+    public long MinDelay { get; set; } = Millisecond;
+
     public long Now { get; private set; }
 
     public static bool Trace => Environment.GetEnvironmentVariable("TCP_TRACE") == "1";
@@ -120,7 +123,7 @@ internal sealed class SimulatedNetwork
             byte[] data = payload.ToArray();
             if (_random.NextDouble() < Corrupt)
                 data[_random.Next(data.Length)] ^= (byte)(1 << _random.Next(8));
-            long at = Now + Millisecond + (MaxJitter > 0 ? _random.NextInt64(MaxJitter) : 0);
+            long at = Now + MinDelay + (MaxJitter > 0 ? _random.NextInt64(MaxJitter) : 0);
             _inFlight.Add(new InFlight(at, source, destination, data));
         }
     }

@@ -74,4 +74,73 @@ public sealed class TcpFuzzTests
         Assert.Equal(0, tcp.ConnectionCount);
         Assert.Equal((ulong)syn.Length, tcp.Statistics.TotalDrops);
     }
+
+    // Option lists made of the kinds this layer reads, with lengths and values at random
+    // (often wrong), on handshakes and into live connections with every extension on: each
+    // bad length is a counted drop, and nothing throws.
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void HostileOptionsNeverThrow(int seed)
+    {
+        var random = new Random(seed);
+        var ip = new CapturingIp();
+        var tcp = new TcpLayer(ip, new TcpOptions { Seed = (ulong)seed, MaxConnections = 32 });
+        TcpListenerEndpoint listener = tcp.Listen(CapturingIp.Local, 80, 16);
+        byte[] kinds = [TcpOptionKind.MaxSegmentSize, TcpOptionKind.WindowScale, TcpOptionKind.SackPermitted,
+            TcpOptionKind.Sack, TcpOptionKind.Timestamps, TcpOptionKind.NoOperation, TcpOptionKind.End, 99];
+        long now = 0;
+        var accepted = new List<TcpConnection>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            now += random.Next(1, 5_000_000);
+            var options = new List<byte>();
+            int count = random.Next(0, 5);
+            for (int o = 0; o < count; o++)
+            {
+                byte kind = kinds[random.Next(kinds.Length)];
+                options.Add(kind);
+                if (kind <= TcpOptionKind.NoOperation)
+                    continue;
+                int length = random.Next(3) == 0 ? random.Next(0, 20) : kind switch
+                {
+                    TcpOptionKind.MaxSegmentSize => 4,
+                    TcpOptionKind.WindowScale => 3,
+                    TcpOptionKind.SackPermitted => 2,
+                    TcpOptionKind.Timestamps => 10,
+                    TcpOptionKind.Sack => 2 + 8 * random.Next(1, 5),
+                    _ => random.Next(2, 10),
+                };
+                options.Add((byte)length);
+                for (int b = 2; b < length; b++)
+                    options.Add((byte)random.Next(256));
+            }
+            if (options.Count > 40)
+                options.RemoveRange(40, options.Count - 40);
+            ushort port = (ushort)(5000 + random.Next(6));
+            byte flags = random.Next(3) switch { 0 => TcpFlags.Syn, 1 => TcpFlags.Ack, _ => (byte)(TcpFlags.Ack | TcpFlags.Psh) };
+            byte[] data = new byte[random.Next(2) == 0 ? random.Next(0, 1400) : 0];
+            uint seq = (uint)random.Next();
+            uint ack = (uint)random.Next();
+            byte[] segment = CapturingIp.BuildWithOptions(port, 80, seq, ack, flags, (ushort)random.Next(65536), options.ToArray(), data);
+            tcp.Receive(CapturingIp.Peer, CapturingIp.Local, segment, false, now);
+            // Answer our own SYN-ACKs properly now and then, so connections are established and
+            // the options then meet live state (scaling, PAWS, the SACK scoreboard).
+            if (flags == TcpFlags.Syn && ip.Sent.Count > 0 && random.Next(2) == 0)
+            {
+                TcpSegment synAck = ip.Last();
+                if (synAck.Flags == (TcpFlags.Syn | TcpFlags.Ack))
+                    tcp.Receive(CapturingIp.Peer, CapturingIp.Local, CapturingIp.Build(port, 80, seq + 1, synAck.SequenceNumber + 1, TcpFlags.Ack), false, now);
+            }
+            TcpConnection? connection = listener.Accept();
+            if (connection is not null)
+                accepted.Add(connection);
+            if (accepted.Count > 0 && random.Next(4) == 0)
+                accepted[random.Next(accepted.Count)].Send(new byte[random.Next(0, 4000)], now);
+            tcp.Tick(now);
+        }
+        Assert.True(tcp.Statistics[TcpCounter.DropBadOptions] > 0);
+        Assert.True(tcp.ConnectionCount <= 32);
+    }
 }

@@ -95,11 +95,66 @@ public sealed class TcpMathTests
         Assert.Equal(6, ring.Write([1, 2, 3, 4, 5, 6]));
         byte[] two = new byte[2];
         ring.Read(two);
-        ring.WriteAt(ring.Count + 2, [9, 9]);
+        Assert.True(ring.TryWriteAt(ring.Count + 2, [9, 9]));
         Assert.Equal(2, ring.Write([7, 8]));
         ring.Commit(2);
         byte[] all = new byte[8];
         Assert.Equal(8, ring.Read(all));
         Assert.Equal(new byte[] { 3, 4, 5, 6, 7, 8, 9, 9 }, all);
+    }
+
+    [Fact]
+    public void RingStartsWithNoStorageAndGrowsKeepingWrappedAndOutOfOrderBytes()
+    {
+        var ring = new ByteRing(200_000);
+        Assert.Equal(0, ring.Allocated);
+        Assert.Equal(200_000, ring.Free);
+        var random = new Random(4);
+        byte[] written = new byte[300_000];
+        random.NextBytes(written);
+        var read = new List<byte>();
+        int next = 0;
+        byte[] buffer = new byte[3000];
+        // Wrap the first storage, then keep out-of-order bytes past the end while it grows.
+        Assert.Equal(3000, ring.Write(written.AsSpan(0, 3000)));
+        next = 3000;
+        int r = ring.Read(buffer.AsSpan(0, 2500));
+        read.AddRange(buffer[..r]);
+        Assert.Equal(2000, ring.Write(written.AsSpan(next, 2000)));
+        next += 2000;
+        int allocatedBefore = ring.Allocated;
+        Assert.True(ring.TryWriteAt(ring.Count + 1000, written.AsSpan(next + 1000, 9000)));
+        Assert.True(ring.Allocated > allocatedBefore);
+        Assert.Equal(1000, ring.Write(written.AsSpan(next, 1000)));
+        ring.Commit(9000);
+        next += 10_000;
+        while (next < written.Length || ring.Count > 0)
+        {
+            if (next < written.Length)
+                next += ring.Write(written.AsSpan(next, Math.Min(7000, written.Length - next)));
+            r = ring.Read(buffer);
+            read.AddRange(buffer[..r]);
+        }
+        Assert.Equal(written, read.ToArray());
+        Assert.True(ring.Allocated <= ring.Capacity);
+        Assert.False(ring.TryWriteAt(0, new byte[200_001]));
+    }
+
+    [Fact]
+    public void ARingAskedForItsFirstStorageHasItAtOnce()
+    {
+        var ring = new ByteRing(100_000, firstStorage: true);
+        Assert.InRange(ring.Allocated, 1, 4096);
+        Assert.Equal(100_000, ring.Writable);
+        Assert.Equal(16, new ByteRing(16, firstStorage: true).Allocated);
+    }
+
+    [Fact]
+    public void RingFillsToItsCapacityExactly()
+    {
+        var ring = new ByteRing(255 * 1024);
+        Assert.Equal(255 * 1024, ring.Write(new byte[300_000]));
+        Assert.Equal(255 * 1024, ring.Allocated);
+        Assert.Equal(0, ring.Free);
     }
 }
