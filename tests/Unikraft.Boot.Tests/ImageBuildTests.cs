@@ -23,6 +23,8 @@ public sealed class ImageBuildTests
         HostProcessResult again = Images.DotnetBuild("apps/hello");
 
         Assert.Equal(0, again.ExitCode);
+        // No library source changed: their assemblies are taken as last built.
+        Assert.Contains("uk: libraries up to date", again.Output);
         Assert.DoesNotContain("uk: ILC", again.Output);
         Assert.DoesNotContain("uk: NASM", again.Output);
         Assert.DoesNotContain("uk: ld", again.Output);
@@ -81,6 +83,44 @@ public sealed class ImageBuildTests
         Assert.Contains("add dotnet to libraries in", build.Output);
         Assert.DoesNotContain("AggregateException", build.Output);
         Assert.DoesNotContain("MSB3073", build.Output);
+    }
+
+    [Fact]
+    public void AChangeInTheAppsOwnLibraryProjectReachesTheImage()
+    {
+        // The app's own class library lives outside the library tree, where the build does not
+        // look for changes: the libraries' assemblies must not be taken as last built then.
+        using var app = new ScratchApp("libraries: [uart16550]", "System.Console.WriteLine(Scratch.Helper.Word());\nreturn 0;\n");
+        string helper = Repository.PathOf(app.Directory + "-helper");
+        Directory.CreateDirectory(helper);
+        try
+        {
+            // An image library, not an app: the repository's settings without tests/apps/'s image build.
+            File.WriteAllText(Path.Combine(helper, "Directory.Build.props"),
+                "<Project>\n  <Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../../../'))\" />\n</Project>\n");
+            File.WriteAllText(Path.Combine(helper, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(helper, "helper.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"$(UkRoot)tools/build/Image.props\" />\n</Project>\n");
+            string source = Path.Combine(helper, "Helper.cs");
+            File.WriteAllText(source, "namespace Scratch;\n\npublic static class Helper\n{\n    public static string Word() => \"first\";\n}\n");
+            File.WriteAllText(Path.Combine(Repository.PathOf(app.Directory), "scratch.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"../" + Path.GetFileName(helper) + "/helper.csproj\" />\n  </ItemGroup>\n</Project>\n");
+            string elf = Repository.PathOf(Path.Combine(app.Directory, "bin", "Debug", "scratch.elf"));
+
+            HostProcessResult first = Images.DotnetBuild(app.Directory);
+            Assert.True(first.ExitCode == 0, first.Output);
+            Assert.Contains("first", Qemu.BootElf(elf).Output);
+
+            File.WriteAllText(source, "namespace Scratch;\n\npublic static class Helper\n{\n    public static string Word() => \"second\";\n}\n");
+            HostProcessResult second = Images.DotnetBuild(app.Directory);
+            Assert.True(second.ExitCode == 0, second.Output);
+            Assert.DoesNotContain("uk: libraries up to date", second.Output);
+            Assert.Contains("second", Qemu.BootElf(elf).Output);
+        }
+        finally
+        {
+            Directory.Delete(helper, recursive: true);
+        }
     }
 
     // A throwaway application under tests/apps/, so it gets the same build as every app.

@@ -93,6 +93,15 @@ public sealed class ReferenceCacheTests : IDisposable
     }
 
     [Fact]
+    public void AProjectOutsideTheLibraryFoldersMakesTheProjectsBuild()
+    {
+        string own = Path.Combine(_root, "app", "Helpers", "Helpers.csproj");
+        var cache = new ReferenceCache("Debug|minimal", [Project, own], ReferenceCache.Load(_cacheFile)!.References);
+        cache.Save(_cacheFile);
+        Assert.False(cache.IsCurrent(_cacheFile, "Debug|minimal", [Project, own], [Path.Combine(_root, "libs")], [_props]));
+    }
+
+    [Fact]
     public void AnUnreadableCacheIsNoCache()
     {
         File.WriteAllText(_cacheFile, "{ \"Key\": ");

@@ -48,7 +48,7 @@ public sealed class ReuseBuiltReferences : UnikernelTask
                 return (ITaskItem)item;
             })
             .ToArray();
-        Log.LogMessage(MessageImportance.Low, "The library projects are up to date: their {0} assemblies are taken from {1}.", References.Length, CacheFile);
+        Log.LogMessage(MessageImportance.High, "  uk: libraries up to date ({0} assemblies as last built)", References.Length);
         return true;
     }
 }

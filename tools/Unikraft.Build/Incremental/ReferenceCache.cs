@@ -42,10 +42,16 @@ public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, 
     }
 
     /// <summary>True when the cache at cachePath can stand in for building projects:
-    /// inputFolders are searched (bin/ and obj/ left out), inputFiles checked as they are.</summary>
+    /// inputFolders are searched (bin/ and obj/ left out), inputFiles checked as they are.
+    /// A project outside every input folder (an application's own class library) could
+    /// change unseen, so its presence makes the projects build.</summary>
     public bool IsCurrent(string cachePath, string key, IEnumerable<string> projects, IEnumerable<string> inputFolders, IEnumerable<string> inputFiles)
     {
-        if (Key != key || !Projects.Order(StringComparer.Ordinal).SequenceEqual(projects.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        string[] current = projects.Distinct(StringComparer.Ordinal).ToArray();
+        string[] folders = inputFolders.Select(folder => System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder)) + System.IO.Path.DirectorySeparatorChar).ToArray();
+        if (Key != key || !Projects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).SequenceEqual(current.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            return false;
+        if (!current.All(project => folders.Any(folder => System.IO.Path.GetFullPath(project).StartsWith(folder, StringComparison.Ordinal))))
             return false;
         if (References.Count == 0 || References.Any(reference => !File.Exists(reference.Path)))
             return false;
@@ -55,7 +61,7 @@ public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, 
             if (File.Exists(file) && File.GetLastWriteTimeUtc(file) >= written)
                 return false;
         }
-        return inputFolders.Where(Directory.Exists).All(folder => !HasFileNewerThan(new DirectoryInfo(folder), written));
+        return folders.Where(Directory.Exists).All(folder => !HasFileNewerThan(new DirectoryInfo(folder), written));
     }
 
     private static bool HasFileNewerThan(DirectoryInfo folder, DateTime time)
