@@ -101,7 +101,16 @@ public sealed partial class TcpConnection
     public int Available => _receive.Count;
 
     // Room in the send buffer; 0 once this side closed or the connection ended.
-    public int SendSpace => CanQueueData ? _send.Writable : 0;
+    public int SendSpace => CanQueueData ? Math.Min(_send.Writable, Math.Max(0, SendLimit - _send.Count)) : 0;
+
+    // What the send buffer holds at most now: twice what the congestion window lets into
+    // flight (at least MinSendLimit), up to the configured size. A transfer that flows grows
+    // its window and with it the buffer; a peer that stops reading (an abandoned download)
+    // leaves a connection holding a window's worth, not the whole buffer, as with Linux's
+    // send buffer tuning.
+    private int SendLimit => Math.Min(_send.Capacity, Math.Max(MinSendLimit, 2 * _congestion.Window));
+
+    private const int MinSendLimit = 16 * 1024;
 
     public int MaxSegmentSize => _mss;
 
@@ -208,7 +217,7 @@ public sealed partial class TcpConnection
     {
         if (!CanQueueData)
             return 0;
-        int written = _send.Write(data);
+        int written = _send.Write(data.Slice(0, Math.Min(data.Length, Math.Max(0, SendLimit - _send.Count))));
         if (IsSynchronized)
             Output(now, false);
         return written;
