@@ -408,10 +408,11 @@ public sealed class NetStack : IIpSender
     // Sends frame to nextHop's MAC, or parks it until ARP finds it.
     private bool Resolve(IPv4Address nextHop, Span<byte> frame)
     {
-        if (_arp.TryLookup(nextHop, _now, out MacAddress mac))
+        if (_arp.TryLookup(nextHop, _now, out MacAddress mac, out int resolved))
         {
             mac.Write(frame);
             Transmit(frame);
+            RefreshIfExpiring(resolved);
             return true;
         }
         if (!_pending.TryAdd(nextHop, frame))
@@ -429,6 +430,21 @@ public sealed class NetStack : IIpSender
         entry.NextRetry = _now + _options.ArpRetryInterval;
         SendArp(ArpPacket.OpRequest, MacAddress.Broadcast, MacAddress.Zero, nextHop);
         return true;
+    }
+
+    // A neighbour in use when its entry is about to lapse is asked again (unicast, as RFC 1122
+    // 2.3.2.1 suggests) while the entry still serves: its answer extends the entry, so traffic
+    // to a busy neighbour (the gateway under load) never waits in the pending queue, or is
+    // dropped when that is full, while the mapping is learned anew. Unanswered, the entry
+    // lapses at its expiry as before.
+    private void RefreshIfExpiring(int index)
+    {
+        ref ArpCache.Entry entry = ref _arp.At(index);
+        if (entry.RequestsSent > 0 || entry.Expires - _now > _options.ArpRetries * _options.ArpRetryInterval)
+            return;
+        entry.RequestsSent = 1;
+        entry.NextRetry = _now + _options.ArpRetryInterval;
+        SendArp(ArpPacket.OpRequest, entry.Mac, MacAddress.Zero, entry.Address);
     }
 
     private int AllocateArpEntry(IPv4Address address)
@@ -502,6 +518,9 @@ public sealed class NetStack : IIpSender
             _timers[i].Tick(now);
     }
 
+    // A resolved entry whose refresh requests are not all spent.
+    private bool IsRefreshing(ref ArpCache.Entry entry) => entry.RequestsSent > 0 && entry.RequestsSent < _options.ArpRetries;
+
     private void TickArp(long now)
     {
         for (int i = 0; i < _arp.Capacity; i++)
@@ -513,6 +532,12 @@ public sealed class NetStack : IIpSender
             {
                 if (entry.Expires <= now)
                     _arp.Remove(i);
+                else if (IsRefreshing(ref entry) && entry.NextRetry <= now)
+                {
+                    entry.RequestsSent++;
+                    entry.NextRetry = now + _options.ArpRetryInterval;
+                    SendArp(ArpPacket.OpRequest, entry.Mac, MacAddress.Zero, entry.Address);
+                }
                 continue;
             }
             if (entry.NextRetry > now)
@@ -542,7 +567,8 @@ public sealed class NetStack : IIpSender
             {
                 ref ArpCache.Entry entry = ref _arp.At(i);
                 if (entry.InUse)
-                    next = Math.Min(next, entry.Resolved ? entry.Expires : entry.NextRetry);
+                    next = Math.Min(next, !entry.Resolved ? entry.NextRetry
+                        : IsRefreshing(ref entry) ? Math.Min(entry.Expires, entry.NextRetry) : entry.Expires);
             }
             for (int i = 0; i < _handlers.Length; i++)
             {

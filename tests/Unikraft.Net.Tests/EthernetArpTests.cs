@@ -147,6 +147,55 @@ public class EthernetArpTests
     }
 
     [Fact]
+    public void AnEntryInUseNearItsExpiryIsRefreshedWhileItStillServes()
+    {
+        var options = new NetStackOptions { ArpEntryLifetime = 10 * TestStack.Second, ArpRetries = 3, ArpRetryInterval = TestStack.Second };
+        var stack = TestStack.Create(out var link, options);
+        UdpEndpoint endpoint = stack.OpenUdp(5000);
+        link.Take();
+        // Used long before its expiry: nothing but the datagram.
+        stack.Tick(2 * TestStack.Second);
+        Assert.True(endpoint.Send(Packets.PeerIp, 7, new byte[] { 1 }));
+        Assert.Equal(Ethernet.TypeIPv4, Packets.EtherType(Assert.Single(link.Take())));
+        // Used within its last three retry intervals: the datagram goes out at once, then one
+        // request to the neighbour's own MAC.
+        stack.Tick(8 * TestStack.Second);
+        Assert.True(endpoint.Send(Packets.PeerIp, 7, new byte[] { 2 }));
+        List<byte[]> sent = link.Take();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(Ethernet.TypeIPv4, Packets.EtherType(sent[0]));
+        Assert.Equal(Ethernet.TypeArp, Packets.EtherType(sent[1]));
+        Assert.Equal(Packets.PeerMac, MacAddress.Read(sent[1]));
+        Assert.True(endpoint.Send(Packets.PeerIp, 7, new byte[] { 3 }));
+        Assert.Single(link.Take()); // one refresh at a time
+        // The answer extends the entry: past the old expiry the neighbour is still known.
+        stack.ReceiveFrame(Packets.Ethernet(Packets.StackMac, Packets.PeerMac, 0x0806,
+            Packets.Arp(ArpPacket.OpReply, Packets.PeerMac, Packets.PeerIp, Packets.StackMac, Packets.StackIp)), false, 8 * TestStack.Second + 1);
+        stack.Tick(11 * TestStack.Second);
+        Assert.True(stack.Arp.TryLookup(Packets.PeerIp, 11 * TestStack.Second, out _));
+        Assert.Empty(link.Take());
+    }
+
+    [Fact]
+    public void AnUnansweredRefreshIsRetriedThenTheEntryLapsesAtItsExpiry()
+    {
+        var options = new NetStackOptions { ArpEntryLifetime = 10 * TestStack.Second, ArpRetries = 3, ArpRetryInterval = TestStack.Second };
+        var stack = TestStack.Create(out var link, options);
+        UdpEndpoint endpoint = stack.OpenUdp(5000);
+        link.Take();
+        stack.Tick(7 * TestStack.Second);
+        Assert.True(endpoint.Send(Packets.PeerIp, 7, new byte[] { 1 }));
+        Assert.Equal(2, link.Take().Count);
+        Assert.Equal(8 * TestStack.Second, stack.NextDeadline);
+        stack.Tick(8 * TestStack.Second);
+        stack.Tick(9 * TestStack.Second);
+        Assert.Equal(2, link.Take().Count(f => Packets.EtherType(f) == Ethernet.TypeArp));
+        Assert.Equal(10 * TestStack.Second, stack.NextDeadline);
+        stack.Tick(10 * TestStack.Second);
+        Assert.Equal(-1, stack.Arp.Find(Packets.PeerIp));
+    }
+
+    [Fact]
     public void CacheIsBoundedAndEvictsTheEntryClosestToExpiry()
     {
         var options = new NetStackOptions { ArpCacheSize = 4 };

@@ -2,8 +2,9 @@ using Uk.NetDev;
 
 namespace Uk.Net;
 
-// IPv4 -> MAC mappings in a fixed array. An entry is either resolved (until it expires) or
-// pending (a request went out; retried until ArpRetries are spent). A full cache evicts the
+// IPv4 -> MAC mappings in a fixed array. An entry is either resolved (until it expires; one
+// used in its last moments is refreshed meanwhile) or pending (a request went out; retried
+// until ArpRetries are spent). A full cache evicts the
 // resolved entry closest to expiry, or failing that the oldest pending one.
 public sealed class ArpCache
 {
@@ -14,8 +15,8 @@ public sealed class ArpCache
         public bool InUse;
         public bool Resolved;
         public long Expires;      // resolved: when the mapping lapses
-        public long NextRetry;    // pending: when to ask again
-        public int RequestsSent;
+        public long NextRetry;    // pending, or resolved and being refreshed: when to ask again
+        public int RequestsSent;  // resolved: refresh requests sent since the last answer
     }
 
     private readonly Entry[] _entries;
@@ -46,9 +47,11 @@ public sealed class ArpCache
         return -1;
     }
 
-    public bool TryLookup(IPv4Address address, long now, out MacAddress mac)
+    public bool TryLookup(IPv4Address address, long now, out MacAddress mac) => TryLookup(address, now, out mac, out _);
+
+    public bool TryLookup(IPv4Address address, long now, out MacAddress mac, out int index)
     {
-        int i = Find(address);
+        int i = index = Find(address);
         if (i >= 0 && _entries[i].Resolved && _entries[i].Expires > now)
         {
             mac = _entries[i].Mac;
@@ -99,6 +102,7 @@ public sealed class ArpCache
         _entries[index].Mac = mac;
         _entries[index].Resolved = true;
         _entries[index].Expires = expires;
+        _entries[index].RequestsSent = 0;
     }
 
     public void Remove(int index) => _entries[index] = default;
