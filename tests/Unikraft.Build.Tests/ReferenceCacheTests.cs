@@ -32,7 +32,8 @@ public sealed class ReferenceCacheTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private ReferenceCache Cache(string key = "Debug|minimal") => new(key, [Project], [new BuiltReference(_assembly, new Dictionary<string, string> { ["ReferenceSourceTarget"] = "ProjectReference" })]);
+    private ReferenceCache Cache(string key = "Debug|minimal") => new(key, [Project], [new BuiltReference(_assembly, new Dictionary<string, string> { ["ReferenceSourceTarget"] = "ProjectReference" })],
+        ReferenceCache.Scan([Path.Combine(_root, "libs")]).Fingerprint);
 
     private string Project => Path.Combine(_library, "netstack.csproj");
 
@@ -69,10 +70,30 @@ public sealed class ReferenceCacheTests : IDisposable
     }
 
     [Fact]
-    public void ADeletedOrAddedFileMakesTheProjectsBuild()
+    public void ADeletedFileMakesTheProjectsBuild()
     {
         File.Delete(_source);
         Assert.False(Current());
+    }
+
+    [Fact]
+    public void AnAddedFileMakesTheProjectsBuildEvenWithAnOldTime()
+    {
+        string added = Path.Combine(_library, "Tcp", "Added.cs");
+        File.WriteAllText(added, "class Added {}");
+        File.SetLastWriteTimeUtc(added, DateTime.UtcNow.AddMinutes(-20));
+        Assert.False(Current());
+    }
+
+    [Fact]
+    public void OutputFoldersMadeInAnotherLibraryDoNotCount()
+    {
+        // Another image's build creates a library's bin/ and obj/ (its folder's time changes).
+        string other = Path.Combine(_root, "libs", "fatfs");
+        Directory.CreateDirectory(Path.Combine(other, "obj"));
+        Directory.CreateDirectory(Path.Combine(other, "bin"));
+        File.WriteAllText(Path.Combine(other, "obj", "project.assets.json"), "{}");
+        Assert.True(Current());
     }
 
     [Fact]
@@ -96,7 +117,8 @@ public sealed class ReferenceCacheTests : IDisposable
     public void AProjectOutsideTheLibraryFoldersMakesTheProjectsBuild()
     {
         string own = Path.Combine(_root, "app", "Helpers", "Helpers.csproj");
-        var cache = new ReferenceCache("Debug|minimal", [Project, own], ReferenceCache.Load(_cacheFile)!.References);
+        ReferenceCache loaded = ReferenceCache.Load(_cacheFile)!;
+        var cache = loaded with { Projects = [Project, own] };
         cache.Save(_cacheFile);
         Assert.False(cache.IsCurrent(_cacheFile, "Debug|minimal", [Project, own], [Path.Combine(_root, "libs")], [_props]));
     }

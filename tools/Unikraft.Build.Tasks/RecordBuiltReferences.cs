@@ -19,12 +19,16 @@ public sealed class RecordBuiltReferences : UnikernelTask
 
     public ITaskItem[] References { get; set; } = [];
 
+    /// <summary>The folders ReuseBuiltReferences scans: their file list is recorded.</summary>
+    public ITaskItem[] InputFolders { get; set; } = [];
+
     public override bool Execute()
     {
         var cache = new ReferenceCache(
             BuiltReferences.Key(BuildEngine, Key),
             BuiltReferences.Paths(Projects).ToArray(),
-            References.Select(item => new BuiltReference(item.GetMetadata("FullPath"), BuiltReferences.Metadata(item))).ToArray());
+            References.Select(item => new BuiltReference(item.GetMetadata("FullPath"), BuiltReferences.Metadata(item))).ToArray(),
+            ReferenceCache.Scan(BuiltReferences.Paths(InputFolders)).Fingerprint);
         cache.Save(CacheFile);
         return true;
     }

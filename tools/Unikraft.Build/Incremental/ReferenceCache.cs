@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Unikraft.Build.Incremental;
@@ -14,10 +16,12 @@ public sealed record BuiltReference(string Path, IReadOnlyDictionary<string, str
 /// source changed takes their assemblies as they are instead of asking MSBuild to bring each
 /// project up to date (about 0.2 s per project, most of a no-change build). The cache is
 /// current when it was written for the same projects and build settings (<see cref="Key"/>),
-/// every assembly it names still exists, and no file under the library folders is newer
-/// than the cache itself.
+/// every assembly it names still exists, the library folders hold the same files
+/// (<see cref="Inputs"/>: a file added or deleted changes it) and none of them is newer than
+/// the cache itself. Folders' own times are not used: building a library creates its bin/
+/// and obj/, which changes its folder's time without changing a source.
 /// </summary>
-public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, IReadOnlyList<BuiltReference> References)
+public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, IReadOnlyList<BuiltReference> References, string Inputs)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -33,7 +37,8 @@ public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, 
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<ReferenceCache>(File.ReadAllText(path)) : null;
+            ReferenceCache? cache = File.Exists(path) ? JsonSerializer.Deserialize<ReferenceCache>(File.ReadAllText(path)) : null;
+            return cache is { Key: not null, Projects: not null, References: not null, Inputs: not null } ? cache : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -41,14 +46,27 @@ public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, 
         }
     }
 
+    /// <summary>The files under inputFolders (bin/, obj/ and hidden folders left out) as one
+    /// fingerprint of their paths, and the newest one's time.</summary>
+    public static (string Fingerprint, DateTime Newest) Scan(IEnumerable<string> inputFolders)
+    {
+        var files = new List<string>();
+        DateTime newest = DateTime.MinValue;
+        foreach (string folder in Normalized(inputFolders).Where(Directory.Exists))
+            Collect(new DirectoryInfo(folder), files, ref newest);
+        files.Sort(StringComparer.Ordinal);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', files)));
+        return (Convert.ToHexString(hash), newest);
+    }
+
     /// <summary>True when the cache at cachePath can stand in for building projects:
-    /// inputFolders are searched (bin/ and obj/ left out), inputFiles checked as they are.
-    /// A project outside every input folder (an application's own class library) could
-    /// change unseen, so its presence makes the projects build.</summary>
+    /// inputFolders are scanned (see <see cref="Scan"/>), inputFiles checked as they are. A
+    /// project outside every input folder (an application's own class library) could change
+    /// unseen, so its presence makes the projects build.</summary>
     public bool IsCurrent(string cachePath, string key, IEnumerable<string> projects, IEnumerable<string> inputFolders, IEnumerable<string> inputFiles)
     {
         string[] current = projects.Distinct(StringComparer.Ordinal).ToArray();
-        string[] folders = inputFolders.Select(folder => System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder)) + System.IO.Path.DirectorySeparatorChar).ToArray();
+        string[] folders = Normalized(inputFolders).ToArray();
         if (Key != key || !Projects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).SequenceEqual(current.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             return false;
         if (!current.All(project => folders.Any(folder => System.IO.Path.GetFullPath(project).StartsWith(folder, StringComparison.Ordinal))))
@@ -61,26 +79,26 @@ public sealed record ReferenceCache(string Key, IReadOnlyList<string> Projects, 
             if (File.Exists(file) && File.GetLastWriteTimeUtc(file) >= written)
                 return false;
         }
-        return folders.Where(Directory.Exists).All(folder => !HasFileNewerThan(new DirectoryInfo(folder), written));
+        (string fingerprint, DateTime newest) = Scan(folders);
+        return fingerprint == Inputs && newest < written;
     }
 
-    private static bool HasFileNewerThan(DirectoryInfo folder, DateTime time)
+    private static IEnumerable<string> Normalized(IEnumerable<string> folders) =>
+        folders.Select(folder => System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder)) + System.IO.Path.DirectorySeparatorChar).Distinct(StringComparer.Ordinal);
+
+    private static void Collect(DirectoryInfo folder, List<string> files, ref DateTime newest)
     {
         foreach (FileSystemInfo entry in folder.EnumerateFileSystemInfos())
         {
             if (entry is DirectoryInfo directory)
             {
-                if (directory.Name is "bin" or "obj" || directory.Name.StartsWith('.'))
-                    continue;
-                // A file added or removed changes its folder's time.
-                if (directory.LastWriteTimeUtc >= time || HasFileNewerThan(directory, time))
-                    return true;
+                if (directory.Name is not ("bin" or "obj") && !directory.Name.StartsWith('.'))
+                    Collect(directory, files, ref newest);
+                continue;
             }
-            else if (entry.LastWriteTimeUtc >= time)
-            {
-                return true;
-            }
+            files.Add(entry.FullName);
+            if (entry.LastWriteTimeUtc > newest)
+                newest = entry.LastWriteTimeUtc;
         }
-        return false;
     }
 }
