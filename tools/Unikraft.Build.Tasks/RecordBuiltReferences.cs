@@ -6,21 +6,9 @@ namespace Unikraft.Build.Tasks;
 
 /// <summary>Writes what the image's library projects built (ResolveProjectReferences' items,
 /// with their metadata) for <see cref="ReuseBuiltReferences"/> in the next build.</summary>
-public sealed class RecordBuiltReferences : UnikernelTask
+public sealed class RecordBuiltReferences : ReferenceCacheTask
 {
-    [Required]
-    public string CacheFile { get; set; } = "";
-
-    [Required]
-    public ITaskItem[] Projects { get; set; } = [];
-
-    [Required]
-    public string Key { get; set; } = "";
-
     public ITaskItem[] References { get; set; } = [];
-
-    /// <summary>The folders ReuseBuiltReferences scans: their file list is recorded.</summary>
-    public ITaskItem[] InputFolders { get; set; } = [];
 
     public override bool Execute()
     {

@@ -8,22 +8,8 @@ namespace Unikraft.Build.Tasks;
 /// <summary>The assemblies the image's library projects built last time, when no library
 /// source changed since (see <see cref="ReferenceCache"/>); empty when the projects must be
 /// built.</summary>
-public sealed class ReuseBuiltReferences : UnikernelTask
+public sealed class ReuseBuiltReferences : ReferenceCacheTask
 {
-    [Required]
-    public string CacheFile { get; set; } = "";
-
-    /// <summary>The projects the image references now.</summary>
-    [Required]
-    public ITaskItem[] Projects { get; set; } = [];
-
-    /// <summary>The build settings the outputs depend on besides global properties.</summary>
-    [Required]
-    public string Key { get; set; } = "";
-
-    /// <summary>Folders whose files are the libraries' sources (searched, bin/ and obj/ left out).</summary>
-    public ITaskItem[] InputFolders { get; set; } = [];
-
     /// <summary>Single files the libraries' build depends on (shared props, the tasks).</summary>
     public ITaskItem[] InputFiles { get; set; } = [];
 
