@@ -149,22 +149,12 @@ public ref struct TcpSegment
     // The checksum is left zero for the caller to fill over the whole segment.
     public static int WriteHeader(Span<byte> destination, ushort sourcePort, ushort destinationPort, uint sequence, uint acknowledgment, byte flags, ushort window, ushort mss)
     {
-        int length = mss != 0 ? HeaderLength + 4 : HeaderLength;
-        NetworkOrder.WriteUInt16(destination, sourcePort);
-        NetworkOrder.WriteUInt16(destination.Slice(2), destinationPort);
-        NetworkOrder.WriteUInt32(destination.Slice(4), sequence);
-        NetworkOrder.WriteUInt32(destination.Slice(8), acknowledgment);
-        destination[12] = (byte)(length / 4 << 4);
-        destination[13] = flags;
-        NetworkOrder.WriteUInt16(destination.Slice(14), window);
-        NetworkOrder.WriteUInt32(destination.Slice(16), 0);
-        if (mss != 0)
-        {
-            destination[20] = 2;
-            destination[21] = 4;
-            NetworkOrder.WriteUInt16(destination.Slice(22), mss);
-        }
-        return length;
+        if (mss == 0)
+            return WriteHeaderAroundOptions(destination, sourcePort, destinationPort, sequence, acknowledgment, flags, window, 0);
+        destination[20] = 2;
+        destination[21] = 4;
+        NetworkOrder.WriteUInt16(destination.Slice(22), mss);
+        return WriteHeaderAroundOptions(destination, sourcePort, destinationPort, sequence, acknowledgment, flags, window, 4);
     }
 
     public static ushort Checksum(IPv4Address source, IPv4Address destination, ReadOnlySpan<byte> segment)
